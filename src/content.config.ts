@@ -1,0 +1,90 @@
+import { defineCollection } from "astro:content";
+import { file, glob } from "astro/loaders";
+import { z } from "astro/zod";
+import { contentDir } from "./config/paths.ts";
+
+const isoDate = z.coerce.date({ error: "attendu : une date au format AAAA-MM-JJ" });
+const slugRef = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
+  error: "attendu : un identifiant en minuscules sans accents, mots séparés par des tirets",
+});
+
+const articles = defineCollection({
+  loader: glob({
+    base: `${contentDir}/articles`,
+    pattern: ["*.{md,mdx}", "*/index.{md,mdx}"],
+  }),
+  schema: ({ image }) =>
+    z.object({
+      title: z.string().trim().min(1, { error: "attendu : un titre non vide" }),
+      description: z.string().trim().min(1, { error: "attendu : un chapô (lead) non vide" }),
+      date: isoDate,
+      updated: isoDate.optional(),
+      reviewed: isoDate.optional(),
+      reviewer: slugRef.optional(),
+      author: z.union([slugRef, z.array(slugRef).min(1)]),
+      category: slugRef,
+      tags: z.array(z.string().trim().min(1)).default([]),
+      cover: z
+        .object({
+          src: image(),
+          alt: z
+            .string({ error: "attendu : un texte alternatif (alt) qui décrit l’image" })
+            .trim()
+            .min(1, { error: "attendu : un texte alternatif (alt) qui décrit l’image" }),
+          credit: z.string().optional(),
+        })
+        .optional(),
+      sources: z
+        .array(
+          z.object({
+            title: z.string().min(1),
+            publisher: z.string().optional(),
+            date: isoDate.optional(),
+            url: z.url({ error: "attendu : une adresse complète https://…" }).optional(),
+            doi: z
+              .string()
+              .regex(/^10\.\d{4,9}\/\S+$/, { error: "attendu : un DOI de la forme 10.xxxx/…" })
+              .optional(),
+            kind: z.enum(["study", "report", "press", "guideline", "other"]).optional(),
+          }),
+        )
+        .default([]),
+      related: z.array(slugRef).default([]),
+      suggest: z.boolean().default(true),
+      draft: z.boolean().default(false),
+      comments: z.enum(["open", "closed"]).default("open"),
+    }),
+});
+
+const authors = defineCollection({
+  loader: glob({ base: `${contentDir}/authors`, pattern: "*.{yaml,yml}" }),
+  schema: z.object({
+    name: z.string().min(1),
+    credentials: z.string().min(1, { error: "attendu : la qualification, par ex. « Docteur en pharmacie »" }),
+    bio: z.string().min(1),
+    staff: z.boolean().default(false),
+  }),
+});
+
+const categories = defineCollection({
+  loader: file(`${contentDir}/categories.yaml`),
+  schema: z.object({
+    name: z.string().min(1),
+    parent: slugRef.optional(),
+    description: z.string().optional(),
+  }),
+});
+
+const comments = defineCollection({
+  loader: glob({ base: `${contentDir}/comments`, pattern: "**/*.md" }),
+  schema: z.object({
+    id: z.string().min(1),
+    article: slugRef,
+    parent: z.string().nullish(),
+    author: z.string().min(1),
+    date: isoDate,
+    staff: z.boolean().default(false),
+  }),
+});
+
+export const collections = { articles, authors, categories, comments };
