@@ -1,6 +1,11 @@
 import { defineConfig } from "astro/config";
 import mdx from "@astrojs/mdx";
 import sitemap from "@astrojs/sitemap";
+import { satteri } from "@astrojs/markdown-satteri";
+import { articleLinks } from "./src/markdown/article-links.ts";
+import { loadArticleIndex } from "./src/markdown/article-index.ts";
+import { frenchTypographyPlugin } from "./src/markdown/french-typography.ts";
+import { contentDir } from "./src/config/paths.ts";
 
 const site = process.env.SITE_URL ?? "http://localhost:4321";
 
@@ -8,7 +13,14 @@ export default defineConfig({
   site,
   output: "static",
   outDir: process.env.POULS_OUT_DIR ?? "./dist",
+  // Tests build fixture trees side by side; each gets its own cache so content stores never mix.
+  ...(process.env.POULS_CACHE_DIR ? { cacheDir: process.env.POULS_CACHE_DIR } : {}),
   trailingSlash: "always",
   build: { format: "directory" },
+  markdown: {
+    // Sätteri (Astro 7's native pipeline) with our hast plugins; README explains the choice.
+    // Links first, so the titles they fill in get French spacing too.
+    processor: satteri({ hastPlugins: [articleLinks(loadArticleIndex(contentDir), { site }), frenchTypographyPlugin] }),
+  },
   integrations: [mdx(), sitemap()],
 });

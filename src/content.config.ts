@@ -3,7 +3,12 @@ import { file, glob } from "astro/loaders";
 import { z } from "astro/zod";
 import { contentDir } from "./config/paths.ts";
 
-const isoDate = z.coerce.date({ error: "attendu : une date au format AAAA-MM-JJ" });
+// YAML turns 2018-06-07 into a Date; strings must be ISO too, since Date() would accept "le 4 mars".
+const isoDate = z
+  .union([z.date(), z.iso.date(), z.iso.datetime({ offset: true })], {
+    error: "attendu : une date au format AAAA-MM-JJ",
+  })
+  .pipe(z.coerce.date());
 const slugRef = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
   error: "attendu : un identifiant en minuscules sans accents, mots séparés par des tirets",
 });

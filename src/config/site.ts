@@ -1,0 +1,21 @@
+// Site-wide settings. Values that differ between deployments come from the environment (see README).
+export const site = {
+  name: "Pouls",
+  tagline: "L’actualité santé, sourcée et relue",
+  origin: (process.env.SITE_URL ?? "http://localhost:4321").replace(/\/+$/, ""),
+  // Empty means "same origin": the form posts to /api/comments on the site itself (npm start).
+  inboxUrl: (process.env.PUBLIC_INBOX_URL ?? "").replace(/\/+$/, ""),
+  locale: "fr_FR",
+  lang: "fr",
+  pageSize: 10,
+  homeLatest: 6,
+  homePerSection: 3,
+  relatedCount: 4,
+  // A table of contents helps only when there is something to navigate.
+  tocMinHeadings: 4,
+  organization: {
+    name: "Pouls",
+    legalName: "Pouls, média d’information santé",
+    logo: "/logo.png",
+  },
+} as const;

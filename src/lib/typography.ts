@@ -1,0 +1,174 @@
+// French typographic spacing and quotes for prose text.
+//
+// Rules (Imprimerie nationale, as applied by French newsrooms on the web):
+// - narrow no-break space (U+202F) before ; ! ?
+// - no-break space (U+00A0) before : and inside « »
+// - typographic apostrophe ’
+// - straight double quotes become « … »
+// Everything is done in one left-to-right scan so that every decision sees the
+// text already produced, which is what makes the function idempotent.
+
+export interface TypographyContext {
+  /** Text that precedes this chunk in the same block (inline markup splits a
+   *  paragraph into several text nodes; spacing and quote pairing need to know
+   *  what came before). */
+  before?: string;
+}
+
+export const NBSP = "\u00A0";
+export const NNBSP = "\u202F";
+
+// Spaces an author may have typed (or a previous pass inserted) before punctuation.
+const SPACE = /[ \t\n\u00A0\u202F\u2009]/u;
+const TRAILING_SPACES = /[ \t\n\u00A0\u202F\u2009]+$/u;
+const LETTER = /\p{L}/u;
+// After these, a mark such as ? belongs to the word and gets a space inserted.
+const SPACED_AFTER = /[\p{L}\p{N}\p{M})\]%»”"]/u;
+
+// A protected token is copied verbatim: rewriting `?` or `:` inside an address breaks it.
+const PROTECTED = new RegExp(
+  [
+    String.raw`\b[a-z][a-z0-9+.-]*:\/\/[^\s<>"«»]+`,
+    String.raw`\b(?:mailto|tel):[^\s<>"«»]+`,
+    String.raw`\bwww\.[^\s<>"«»]+`,
+    String.raw`[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+`,
+    // A bare domain followed by a path, e.g. "ameli.fr/assure".
+    String.raw`\b[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}\/[^\s<>"«»]*`,
+  ].join("|"),
+  "giu",
+);
+
+// Like GFM autolinks, sentence punctuation right after an address is not part of it.
+function trimTrailingPunctuation(token: string): string {
+  let end = token.length;
+  while (end > 0 && /[.,;:!?'’"”)]/u.test(token[end - 1] ?? "")) {
+    const candidate = token.slice(0, end);
+    const opens = candidate.split("(").length - 1;
+    const closes = candidate.split(")").length - 1;
+    if (token[end - 1] === ")" && closes <= opens) break;
+    end -= 1;
+  }
+  return token.slice(0, end);
+}
+
+/** Index ranges [start, end) of URL-like and e-mail tokens in `text`. */
+function protectedRanges(text: string): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
+  for (const match of text.matchAll(PROTECTED)) {
+    const token = trimTrailingPunctuation(match[0]);
+    if (token.length > 0) ranges.push([match.index, match.index + token.length]);
+  }
+  return ranges;
+}
+
+function isSpace(ch: string | undefined): boolean {
+  return ch !== undefined && SPACE.test(ch);
+}
+
+// What may follow ? or ! for a space to be inserted before it: "Quoi?!", "(vraiment?)".
+// A letter or digit right after means a URL query or an identifier, not prose.
+function endsSentenceMark(next: string | undefined): boolean {
+  return next === undefined || isSpace(next) || /[?!;:.,…»”")\]]/u.test(next);
+}
+
+// ";" and ":" are stricter: "10:30", "1:2", "a;b" must stay glued.
+function endsClauseMark(next: string | undefined): boolean {
+  return next === undefined || isSpace(next) || /[»”"]/u.test(next);
+}
+
+function countOf(text: string, ch: string): number {
+  return text.split(ch).length - 1;
+}
+
+export function frenchTypography(text: string, context: TypographyContext = {}): string {
+  const before = context.before ?? "";
+  const ranges = protectedRanges(text);
+  let out = "";
+  // An odd number of straight quotes (or an unclosed «) before us means we are inside a quotation.
+  let quoteOpen =
+    countOf(before, '"') % 2 === 1 || countOf(before, "«") > countOf(before, "»");
+
+  const previous = (): string | undefined => out.at(-1) ?? before.at(-1);
+
+  // Places `space` right before the mark about to be written: it replaces the
+  // spaces already there, or is inserted when `insert` allows it. A space at the
+  // very start of the chunk still counts: only the preceding node is out of reach.
+  const spaceBefore = (space: string, insert: boolean): void => {
+    const trailing = TRAILING_SPACES.exec(out);
+    if (trailing) {
+      out = out.slice(0, trailing.index) + space;
+    } else if (insert) {
+      out += space;
+    }
+  };
+
+  // After «, the spaces the author typed (if any) become one no-break space.
+  const openQuote = (from: number): number => {
+    out += `«${NBSP}`;
+    let next = from;
+    while (isSpace(text[next])) next += 1;
+    return next;
+  };
+
+  const closeQuote = (): void => {
+    const prev = previous();
+    spaceBefore(NBSP, prev !== undefined && !isSpace(prev));
+    out += "»";
+  };
+
+  let i = 0;
+  let rangeIndex = 0;
+  while (i < text.length) {
+    const range = ranges[rangeIndex];
+    if (range && i === range[0]) {
+      out += text.slice(range[0], range[1]);
+      i = range[1];
+      rangeIndex += 1;
+      continue;
+    }
+    const ch = text[i] ?? "";
+    const next = text[i + 1];
+    const prev = previous();
+    const prevTakesSpace = prev !== undefined && SPACED_AFTER.test(prev);
+
+    if (ch === "?" || ch === "!") {
+      spaceBefore(NNBSP, prevTakesSpace && endsSentenceMark(next));
+      out += ch;
+    } else if (ch === ";") {
+      spaceBefore(NNBSP, prevTakesSpace && endsClauseMark(next));
+      out += ch;
+    } else if (ch === ":") {
+      spaceBefore(NBSP, prevTakesSpace && endsClauseMark(next));
+      out += ch;
+    } else if (ch === "«") {
+      quoteOpen = true;
+      i = openQuote(i + 1);
+      continue;
+    } else if (ch === "»") {
+      quoteOpen = false;
+      closeQuote();
+    } else if (ch === '"' && !quoteOpen && prev !== undefined && /\p{N}/u.test(prev)) {
+      // 15" is an inch mark, not a quotation.
+      out += ch;
+    } else if (ch === '"') {
+      const afterSpaceOrStart = prev === undefined || isSpace(prev) || /[([{«—–\-/]/u.test(prev);
+      const nextIsSpace = next === undefined || isSpace(next);
+      let opens: boolean;
+      if (afterSpaceOrStart && !nextIsSpace) opens = true;
+      else if (!afterSpaceOrStart && (nextIsSpace || /[\p{P}]/u.test(next ?? ""))) opens = false;
+      else opens = !quoteOpen;
+      quoteOpen = opens;
+      if (opens) {
+        i = openQuote(i + 1);
+        continue;
+      }
+      closeQuote();
+    } else if (ch === "'" && prev !== undefined && LETTER.test(prev)) {
+      out += "’";
+    } else {
+      out += ch;
+    }
+    i += 1;
+  }
+  return out;
+}

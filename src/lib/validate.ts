@@ -1,0 +1,78 @@
+// Cross-checks that a per-file schema cannot make: references between files, date order, links.
+export interface ArticleToCheck {
+  slug: string;
+  /** Path of the source file, as editors know it (e.g. content/articles/x.md). */
+  file: string;
+  date: Date;
+  updated?: Date | undefined;
+  reviewed?: Date | undefined;
+  reviewer?: string | undefined;
+  authors: string[];
+  category: string;
+  related: string[];
+  body: string;
+}
+
+export interface KnownIds {
+  authors: ReadonlySet<string>;
+  categories: ReadonlySet<string>;
+  /** Articles that will be built: links and pins may only point to these. */
+  articles: ReadonlySet<string>;
+}
+
+export interface Problem {
+  file: string;
+  field: string;
+  message: string;
+}
+
+const day = (d: Date) => d.toISOString().slice(0, 10);
+
+/** Slugs an article body points to: Markdown/HTML links to /articles/<slug>/ and <LireAussi slug="…" />. */
+export function linkedSlugs(body: string, origin = ""): string[] {
+  const found = new Set<string>();
+  const prefix = origin.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const link = new RegExp(`(?:\\]\\(|href=["'])(?:${prefix})?/articles/([^/)"'#?\\s]+)`, "g");
+  for (const m of body.matchAll(link)) found.add(m[1]!);
+  for (const m of body.matchAll(/<LireAussi\s+slug=["']([^"']+)["']/g)) found.add(m[1]!);
+  return [...found];
+}
+
+export function checkArticles(articles: ArticleToCheck[], known: KnownIds, origin = ""): Problem[] {
+  const problems: Problem[] = [];
+  for (const a of articles) {
+    const add = (field: string, message: string) => problems.push({ file: a.file, field, message });
+    for (const author of a.authors) {
+      if (!known.authors.has(author))
+        add("author", `« ${author} » n’existe pas. Attendu : l’identifiant d’un fichier de content/authors/ (${[...known.authors].join(", ")}).`);
+    }
+    if (a.reviewer !== undefined && !known.authors.has(a.reviewer))
+      add("reviewer", `« ${a.reviewer} » n’existe pas. Attendu : l’identifiant d’un fichier de content/authors/.`);
+    if (!known.categories.has(a.category))
+      add("category", `« ${a.category} » n’existe pas. Attendu : un identifiant de content/categories.yaml.`);
+    if (a.updated && a.updated < a.date)
+      add("updated", `${day(a.updated)} est avant la date de publication ${day(a.date)}. Attendu : une date égale ou postérieure.`);
+    if (a.reviewed && a.reviewed < a.date)
+      add("reviewed", `${day(a.reviewed)} est avant la date de publication ${day(a.date)}. Attendu : une date égale ou postérieure.`);
+    if (a.reviewed && a.updated && a.reviewed < a.updated)
+      add("reviewed", `la relecture médicale (${day(a.reviewed)}) est plus ancienne que la mise à jour (${day(a.updated)}). Attendu : une relecture après la dernière mise à jour, ou retirer « updated ».`);
+    if (a.reviewed && !a.reviewer)
+      add("reviewer", "« reviewed » est donné sans relecteur. Attendu : reviewer: <identifiant d’auteur>.");
+    for (const pin of a.related) {
+      if (pin === a.slug) add("related", `l’article ne peut pas se citer lui-même (« ${pin} »).`);
+      else if (!known.articles.has(pin))
+        add("related", `« ${pin} » ne correspond à aucun article publié. Attendu : le slug d’un article existant.`);
+    }
+    for (const target of linkedSlugs(a.body, origin)) {
+      if (!known.articles.has(target))
+        add("corps (lien interne)", `/articles/${target}/ ne correspond à aucun article publié. Attendu : le slug d’un article existant.`);
+    }
+  }
+  return problems;
+}
+
+export function formatProblems(problems: Problem[]): string {
+  const lines = problems.map((p) => `- ${p.file} › ${p.field} : ${p.message}`);
+  const s = problems.length > 1 ? "s" : "";
+  return `Contenu invalide (${problems.length} problème${s}) :\n${lines.join("\n")}`;
+}

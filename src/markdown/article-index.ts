@@ -1,0 +1,101 @@
+// Slugs and titles of every article, read straight from the content files so the
+// Markdown pipeline can resolve internal links before Astro has built its collections.
+
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { parse } from "yaml";
+
+export interface ArticleIndex {
+  titleOf(slug: string): string | undefined;
+  has(slug: string): boolean;
+  readonly slugs: readonly string[];
+}
+
+const FRONT_MATTER = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
+const ARTICLE_FILE = /^(.+)\.mdx?$/;
+
+// Astro's glob loader derives an entry id from the file name through github-slugger,
+// unless the front matter sets `slug`; links must use that same id.
+function entryId(name: string): string {
+  return name.toLowerCase().replace(/[^\p{L}\p{N}\p{M} _-]/gu, "").replace(/ /g, "-");
+}
+
+function readEntry(file: string, fallbackSlug: string): [string, string] {
+  const match = FRONT_MATTER.exec(readFileSync(file, "utf8"));
+  let data: unknown;
+  try {
+    data = match ? parse(match[1] ?? "") : undefined;
+  } catch {
+    // Astro's own front matter check reports the error against the file; the link
+    // to it is not what is broken.
+    data = undefined;
+  }
+  const fields = typeof data === "object" && data !== null ? (data as Record<string, unknown>) : {};
+  const slug = typeof fields["slug"] === "string" && fields["slug"] !== "" ? fields["slug"] : fallbackSlug;
+  const title = typeof fields["title"] === "string" && fields["title"].trim() !== "" ? fields["title"].trim() : slug;
+  return [slug, title];
+}
+
+function scan(articlesDir: string): Map<string, string> {
+  const titles = new Map<string, string>();
+  let entries;
+  try {
+    entries = readdirSync(articlesDir, { withFileTypes: true });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return titles;
+    throw error;
+  }
+  for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+    const file = entry.isFile() ? ARTICLE_FILE.exec(entry.name) : null;
+    if (file) {
+      const [slug, title] = readEntry(join(articlesDir, entry.name), entryId(file[1] ?? ""));
+      titles.set(slug, title);
+    } else if (entry.isDirectory()) {
+      for (const index of ["index.md", "index.mdx"]) {
+        const path = join(articlesDir, entry.name, index);
+        if (!statSync(path, { throwIfNoEntry: false })?.isFile()) continue;
+        const [slug, title] = readEntry(path, entryId(entry.name));
+        titles.set(slug, title);
+      }
+    }
+  }
+  return titles;
+}
+
+function modifiedAt(dir: string): number {
+  return statSync(dir, { throwIfNoEntry: false })?.mtimeMs ?? -1;
+}
+
+const cache = new Map<string, ArticleIndex>();
+
+/**
+ * Index of `<contentDir>/articles/*.md(x)` and `<contentDir>/articles/<slug>/index.md(x)`.
+ * Memoised per directory. The index rescans when an article file is added, removed or
+ * renamed (the folder's mtime changes), so `astro dev` accepts a link to a brand-new
+ * article without a restart; a title edited in place is picked up on the next start.
+ */
+export function loadArticleIndex(contentDir: string): ArticleIndex {
+  const articlesDir = resolve(contentDir, "articles");
+  const cached = cache.get(articlesDir);
+  if (cached) return cached;
+
+  let scannedAt = modifiedAt(articlesDir);
+  let titles = scan(articlesDir);
+  const current = (): Map<string, string> => {
+    const mtime = modifiedAt(articlesDir);
+    if (mtime !== scannedAt) {
+      scannedAt = mtime;
+      titles = scan(articlesDir);
+    }
+    return titles;
+  };
+  const index: ArticleIndex = {
+    titleOf: (slug) => current().get(slug),
+    has: (slug) => current().has(slug),
+    get slugs() {
+      return [...current().keys()];
+    },
+  };
+  cache.set(articlesDir, index);
+  return index;
+}

@@ -1,0 +1,15 @@
+// The manifest the comment inbox reads to know which articles exist and accept comments.
+// Astro ignores pages under "_"-prefixed folders, so the folder name comes from a parameter.
+import type { APIRoute } from "astro";
+import { getSiteData } from "../../data/site.ts";
+
+export const getStaticPaths = () => [{ params: { internal: "_pouls" } }];
+
+export const GET: APIRoute = async () => {
+  const { articles } = await getSiteData();
+  const body = {
+    generated: new Date().toISOString(),
+    articles: articles.map((a) => ({ slug: a.slug, url: a.url, title: a.data.title, comments: a.data.comments })),
+  };
+  return new Response(JSON.stringify(body, null, 2), { headers: { "Content-Type": "application/json" } });
+};

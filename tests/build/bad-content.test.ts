@@ -1,0 +1,56 @@
+// One broken input per case: the build must fail, and its message must name the file and the field.
+import { describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { build, fixtureCopy } from "../helpers/build.ts";
+
+const principal = "articles/article-principal.md";
+
+function edit(file: string, from: string | RegExp, to: string) {
+  return (dir: string) => {
+    const path = join(dir, file);
+    const before = readFileSync(path, "utf8");
+    const after = before.replace(from, to);
+    assert.notEqual(after, before, `the case must change ${file}`);
+    writeFileSync(path, after);
+  };
+}
+
+const cases: { name: string; mutate: (dir: string) => void; file: string; field: RegExp }[] = [
+  {
+    name: "malformed YAML front matter",
+    mutate: edit(principal, "tags: [cœur, prévention]", "tags: [cœur, prévention"),
+    file: "article-principal",
+    field: /YAML|front ?matter|frontmatter/i,
+  },
+  { name: "missing title", mutate: edit(principal, /^title: .*$/m, ""), file: "article-principal", field: /title/ },
+  { name: "bad date", mutate: edit(principal, "date: 2020-03-04", "date: le 4 mars"), file: "article-principal", field: /date/ },
+  { name: "unknown author", mutate: edit(principal, "author: alice", "author: inconnue"), file: "article-principal.md", field: /author/ },
+  { name: "unknown reviewer", mutate: edit(principal, "reviewer: bruno", "reviewer: personne"), file: "article-principal.md", field: /reviewer/ },
+  { name: "unknown category", mutate: edit(principal, "category: sante-coeur", "category: nulle-part"), file: "article-principal.md", field: /category/ },
+  { name: "update before publication", mutate: edit(principal, "updated: 2021-05-06", "updated: 2019-05-06"), file: "article-principal.md", field: /updated/ },
+  { name: "review before publication", mutate: edit(principal, "reviewed: 2022-07-08", "reviewed: 2020-01-01"), file: "article-principal.md", field: /reviewed/ },
+  { name: "broken internal link", mutate: edit(principal, "(/articles/article-mdx/)", "(/articles/n-existe-pas/)"), file: "article-principal.md", field: /n-existe-pas/ },
+  { name: "unknown related pin", mutate: edit(principal, "related: [article-mdx]", "related: [fantome]"), file: "article-principal.md", field: /related.*fantome/ },
+  { name: "link to a draft", mutate: edit(principal, "(/articles/article-mdx/)", "(/articles/brouillon/)"), file: "article-principal.md", field: /brouillon/ },
+  { name: "unknown LireAussi slug", mutate: edit("articles/article-mdx.mdx", 'slug="article-principal"', 'slug="absent"'), file: "article-mdx.mdx", field: /absent/ },
+  { name: "cover without alt text", mutate: edit("articles/avec-image/index.md", /, alt: "[^"]*"/, ""), file: "avec-image", field: /alt/ },
+  {
+    name: "missing cover image file",
+    mutate: (dir) => rmSync(join(dir, "articles/avec-image/cover.jpg")),
+    file: "avec-image",
+    field: /cover\.jpg/,
+  },
+];
+
+describe("a mistake in the content fails the build with a clear message", () => {
+  for (const c of cases) {
+    it(c.name, async () => {
+      const result = await build(fixtureCopy(c.mutate));
+      assert.notEqual(result.code, 0, `the build should fail:\n${result.output}`);
+      assert.ok(result.output.includes(c.file), `the message names the file ${c.file}:\n${result.output}`);
+      assert.match(result.output, c.field, `the message names the field:\n${result.output}`);
+    });
+  }
+});

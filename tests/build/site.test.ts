@@ -1,0 +1,131 @@
+import { before, describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { XMLParser } from "fast-xml-parser";
+import { build, fixtureSite, type BuildResult } from "../helpers/build.ts";
+import { jsonLd, page, text } from "../helpers/html.ts";
+
+let site: BuildResult;
+const xml = new XMLParser({ ignoreAttributes: false });
+
+describe("build of the fixture site", () => {
+  before(async () => {
+    site = await build(fixtureSite);
+    assert.equal(site.code, 0, site.output);
+  });
+
+  it("builds published articles only: no draft, no future article", () => {
+    const out = site.outDir;
+    assert.ok(existsSync(join(out, "articles/article-principal/index.html")));
+    assert.ok(existsSync(join(out, "articles/article-mdx/index.html")));
+    assert.ok(existsSync(join(out, "articles/avec-image/index.html")));
+    assert.ok(!existsSync(join(out, "articles/brouillon")));
+    assert.ok(!existsSync(join(out, "articles/article-futur")));
+    const all = readFileSync(join(out, "rss.xml"), "utf8") + readFileSync(join(out, "sitemap-0.xml"), "utf8");
+    assert.doesNotMatch(all, /brouillon|article-futur/);
+  });
+
+  it("renders every part of the article anatomy", () => {
+    const doc = page(site.outDir, "articles/article-principal/");
+    assert.equal(doc.querySelectorAll("h1").length, 1);
+    const crumbs = doc.querySelectorAll(".breadcrumbs a").map((a) => a.getAttribute("href"));
+    assert.deepEqual(crumbs, ["/", "/rubriques/sante/", "/rubriques/sante/sante-coeur/"]);
+    const author = doc.querySelector('.byline a[rel="author"]');
+    assert.equal(author?.getAttribute("href"), "/auteurs/alice/");
+    assert.match(text(doc.querySelector(".byline")), /Docteure en pharmacie/);
+    const times = doc.querySelectorAll(".byline time").map((t) => t.getAttribute("datetime"));
+    assert.deepEqual(times, ["2020-03-04", "2021-05-06", "2022-07-08"]);
+    assert.match(text(doc.querySelector(".byline")), /Publié le 4 mars 2020/);
+    assert.match(text(doc.querySelector(".byline")), /Revu médicalement le 8 juillet 2022 par Bruno Relecteur/);
+    assert.match(text(doc.querySelector(".byline")), /\d+ min de lecture/);
+    assert.match(text(doc.querySelector(".lead")), /Un chapô/);
+    assert.equal(doc.querySelectorAll(".toc li").length, 4);
+    const sources = doc.querySelectorAll(".sources li");
+    assert.equal(sources.length, 2);
+    assert.ok(sources[0]!.querySelector('a[href="https://doi.org/10.1000/xyz123"]'));
+    assert.ok(sources[1]!.querySelector('a[href="https://example.org/article"]'));
+    assert.deepEqual(doc.querySelectorAll('.tags a').map((a) => a.getAttribute("href")), ["/tags/coeur/", "/tags/prevention/"]);
+  });
+
+  it("has canonical, Open Graph and a JSON-LD graph matching what the page shows", () => {
+    const doc = page(site.outDir, "articles/article-principal/");
+    const meta = (p: string) => doc.querySelector(`meta[property="${p}"]`)?.getAttribute("content");
+    assert.equal(doc.querySelector('link[rel="canonical"]')?.getAttribute("href"), "http://localhost:4321/articles/article-principal/");
+    assert.equal(meta("og:locale"), "fr_FR");
+    assert.equal(meta("og:type"), "article");
+    assert.equal(meta("article:published_time"), "2020-03-04");
+    const [ld] = jsonLd(doc);
+    const byType = (t: string) => ld["@graph"].find((n: any) => n["@type"] === t);
+    const article = byType("NewsArticle");
+    assert.equal(article.headline, text(doc.querySelector("h1")));
+    assert.equal(article.description, text(doc.querySelector(".lead")));
+    assert.equal(article.datePublished, doc.querySelector(".byline time")?.getAttribute("datetime"));
+    assert.equal(article.dateModified, "2022-07-08");
+    const person = byType("Person");
+    assert.equal(person.name, text(doc.querySelector('.byline a[rel="author"]')));
+    assert.equal(byType("NewsMediaOrganization").name, "Pouls");
+    const crumbNames = byType("BreadcrumbList").itemListElement.map((i: any) => i.name);
+    assert.deepEqual(crumbNames.slice(0, 3), doc.querySelectorAll(".breadcrumbs a").map(text));
+  });
+
+  it("applies French typography outside code and URLs", () => {
+    const doc = page(site.outDir, "articles/article-principal/");
+    const prose = doc.querySelector(".prose")!;
+    const body = prose.textContent;
+    assert.ok(body.includes("«\u00a0guillemets\u00a0»"), "no-break spaces inside « »");
+    assert.ok(body.includes("question\u202f?"), "narrow no-break space before ?");
+    assert.ok(body.includes("liste\u00a0:"), "no-break space before :");
+    assert.ok(body.includes("L’apostrophe"), "curly apostrophe");
+    assert.equal(prose.querySelector("p code")?.textContent, "a ? b : c");
+    assert.ok(prose.querySelector("pre")!.textContent.includes('"a : b ; c ?"'));
+    assert.ok(body.includes("https://example.org/?q=1"));
+  });
+
+  it("renders inline Lire aussi cards with the target's title", () => {
+    const main = page(site.outDir, "articles/article-principal/");
+    const card = main.querySelector(".prose .lire-aussi a");
+    assert.equal(card?.getAttribute("href"), "/articles/avec-image/");
+    assert.equal(text(card), "Un article avec une image");
+    const mdx = page(site.outDir, "articles/article-mdx/");
+    assert.equal(text(mdx.querySelector(".prose .lire-aussi a")), "L’article principal\u00a0: un test complet");
+  });
+
+  it("serves a responsive cover image with dimensions", () => {
+    const doc = page(site.outDir, "articles/avec-image/");
+    const types = doc.querySelectorAll(".cover picture source").map((s) => s.getAttribute("type"));
+    assert.deepEqual(types, ["image/avif", "image/webp"]);
+    const img = doc.querySelector(".cover img")!;
+    assert.equal(img.getAttribute("alt"), "Un carré vert sur fond blanc");
+    assert.ok(Number(img.getAttribute("width")) > 0 && Number(img.getAttribute("height")) > 0);
+    assert.match(text(doc.querySelector(".cover figcaption")), /Illustration de test/);
+  });
+
+  it("builds section pages for every level, tag pages and author pages", () => {
+    const top = page(site.outDir, "rubriques/sante/");
+    const listed = top.querySelectorAll(".card__title a").map((a) => a.getAttribute("href"));
+    assert.deepEqual(listed, ["/articles/article-mdx/", "/articles/article-principal/"]);
+    assert.ok(top.querySelector('a[href="/rubriques/sante/sante-coeur/"]'));
+    const sub = page(site.outDir, "rubriques/sante/sante-coeur/");
+    assert.equal(sub.querySelectorAll(".card").length, 1);
+    const tag = page(site.outDir, "tags/prevention/");
+    assert.equal(tag.querySelectorAll(".card").length, 2);
+    const author = page(site.outDir, "auteurs/bruno/");
+    assert.match(text(author), /Médecin cardiologue/);
+    assert.match(text(author), /Relecteur médical des articles de fixture/);
+    assert.ok(existsSync(join(site.outDir, "404.html")));
+  });
+
+  it("writes feeds, sitemap, robots.txt and the inbox manifest", () => {
+    const feed = xml.parse(readFileSync(join(site.outDir, "rss.xml"), "utf8"));
+    const titles = feed.rss.channel.item.map((i: any) => i.title);
+    assert.deepEqual(titles, ["Un article en MDX", "L’article principal\u00a0: un test complet", "Un article avec une image"]);
+    const section = xml.parse(readFileSync(join(site.outDir, "rubriques/sante/sante-coeur/rss.xml"), "utf8"));
+    assert.equal(section.rss.channel.item.link, "http://localhost:4321/articles/article-principal/");
+    assert.ok(existsSync(join(site.outDir, "sitemap-index.xml")));
+    assert.match(readFileSync(join(site.outDir, "robots.txt"), "utf8"), /Sitemap: http:\/\/localhost:4321\/sitemap-index.xml/);
+    const manifest = JSON.parse(readFileSync(join(site.outDir, "_pouls/articles.json"), "utf8"));
+    const open = Object.fromEntries(manifest.articles.map((a: any) => [a.slug, a.comments]));
+    assert.deepEqual(open, { "article-mdx": "closed", "article-principal": "open", "avec-image": "open" });
+  });
+});

@@ -1,0 +1,47 @@
+// Runs a real `astro build` of a content tree into a temporary folder.
+import { spawn } from "node:child_process";
+import { cpSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+
+export const root = resolve(import.meta.dirname, "../..");
+export const fixtureSite = join(root, "tests/fixtures/site");
+
+export interface BuildResult {
+  code: number;
+  output: string;
+  outDir: string;
+}
+
+export function build(contentDir: string, env: Record<string, string> = {}): Promise<BuildResult> {
+  const work = mkdtempSync(join(tmpdir(), "pouls-build-"));
+  const outDir = join(work, "dist");
+  return new Promise((done, fail) => {
+    const child = spawn(join(root, "node_modules/.bin/astro"), ["build", "--silent"], {
+      cwd: root,
+      env: {
+        ...process.env,
+        POULS_CONTENT_DIR: contentDir,
+        POULS_OUT_DIR: outDir,
+        POULS_CACHE_DIR: join(work, "cache"),
+        ASTRO_TELEMETRY_DISABLED: "1",
+        PATH: `${join(root, "node_modules/.bin")}:${process.env.PATH}`,
+        ...env,
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    child.stdout.on("data", (d) => (output += d));
+    child.stderr.on("data", (d) => (output += d));
+    child.on("error", fail);
+    child.on("close", (code) => done({ code: code ?? 1, output, outDir }));
+  });
+}
+
+/** A copy of the fixture site, changed by `mutate`, for one bad-input build. */
+export function fixtureCopy(mutate: (dir: string) => void): string {
+  const dir = join(mkdtempSync(join(tmpdir(), "pouls-content-")), "content");
+  cpSync(fixtureSite, dir, { recursive: true });
+  mutate(dir);
+  return dir;
+}
