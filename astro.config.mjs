@@ -6,6 +6,7 @@ import { articleLinks } from "./src/markdown/article-links.ts";
 import { loadArticleIndex } from "./src/markdown/article-index.ts";
 import { frenchTypographyPlugin } from "./src/markdown/french-typography.ts";
 import { contentDir } from "./src/config/paths.ts";
+import { contentPreflight } from "./src/integrations/content-preflight.ts";
 
 const site = process.env.SITE_URL ?? "http://localhost:4321";
 
@@ -20,7 +21,14 @@ export default defineConfig({
   markdown: {
     // Sätteri (Astro 7's native pipeline) with our hast plugins; README explains the choice.
     // Links first, so the titles they fill in get French spacing too.
-    processor: satteri({ hastPlugins: [articleLinks(loadArticleIndex(contentDir), { site }), frenchTypographyPlugin] }),
+    processor: satteri({
+      hastPlugins: [articleLinks(loadArticleIndex(contentDir), { site }), frenchTypographyPlugin],
+      // Smart quotes would turn "…" into English “…” before our plugin can make « … ».
+      features: {
+        smartPunctuation: { quotes: false },
+        gfm: { footnotes: { label: "Notes", backLabel: "Retour au texte" } },
+      },
+    }),
   },
-  integrations: [mdx(), sitemap()],
+  integrations: [contentPreflight(contentDir), mdx(), sitemap()],
 });

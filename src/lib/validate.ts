@@ -76,3 +76,17 @@ export function formatProblems(problems: Problem[]): string {
   const s = problems.length > 1 ? "s" : "";
   return `Contenu invalide (${problems.length} problème${s}) :\n${lines.join("\n")}`;
 }
+
+/** Covers whose image file is missing; `exists` resolves a cover path against its article file. */
+export function checkCovers(
+  articles: { file: string; cover: string | undefined }[],
+  exists: (articleFile: string, cover: string) => boolean,
+): Problem[] {
+  return articles
+    .filter((a) => a.cover !== undefined && !exists(a.file, a.cover))
+    .map((a) => ({
+      file: a.file,
+      field: "cover.src",
+      message: `l’image « ${a.cover} » est introuvable. Attendu : un fichier image à côté de l’article, par ex. ./cover.jpg.`,
+    }));
+}

@@ -5,10 +5,20 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parse } from "yaml";
 
+export interface IndexedArticle {
+  slug: string;
+  title: string;
+  /** Absolute path of the article's source file. */
+  file: string;
+  /** The cover's `src` as written in front matter, relative to the file. */
+  cover: string | undefined;
+}
+
 export interface ArticleIndex {
   titleOf(slug: string): string | undefined;
   has(slug: string): boolean;
   readonly slugs: readonly string[];
+  readonly articles: readonly IndexedArticle[];
 }
 
 const FRONT_MATTER = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
@@ -20,7 +30,7 @@ function entryId(name: string): string {
   return name.toLowerCase().replace(/[^\p{L}\p{N}\p{M} _-]/gu, "").replace(/ /g, "-");
 }
 
-function readEntry(file: string, fallbackSlug: string): [string, string] {
+function readEntry(file: string, fallbackSlug: string): IndexedArticle {
   const match = FRONT_MATTER.exec(readFileSync(file, "utf8"));
   let data: unknown;
   try {
@@ -33,11 +43,12 @@ function readEntry(file: string, fallbackSlug: string): [string, string] {
   const fields = typeof data === "object" && data !== null ? (data as Record<string, unknown>) : {};
   const slug = typeof fields["slug"] === "string" && fields["slug"] !== "" ? fields["slug"] : fallbackSlug;
   const title = typeof fields["title"] === "string" && fields["title"].trim() !== "" ? fields["title"].trim() : slug;
-  return [slug, title];
+  const cover = fields["cover"] as Record<string, unknown> | undefined;
+  return { slug, title, file, cover: typeof cover?.["src"] === "string" ? cover["src"] : undefined };
 }
 
-function scan(articlesDir: string): Map<string, string> {
-  const titles = new Map<string, string>();
+function scan(articlesDir: string): Map<string, IndexedArticle> {
+  const titles = new Map<string, IndexedArticle>();
   let entries;
   try {
     entries = readdirSync(articlesDir, { withFileTypes: true });
@@ -48,14 +59,14 @@ function scan(articlesDir: string): Map<string, string> {
   for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
     const file = entry.isFile() ? ARTICLE_FILE.exec(entry.name) : null;
     if (file) {
-      const [slug, title] = readEntry(join(articlesDir, entry.name), entryId(file[1] ?? ""));
-      titles.set(slug, title);
+      const article = readEntry(join(articlesDir, entry.name), entryId(file[1] ?? ""));
+      titles.set(article.slug, article);
     } else if (entry.isDirectory()) {
       for (const index of ["index.md", "index.mdx"]) {
         const path = join(articlesDir, entry.name, index);
         if (!statSync(path, { throwIfNoEntry: false })?.isFile()) continue;
-        const [slug, title] = readEntry(path, entryId(entry.name));
-        titles.set(slug, title);
+        const article = readEntry(path, entryId(entry.name));
+        titles.set(article.slug, article);
       }
     }
   }
@@ -81,7 +92,7 @@ export function loadArticleIndex(contentDir: string): ArticleIndex {
 
   let scannedAt = modifiedAt(articlesDir);
   let titles = scan(articlesDir);
-  const current = (): Map<string, string> => {
+  const current = (): Map<string, IndexedArticle> => {
     const mtime = modifiedAt(articlesDir);
     if (mtime !== scannedAt) {
       scannedAt = mtime;
@@ -90,10 +101,13 @@ export function loadArticleIndex(contentDir: string): ArticleIndex {
     return titles;
   };
   const index: ArticleIndex = {
-    titleOf: (slug) => current().get(slug),
+    titleOf: (slug) => current().get(slug)?.title,
     has: (slug) => current().has(slug),
     get slugs() {
       return [...current().keys()];
+    },
+    get articles() {
+      return [...current().values()];
     },
   };
   cache.set(articlesDir, index);
