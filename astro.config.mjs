@@ -1,3 +1,5 @@
+import { createHash } from "node:crypto";
+import { resolve } from "node:path";
 import { defineConfig } from "astro/config";
 import mdx from "@astrojs/mdx";
 import sitemap from "@astrojs/sitemap";
@@ -9,13 +11,19 @@ import { contentDir } from "./src/config/paths.ts";
 import { contentPreflight } from "./src/integrations/content-preflight.ts";
 
 const site = process.env.SITE_URL ?? "http://localhost:4321";
+const cacheDir =
+  process.env.POULS_CACHE_DIR ??
+  (contentDir === "content"
+    ? undefined
+    : `./node_modules/.astro-content/${createHash("sha1").update(resolve(contentDir)).digest("hex").slice(0, 12)}`);
 
 export default defineConfig({
   site,
   output: "static",
   outDir: process.env.POULS_OUT_DIR ?? "./dist",
-  // Tests build fixture trees side by side; each gets its own cache so content stores never mix.
-  ...(process.env.POULS_CACHE_DIR ? { cacheDir: process.env.POULS_CACHE_DIR } : {}),
+  // Astro's content store lives in the cache: another content tree (tests, benchmarks) gets its own,
+  // or entries of both trees would mix.
+  ...(cacheDir ? { cacheDir } : {}),
   trailingSlash: "always",
   build: { format: "directory" },
   markdown: {

@@ -2,6 +2,7 @@ import { defineCollection } from "astro:content";
 import { file, glob } from "astro/loaders";
 import { z } from "astro/zod";
 import { contentDir } from "./config/paths.ts";
+import { evidenceDesigns } from "./lib/evidence.ts";
 
 // YAML turns 2018-06-07 into a Date; strings must be ISO too, since Date() would accept "le 4 mars".
 const isoDate = z
@@ -56,6 +57,19 @@ const articles = defineCollection({
           }),
         )
         .default([]),
+      evidence: z
+        .object({
+          design: z.enum(evidenceDesigns, {
+            error: `attendu : un type d’étude parmi ${evidenceDesigns.join(", ")}`,
+          }),
+          participants: z.number().int().positive().optional(),
+          published: z.string().optional(),
+          availability: z.string().optional(),
+          unknowns: z.string().optional(),
+        })
+        .optional(),
+      about: z.string().trim().min(1).optional(),
+      corrections: z.array(z.object({ date: isoDate, text: z.string().trim().min(1) })).default([]),
       related: z.array(slugRef).default([]),
       suggest: z.boolean().default(true),
       draft: z.boolean().default(false),
@@ -79,6 +93,10 @@ const categories = defineCollection({
     name: z.string().min(1),
     parent: slugRef.optional(),
     description: z.string().optional(),
+    // Topic-specific help lines shown under articles of this section and the sections below it.
+    helplines: z
+      .array(z.object({ name: z.string().min(1), number: z.string().min(2), hours: z.string().optional() }))
+      .optional(),
   }),
 });
 
@@ -94,4 +112,13 @@ const comments = defineCollection({
   }),
 });
 
-export const collections = { articles, authors, categories, comments };
+const pages = defineCollection({
+  loader: glob({ base: `${contentDir}/pages`, pattern: "*.md" }),
+  schema: z.object({
+    title: z.string().min(1),
+    description: z.string().min(1),
+    updated: isoDate,
+  }),
+});
+
+export const collections = { articles, authors, categories, comments, pages };

@@ -13,9 +13,28 @@ export const site = {
   relatedCount: 4,
   // A table of contents helps only when there is something to navigate.
   tocMinHeadings: 4,
+  // An article whose last medical check is older than this shows a notice that it may be out of date.
+  reviewMaxAgeYears: Number(process.env.POULS_REVIEW_MAX_AGE_YEARS ?? 3),
+  emergencyNumbers: [
+    { number: "15", name: "SAMU, urgence médicale" },
+    { number: "112", name: "numéro d’urgence européen" },
+  ],
+  // Footer order of the editorial pages (content/pages/<slug>.md).
+  editorialPages: [
+    "qui-sommes-nous",
+    "charte-editoriale",
+    "corrections",
+    "financement",
+    "conflits-d-interets",
+    "confidentialite",
+    "contact",
+    "accessibilite",
+  ],
   organization: {
     name: "Pouls",
     legalName: "Pouls, média d’information santé",
     logo: "/logo.png",
+    publishingPrinciples: "/charte-editoriale/",
+    correctionsPolicy: "/corrections/",
   },
 } as const;

@@ -46,4 +46,26 @@ export const t = {
     submit: "Rechercher",
   },
   comments: "Commentaires",
+  trust: {
+    publishedIn: (monthYear: string) => `Article publié en ${monthYear}`,
+    lastReviewedIn: (monthYear: string) => `, revu médicalement en ${monthYear}`,
+    stale: (years: number) =>
+      `Cet article n’a pas été revu par un professionnel de santé depuis plus de ${years} ans : les connaissances et les traitements ont pu évoluer.`,
+    newer: (section: string) => `Voir les articles plus récents de la rubrique ${section}`,
+    evidenceTitle: "Ce que dit l’étude",
+    design: "Type d’étude",
+    participants: "Nombre de participants",
+    publishedWhere: "Publication",
+    availability: "Disponibilité en France",
+    unknowns: "Ce qu’on ne sait pas encore",
+    about: "Sujet",
+    disclaimerTitle: "À savoir",
+    disclaimer:
+      "Cet article informe ; il ne remplace pas une consultation. Pour toute question sur votre santé ou un traitement, parlez-en à votre médecin ou à votre pharmacien.",
+    emergency: "En cas d’urgence, appelez le",
+    or: "ou le",
+    helplines: "Pour en parler",
+    correctionsTitle: "Corrections",
+  },
+  editorial: "À propos de Pouls",
 } as const;

@@ -1,9 +1,16 @@
 // The section hierarchy: ids, parents, and the paths derived from them.
+export interface Helpline {
+  name: string;
+  number: string;
+  hours?: string | undefined;
+}
+
 export interface CategoryRecord {
   id: string;
   name: string;
   parent?: string | undefined;
   description?: string | undefined;
+  helplines?: Helpline[] | undefined;
 }
 
 export interface Category extends CategoryRecord {
@@ -20,6 +27,8 @@ export interface CategoryTree {
   trail(id: string): Category[];
   /** The category's id and the ids of all categories below it. */
   subtree(id: string): Set<string>;
+  /** Helplines of the category, or of its nearest ancestor that has some. */
+  helplines(id: string): Helpline[];
 }
 
 export function buildCategoryTree(records: CategoryRecord[]): CategoryTree {
@@ -53,5 +62,9 @@ export function buildCategoryTree(records: CategoryRecord[]): CategoryTree {
     roots,
     trail: (id) => (byId.get(id)?.path ?? []).map((p) => byId.get(p)!),
     subtree,
+    helplines: (id) => {
+      const trail = (byId.get(id)?.path ?? []).map((p) => byId.get(p)!);
+      return trail.reverse().find((c) => c.helplines?.length)?.helplines ?? [];
+    },
   };
 }

@@ -18,19 +18,32 @@ export interface ArticleGraphInput {
   trail: { name: string; url: string }[];
   section: string;
   tags: string[];
-  organization: { name: string; logo: string };
+  organization: OrganizationInput;
+  /** Medical review, when the article has one. */
+  review?: { date: string; by: PersonRef } | undefined;
+  /** The health topic in plain words, when set. */
+  about?: string | undefined;
+}
+
+export interface OrganizationInput {
+  name: string;
+  logo: string;
+  publishingPrinciples: string;
+  correctionsPolicy: string;
 }
 
 export const organizationId = (origin: string) => `${origin}/#organisation`;
 const personId = (p: PersonRef) => `${p.url}#personne`;
 
-export function organizationNode(origin: string, org: { name: string; logo: string }) {
+export function organizationNode(origin: string, org: OrganizationInput) {
   return {
     "@type": "NewsMediaOrganization",
     "@id": organizationId(origin),
     name: org.name,
     url: `${origin}/`,
     logo: { "@type": "ImageObject", url: new URL(org.logo, origin).href },
+    publishingPrinciples: new URL(org.publishingPrinciples, origin).href,
+    correctionsPolicy: new URL(org.correctionsPolicy, origin).href,
   };
 }
 
@@ -41,13 +54,14 @@ export function personNode(p: PersonRef) {
 export function articleGraph(a: ArticleGraphInput) {
   const pageUrl = new URL(a.url, a.origin).href;
   const crumbs = [{ name: "Accueil", url: `${a.origin}/` }, ...a.trail, { name: a.title, url: pageUrl }];
+  const people = [...a.authors, ...(a.review && !a.authors.some((p) => p.id === a.review!.by.id) ? [a.review.by] : [])];
   return {
     "@context": "https://schema.org",
     "@graph": [
       {
         "@type": "NewsArticle",
         "@id": `${pageUrl}#article`,
-        mainEntityOfPage: pageUrl,
+        mainEntityOfPage: { "@id": `${pageUrl}#page` },
         headline: a.title,
         description: a.description,
         inLanguage: "fr-FR",
@@ -60,7 +74,18 @@ export function articleGraph(a: ArticleGraphInput) {
         keywords: a.tags,
       },
       {
+        "@type": "MedicalWebPage",
+        "@id": `${pageUrl}#page`,
+        url: pageUrl,
+        name: a.title,
+        inLanguage: "fr-FR",
+        breadcrumb: { "@id": `${pageUrl}#fil` },
+        ...(a.review ? { lastReviewed: a.review.date, reviewedBy: { "@id": personId(a.review.by) } } : {}),
+        ...(a.about ? { about: { "@type": "MedicalEntity", name: a.about } } : {}),
+      },
+      {
         "@type": "BreadcrumbList",
+        "@id": `${pageUrl}#fil`,
         itemListElement: crumbs.map((c, i) => ({
           "@type": "ListItem",
           position: i + 1,
@@ -68,7 +93,7 @@ export function articleGraph(a: ArticleGraphInput) {
           item: new URL(c.url, a.origin).href,
         })),
       },
-      ...a.authors.map(personNode),
+      ...people.map(personNode),
       organizationNode(a.origin, a.organization),
     ],
   };

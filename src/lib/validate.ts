@@ -10,6 +10,8 @@ export interface ArticleToCheck {
   authors: string[];
   category: string;
   related: string[];
+  /** How many sources the article cites. */
+  sources: number;
   body: string;
 }
 
@@ -50,6 +52,8 @@ export function checkArticles(articles: ArticleToCheck[], known: KnownIds, origi
       add("reviewer", `« ${a.reviewer} » n’existe pas. Attendu : l’identifiant d’un fichier de content/authors/.`);
     if (!known.categories.has(a.category))
       add("category", `« ${a.category} » n’existe pas. Attendu : un identifiant de content/categories.yaml.`);
+    if (a.sources === 0)
+      add("sources", "aucune source. Attendu : au moins une référence (étude, rapport, recommandation…) dans « sources ».");
     if (a.updated && a.updated < a.date)
       add("updated", `${day(a.updated)} est avant la date de publication ${day(a.date)}. Attendu : une date égale ou postérieure.`);
     if (a.reviewed && a.reviewed < a.date)

@@ -61,7 +61,8 @@ describe("build of the fixture site", () => {
     assert.equal(article.headline, text(doc.querySelector("h1")));
     assert.equal(article.description, text(doc.querySelector(".lead")));
     assert.equal(article.datePublished, doc.querySelector(".byline time")?.getAttribute("datetime"));
-    assert.equal(article.dateModified, "2022-07-08");
+    assert.equal(article.dateModified, "2023-01-02", "the latest correction counts as a modification");
+    assert.equal(meta("article:modified_time"), "2023-01-02");
     const person = byType("Person");
     assert.equal(person.name, text(doc.querySelector('.byline a[rel="author"]')));
     assert.equal(byType("NewsMediaOrganization").name, "Pouls");

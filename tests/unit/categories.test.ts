@@ -5,7 +5,7 @@ import { pages } from "../../src/lib/paginate.ts";
 
 describe("category hierarchy", () => {
   const tree = buildCategoryTree([
-    { id: "cancer", name: "Cancer" },
+    { id: "cancer", name: "Cancer", helplines: [{ name: "Ligne cancer", number: "0 800 000 000" }] },
     { id: "cancers-feminins", name: "Cancers féminins", parent: "cancer" },
     { id: "sein", name: "Sein", parent: "cancers-feminins" },
     { id: "nutrition", name: "Nutrition" },
@@ -16,6 +16,11 @@ describe("category hierarchy", () => {
     assert.deepEqual(tree.trail("sein").map((c) => c.id), ["cancer", "cancers-feminins", "sein"]);
     assert.deepEqual([...tree.subtree("cancer")].sort(), ["cancer", "cancers-feminins", "sein"]);
     assert.deepEqual(tree.roots.map((c) => c.id), ["cancer", "nutrition"]);
+  });
+
+  it("inherits helplines from the nearest ancestor that has some", () => {
+    assert.deepEqual(tree.helplines("sein").map((h) => h.name), ["Ligne cancer"]);
+    assert.deepEqual(tree.helplines("nutrition"), []);
   });
 
   it("refuses a loop", () => {

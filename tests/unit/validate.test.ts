@@ -15,6 +15,7 @@ const article = (over: Partial<ArticleToCheck> = {}): ArticleToCheck => ({
   authors: ["alice"],
   category: "sante",
   related: [],
+  sources: 1,
   body: "",
   ...over,
 });
@@ -41,6 +42,10 @@ describe("validation cross-checks", () => {
       ],
     );
     assert.match(formatProblems(problems), /content\/articles\/a\.md › category : « x » n’existe pas/);
+  });
+
+  it("refuses an article without any source", () => {
+    assert.deepEqual(checkArticles([article({ sources: 0 })], known).map((p) => p.field), ["sources"]);
   });
 
   it("refuses a review older than the update, and a review without reviewer", () => {

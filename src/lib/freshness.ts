@@ -1,0 +1,23 @@
+// How old an article's medical information is. Publication counts as the first review;
+// an editorial update does not, since it may not have been checked by a health professional.
+export interface Dated {
+  date: Date;
+  reviewed?: Date | undefined;
+}
+
+export const lastChecked = (a: Dated): Date => (a.reviewed && a.reviewed > a.date ? a.reviewed : a.date);
+
+/** The day after which the article counts as not reviewed for `years` years. */
+export function staleAfter(a: Dated, years: number): Date {
+  const d = new Date(lastChecked(a));
+  d.setUTCFullYear(d.getUTCFullYear() + years);
+  return d;
+}
+
+export const isStale = (a: Dated, now: Date, years: number): boolean => now > staleAfter(a, years);
+
+/** The date readers should see as "last modified": publication, update, review or correction. */
+export function modifiedDate(a: Dated & { updated?: Date | undefined; corrections?: { date: Date }[] }): Date {
+  const all = [a.date, a.updated, a.reviewed, ...(a.corrections ?? []).map((c) => c.date)];
+  return all.reduce<Date>((m, x) => (x && x > m ? x : m), a.date);
+}
