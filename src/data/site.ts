@@ -1,0 +1,192 @@
+// The one place pages get content from: loads the collections once, cross-checks them and
+// derives what every page needs (hierarchy, tags, authors, related articles).
+import { getCollection, type CollectionEntry } from "astro:content";
+import { site } from "../config/site.ts";
+import { buildCategoryTree, type Category, type CategoryTree } from "../lib/categories.ts";
+import { isPublished } from "../lib/dates.ts";
+import { readingTimeMinutes } from "../lib/reading-time.ts";
+import { tagSlug } from "../lib/slug.ts";
+import { frenchTypography } from "../lib/typography.ts";
+import { modifiedDate } from "../lib/freshness.ts";
+import { checkArticles, formatProblems } from "../lib/validate.ts";
+
+export interface AuthorView {
+  id: string;
+  name: string;
+  credentials: string;
+  bio: string;
+  staff: boolean;
+  url: string;
+}
+
+export interface TagView {
+  name: string;
+  slug: string;
+  url: string;
+}
+
+export interface ArticleView {
+  slug: string;
+  url: string;
+  file: string;
+  entry: CollectionEntry<"articles">;
+  data: CollectionEntry<"articles">["data"];
+  authors: AuthorView[];
+  reviewer: AuthorView | undefined;
+  category: Category;
+  trail: Category[];
+  tags: TagView[];
+  readingTime: number;
+  /** The latest of publication, update, review and correction: what dateModified means to readers. */
+  modified: Date;
+}
+
+export interface CommentView {
+  id: string;
+  parent: string | null;
+  author: string;
+  date: Date;
+  staff: boolean;
+  body: string;
+}
+
+export interface SiteData {
+  articles: ArticleView[];
+  bySlug: Map<string, ArticleView>;
+  authors: Map<string, AuthorView>;
+  categories: CategoryTree;
+  tags: Map<string, { tag: TagView; articles: ArticleView[] }>;
+  comments: Map<string, CommentView[]>;
+}
+
+const asList = (a: string | string[]) => (Array.isArray(a) ? a : [a]);
+
+// Front matter text is shown outside the Markdown pipeline, so it gets the same typography here.
+function withTypography(d: CollectionEntry<"articles">["data"]): CollectionEntry<"articles">["data"] {
+  const fr = frenchTypography;
+  const opt = (s: string | undefined) => (s === undefined ? undefined : fr(s));
+  return {
+    ...d,
+    title: fr(d.title),
+    description: fr(d.description),
+    about: opt(d.about),
+    corrections: d.corrections.map((c) => ({ ...c, text: fr(c.text) })),
+    evidence: d.evidence && {
+      ...d.evidence,
+      published: opt(d.evidence.published),
+      availability: opt(d.evidence.availability),
+      unknowns: opt(d.evidence.unknowns),
+    },
+  };
+}
+
+async function load(): Promise<SiteData> {
+  const [articleEntries, authorEntries, categoryEntries, commentEntries] = await Promise.all([
+    getCollection("articles"),
+    getCollection("authors"),
+    getCollection("categories"),
+    getCollection("comments"),
+  ]);
+
+  const now = new Date();
+  const built = articleEntries.filter(
+    (e) => (import.meta.env.DEV || !e.data.draft) && isPublished(e.data.date, now),
+  );
+
+  const authors = new Map<string, AuthorView>(
+    authorEntries.map((e) => [e.id, { id: e.id, ...e.data, bio: frenchTypography(e.data.bio), url: `/auteurs/${e.id}/` }]),
+  );
+  const categories = buildCategoryTree(
+    categoryEntries.map((e) => ({
+      id: e.id,
+      ...e.data,
+      name: frenchTypography(e.data.name),
+      description: e.data.description && frenchTypography(e.data.description),
+    })),
+  );
+
+  const problems = checkArticles(
+    built.map((e) => ({
+      slug: e.id,
+      file: e.filePath ?? e.id,
+      date: e.data.date,
+      updated: e.data.updated,
+      reviewed: e.data.reviewed,
+      reviewer: e.data.reviewer,
+      authors: asList(e.data.author),
+      category: e.data.category,
+      related: e.data.related,
+      sources: e.data.sources.length,
+      body: e.body ?? "",
+    })),
+    {
+      authors: new Set(authors.keys()),
+      categories: new Set(categories.byId.keys()),
+      articles: new Set(built.map((e) => e.id)),
+    },
+    site.origin,
+  );
+  if (problems.length > 0) throw new Error(formatProblems(problems));
+
+  const articles: ArticleView[] = built
+    .map((e) => {
+      const d = withTypography(e.data);
+      const modified = modifiedDate(d);
+      return {
+        slug: e.id,
+        url: `/articles/${e.id}/`,
+        file: e.filePath ?? e.id,
+        entry: e,
+        data: d,
+        authors: asList(d.author).map((id) => authors.get(id)!),
+        reviewer: d.reviewer ? authors.get(d.reviewer) : undefined,
+        category: categories.byId.get(d.category)!,
+        trail: categories.trail(d.category),
+        tags: d.tags.map((name) => ({ name, slug: tagSlug(name), url: `/tags/${tagSlug(name)}/` })),
+        readingTime: readingTimeMinutes(e.body ?? ""),
+        modified,
+      };
+    })
+    .sort((a, b) => b.data.date.getTime() - a.data.date.getTime() || a.slug.localeCompare(b.slug));
+
+  const tags = new Map<string, { tag: TagView; articles: ArticleView[] }>();
+  for (const a of articles) {
+    for (const tag of a.tags) {
+      const bucket = tags.get(tag.slug) ?? { tag, articles: [] };
+      bucket.articles.push(a);
+      tags.set(tag.slug, bucket);
+    }
+  }
+
+  const comments = new Map<string, CommentView[]>();
+  for (const c of commentEntries) {
+    const list = comments.get(c.data.article) ?? [];
+    list.push({
+      id: c.data.id,
+      parent: c.data.parent ?? null,
+      author: c.data.author,
+      date: c.data.date,
+      staff: c.data.staff,
+      body: c.body ?? "",
+    });
+    comments.set(c.data.article, list);
+  }
+
+  return {
+    articles,
+    bySlug: new Map(articles.map((a) => [a.slug, a])),
+    authors,
+    categories,
+    tags,
+    comments,
+  };
+}
+
+let cached: Promise<SiteData> | undefined;
+export const getSiteData = (): Promise<SiteData> => (cached ??= load());
+
+/** Articles filed in a category or anywhere below it, newest first. */
+export function articlesUnder(data: SiteData, categoryId: string): ArticleView[] {
+  const ids = data.categories.subtree(categoryId);
+  return data.articles.filter((a) => ids.has(a.category.id));
+}
