@@ -2,6 +2,7 @@ import { defineCollection } from "astro:content";
 import { file, glob } from "astro/loaders";
 import { z } from "astro/zod";
 import { contentDir } from "./config/paths.ts";
+import { plainTextFiles } from "./loaders/plain-text.ts";
 import { evidenceDesigns } from "./lib/evidence.ts";
 
 // YAML turns 2018-06-07 into a Date; strings must be ISO too, since Date() would accept "le 4 mars".
@@ -101,7 +102,8 @@ const categories = defineCollection({
 });
 
 const comments = defineCollection({
-  loader: glob({ base: `${contentDir}/comments`, pattern: "**/*.md" }),
+  // Comment bodies are plain text, never compiled as Markdown: a reader's "![x](y)" must stay text.
+  loader: plainTextFiles(`${contentDir}/comments`),
   schema: z.object({
     id: z.string().min(1),
     article: slugRef,

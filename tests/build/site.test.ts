@@ -130,3 +130,37 @@ describe("build of the fixture site", () => {
     assert.deepEqual(open, { "article-mdx": "closed", "article-principal": "open", "avec-image": "open" });
   });
 });
+
+describe("comments on the fixture site", () => {
+  before(async () => {
+    site ??= await build(fixtureSite);
+  });
+
+  it("renders approved comments threaded, staff replies marked, everything escaped", () => {
+    const doc = page(site.outDir, "articles/article-principal/");
+    const section = doc.querySelector("#commentaires")!;
+    assert.notEqual(section.getAttribute("data-pagefind-ignore"), undefined);
+    const c1 = section.querySelector("#commentaire-c1")!;
+    assert.ok(c1, "anchor per comment");
+    const reply = c1.parentNode.querySelector(".comment-list--replies #commentaire-c2");
+    assert.ok(reply, "the reply is nested under its parent");
+    assert.match(text(reply), /Réponse de la rédaction/);
+    assert.match(text(reply), /La rédaction de test/);
+    const hostile = section.querySelector("#commentaire-c3")!;
+    assert.equal(hostile.querySelectorAll("script, b, img").length, 0, "no markup from readers");
+    assert.match(text(hostile), /<script>alert\(1\)<\/script> Pirate/);
+    assert.match(text(hostile), /!\[x\]\(\.\/absente\.png\) et <b>du gras<\/b>/);
+    const link = hostile.querySelector('a[href="https://example.org/page"]');
+    assert.equal(link?.getAttribute("rel"), "nofollow ugc noopener");
+  });
+
+  it("has the comment form where comments are open, a notice where closed", () => {
+    const open = page(site.outDir, "articles/article-principal/").querySelector("#commentaires form");
+    assert.equal(open?.getAttribute("method"), "post");
+    assert.equal(open?.getAttribute("action"), "/api/comments");
+    for (const name of ["article", "parent", "name", "email", "body"]) assert.ok(open?.querySelector(`[name="${name}"]`), name);
+    assert.match(text(page(site.outDir, "articles/article-principal/").querySelector("#commentaires")), /ne sera pas publiée/);
+    const closed = page(site.outDir, "articles/article-mdx/").querySelector("#commentaires");
+    assert.equal(closed?.querySelector("form"), null);
+  });
+});

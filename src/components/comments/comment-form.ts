@@ -1,0 +1,96 @@
+// The comment form with JavaScript: posts in place, shows errors beside the fields, keeps the
+// text until the inbox has it, and turns reply links into in-place replies. Without this
+// script the same form and links still work (see the inbox's reply and error pages).
+
+type FieldErrors = Partial<Record<string, string>>;
+
+const NETWORK_ERROR = "Le commentaire n’a pas pu être envoyé (connexion impossible). Votre texte est conservé : réessayez.";
+
+export function enhanceCommentForm(form: HTMLFormElement): void {
+  const field = (name: string): HTMLInputElement | null => form.elements.namedItem(name) as HTMLInputElement | null;
+  const pending = document.getElementById("commentaire-en-attente");
+  const general = form.querySelector<HTMLElement>("[data-form-error]");
+  const replying = form.querySelector<HTMLElement>("[data-replying]");
+  const replyingText = form.querySelector<HTMLElement>("[data-replying-text]");
+  const submit = form.querySelector<HTMLButtonElement>("button[type=submit]");
+  const endpoint = form.action.replace(/\/$/, "");
+
+  // The signed time lets the inbox tell a human from a bot that fills the form instantly.
+  let asked = false;
+  form.addEventListener("focusin", () => {
+    if (asked) return;
+    asked = true;
+    fetch(`${endpoint}/token`)
+      .then((response) => (response.ok ? response.json() : null))
+      .then((data: { ts?: unknown } | null) => {
+        const ts = field("ts");
+        if (ts && typeof data?.ts === "string") ts.value = data.ts;
+      })
+      .catch(() => undefined);
+  });
+
+  const setParent = (id: string, author: string): void => {
+    const parent = field("parent");
+    if (parent) parent.value = id;
+    if (replying && replyingText) {
+      replyingText.textContent = id ? `En réponse à ${author}.` : "";
+      replying.hidden = !id;
+    }
+  };
+
+  document.addEventListener("click", (event) => {
+    const link = (event.target as Element | null)?.closest?.<HTMLAnchorElement>("a[data-reply-to]");
+    if (!link) return;
+    event.preventDefault();
+    setParent(link.dataset.replyTo ?? "", link.dataset.replyAuthor ?? "");
+    const first = ["name", "email", "body"].map(field).find((input) => input && !input.value) ?? field("body");
+    first?.focus();
+  });
+  form.querySelector("[data-cancel-reply]")?.addEventListener("click", () => setParent("", ""));
+
+  const showErrors = (errors: FieldErrors, message: string): void => {
+    let focus: HTMLElement | null = null;
+    for (const slot of form.querySelectorAll<HTMLElement>("[data-error-for]")) {
+      const name = slot.dataset.errorFor ?? "";
+      const error = errors[name] ?? "";
+      slot.textContent = error;
+      const input = field(name);
+      if (input) {
+        if (error) input.setAttribute("aria-invalid", "true");
+        else input.removeAttribute("aria-invalid");
+        if (error && !focus) focus = input;
+      }
+    }
+    const other = [errors.parent, message].filter(Boolean).join(" ");
+    if (general) general.textContent = other;
+    if (errors.parent) setParent("", "");
+    (focus ?? general)?.focus();
+  };
+
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    showErrors({}, "");
+    pending?.classList.remove("is-visible");
+    if (submit) submit.disabled = true;
+    try {
+      const response = await fetch(form.action, {
+        method: "POST",
+        headers: { Accept: "application/json" },
+        body: new URLSearchParams(new FormData(form) as unknown as Record<string, string>),
+      });
+      const data = (await response.json().catch(() => ({}))) as { errors?: FieldErrors; message?: string };
+      if (response.ok) {
+        form.reset();
+        setParent("", "");
+        pending?.classList.add("is-visible");
+        pending?.focus();
+        return;
+      }
+      showErrors(data.errors ?? {}, data.errors ? "" : (data.message ?? NETWORK_ERROR));
+    } catch {
+      showErrors({}, NETWORK_ERROR);
+    } finally {
+      if (submit) submit.disabled = false;
+    }
+  });
+}

@@ -1,0 +1,174 @@
+import "./quiet-warnings.ts";
+import { parseArgs } from "node:util";
+import { formatFrenchDateTime } from "../lib/comments/date.ts";
+import { ConfigError, readStoreConfig } from "./config.ts";
+import { createModeration, ModerationError } from "./moderation.ts";
+import { createPublisher } from "./publish.ts";
+import { createRebuildRunner } from "./rebuild.ts";
+import { purgeExpired } from "./server.ts";
+import { openSqliteStore } from "./store/sqlite.ts";
+import { STATUSES, type CommentStatus, type StoredComment } from "./store/types.ts";
+
+const USAGE = `Usage : npm run moderate -- <commande>
+  list [--status pending|spam|approved|rejected|all] [--json]   liste (en attente par défaut)
+  show ID [--json]                                              tout ce qui est connu d’un commentaire
+  approve ID | reject ID | spam ID                              change le statut (approve publie)
+  reply ID --as AUTEUR "texte"                                  publie une réponse de la rédaction
+  export-email EMAIL                                            données détenues pour une adresse (JSON)
+  forget-email EMAIL                                            efface tout ce qui concerne une adresse`;
+
+class UsageError extends Error {}
+
+const STATUS_COMMANDS: Readonly<Record<string, CommentStatus>> = {
+  approve: "approved",
+  reject: "rejected",
+  spam: "spam",
+};
+
+function summary(comment: StoredComment): Record<string, unknown> {
+  return {
+    id: comment.id,
+    article: comment.article,
+    parent: comment.parent,
+    name: comment.name,
+    body: comment.body,
+    status: comment.status,
+    created: comment.created.toISOString(),
+    staff: comment.staff,
+    spamScore: comment.spamScore,
+    signals: comment.signals,
+  };
+}
+
+function everything(comment: StoredComment): Record<string, unknown> {
+  return { ...summary(comment), email: comment.email, clientHash: comment.clientHash, authorId: comment.authorId };
+}
+
+function line(comment: StoredComment): string {
+  const excerpt = comment.body.replace(/\s+/gu, " ");
+  const short = excerpt.length > 70 ? `${excerpt.slice(0, 69)}…` : excerpt;
+  const reply = comment.parent === null ? "" : ` ↳ ${comment.parent}`;
+  return `${comment.id}  ${comment.status.padEnd(8)}  ${comment.article}${reply}  ${formatFrenchDateTime(comment.created)}  ${comment.name}${comment.staff ? " (rédaction)" : ""}\n    ${short}`;
+}
+
+function details(comment: StoredComment): string {
+  return [
+    `Commentaire ${comment.id} — ${comment.status}${comment.staff ? " (rédaction)" : ""}`,
+    `Article : ${comment.article}`,
+    `En réponse à : ${comment.parent ?? "—"}`,
+    `Nom : ${comment.name}`,
+    `E-mail : ${comment.email ?? "— (effacé ou absent)"}`,
+    `Reçu le : ${formatFrenchDateTime(comment.created)} (${comment.created.toISOString()})`,
+    `Score de spam : ${comment.spamScore}${comment.signals.length > 0 ? ` — ${comment.signals.join(" ; ")}` : ""}`,
+    "",
+    comment.body,
+  ].join("\n");
+}
+
+async function main(argv: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      status: { type: "string" },
+      json: { type: "boolean", default: false },
+      as: { type: "string" },
+      help: { type: "boolean", short: "h", default: false },
+    },
+  });
+  const [command, ...rest] = positionals;
+  if (values.help || command === undefined) {
+    console.log(USAGE);
+    return;
+  }
+  const needs = (count: number): string[] => {
+    if (rest.length !== count) throw new UsageError(`« ${command} » attend ${count} argument(s).`);
+    return rest;
+  };
+
+  const config = readStoreConfig(process.env);
+  const store = openSqliteStore(config.dbPath);
+  const rebuild = createRebuildRunner(config.rebuildCommand, 0, (message) => console.error(message));
+  let changed = false;
+  const publisher = createPublisher({
+    contentDir: config.contentDir,
+    gitCommit: config.gitCommit,
+    onChange: () => {
+      changed = true;
+    },
+    log: (message) => console.error(message),
+  });
+  const moderation = createModeration(store, publisher, config.contentDir);
+  try {
+    await purgeExpired(store, config.retentionDays);
+    await moderation.resume();
+    switch (command) {
+      case "list": {
+        needs(0);
+        const status = values.status ?? "pending";
+        if (status !== "all" && !STATUSES.includes(status as CommentStatus)) {
+          throw new UsageError(`Statut inconnu : ${status}`);
+        }
+        const comments = await store.list({ status: status as CommentStatus | "all" });
+        if (values.json) console.log(JSON.stringify(comments.map(summary), null, 2));
+        else if (comments.length === 0) console.log("Aucun commentaire.");
+        else console.log(comments.map(line).join("\n"));
+        break;
+      }
+      case "show": {
+        const [id = ""] = needs(1);
+        const comment = await store.get(id);
+        if (comment === undefined) throw new ModerationError(`Commentaire introuvable : ${id}`);
+        console.log(values.json ? JSON.stringify(everything(comment), null, 2) : details(comment));
+        break;
+      }
+      case "approve":
+      case "reject":
+      case "spam": {
+        const [id = ""] = needs(1);
+        const comment = await moderation.setStatus(id, STATUS_COMMANDS[command] as CommentStatus);
+        console.log(`Commentaire ${comment.id} : ${comment.status}${comment.status === "approved" ? " (publié)" : ""}.`);
+        break;
+      }
+      case "reply": {
+        const [id = "", text = ""] = needs(2);
+        if (values.as === undefined) throw new UsageError("Indiquez l’auteur : --as AUTEUR");
+        const { reply, parentApproved } = await moderation.reply(id, values.as, text);
+        if (parentApproved) console.log(`Le commentaire ${id} était en attente : il est maintenant approuvé et publié.`);
+        console.log(`Réponse ${reply.id} publiée au nom de ${reply.name}.`);
+        break;
+      }
+      case "export-email": {
+        const [email = ""] = needs(1);
+        const comments = await store.findByEmail(email);
+        console.log(JSON.stringify({ email, comments: comments.map(everything) }, null, 2));
+        break;
+      }
+      case "forget-email": {
+        const [email = ""] = needs(1);
+        const deleted = await moderation.forgetEmail(email);
+        console.log(`${deleted.length} commentaire(s) effacé(s) pour cette adresse.`);
+        break;
+      }
+      default:
+        throw new UsageError(`Commande inconnue : ${command}`);
+    }
+    if (changed) await rebuild.runNow();
+  } finally {
+    await store.close();
+  }
+}
+
+try {
+  await main(process.argv.slice(2));
+} catch (error) {
+  if (error instanceof UsageError || (error instanceof TypeError && "code" in error)) {
+    console.error(`${error.message}\n\n${USAGE}`);
+    process.exitCode = 2;
+  } else if (error instanceof ModerationError || error instanceof ConfigError) {
+    console.error(error.message);
+    process.exitCode = 1;
+  } else {
+    throw error;
+  }
+}

@@ -1,0 +1,41 @@
+export class MalformedBody extends Error {}
+
+const MAX_FIELDS = 32;
+
+export function isFormContentType(header: string | undefined): boolean {
+  if (header === undefined) return false;
+  const [type = "", ...params] = header.split(";").map((part) => part.trim().toLowerCase());
+  if (type !== "application/x-www-form-urlencoded") return false;
+  const charset = params.find((param) => param.startsWith("charset="));
+  return charset === undefined || ["charset=utf-8", 'charset="utf-8"'].includes(charset);
+}
+
+function decode(part: string): string {
+  try {
+    return decodeURIComponent(part.replace(/\+/gu, " "));
+  } catch {
+    throw new MalformedBody("bad percent-encoding");
+  }
+}
+
+// Stricter than URLSearchParams, which silently turns broken input into replacement characters:
+// the reader would then see their text altered. Broken encoding or repeated fields are refused.
+export async function readForm(request: Request): Promise<Map<string, string>> {
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(await request.arrayBuffer());
+  } catch {
+    throw new MalformedBody("not UTF-8");
+  }
+  const fields = new Map<string, string>();
+  for (const pair of text.split("&")) {
+    if (pair === "") continue;
+    const separator = pair.indexOf("=");
+    const name = decode(separator === -1 ? pair : pair.slice(0, separator));
+    const value = separator === -1 ? "" : decode(pair.slice(separator + 1));
+    if (fields.has(name)) throw new MalformedBody(`repeated field ${name}`);
+    if (fields.size >= MAX_FIELDS) throw new MalformedBody("too many fields");
+    fields.set(name, value);
+  }
+  return fields;
+}

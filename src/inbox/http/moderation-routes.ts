@@ -1,0 +1,182 @@
+import { readFileSync } from "node:fs";
+import { Hono, type Context } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { deleteCookie, getCookie, setCookie } from "hono/cookie";
+import { listStaffAuthors } from "../authors.ts";
+import { clientAddress, hashClient } from "../client.ts";
+import type { ArticleIndex } from "../manifest.ts";
+import { ModerationError, type Moderation } from "../moderation.ts";
+import { verifyPassword, type PasswordHash } from "../password.ts";
+import { STATUSES, type CommentStatus, type CommentStore } from "../store/types.ts";
+import { createAttemptLimiter } from "./attempt-limiter.ts";
+import { MalformedBody, readForm } from "./form-body.ts";
+import { createSessionStore, sameToken, type Session } from "./sessions.ts";
+import {
+  ACTIONS,
+  FLASH_MESSAGES,
+  inboxPage,
+  loginPage,
+  moderationMessagePage,
+} from "./views/moderation-pages.ts";
+
+export interface ModerationRoutesDeps {
+  store: CommentStore;
+  moderation: Moderation;
+  articles: ArticleIndex;
+  contentDir: string;
+  passwordHash: PasswordHash;
+  siteUrl: string;
+  secret: string;
+  trustProxy: boolean;
+}
+
+// Routes carry their full path: "/moderation/" (with its slash) is the inbox page.
+const BASE = "/moderation";
+const COOKIE = "pouls_moderation";
+const LOGIN_ATTEMPTS = 5;
+const LOGIN_WINDOW_MS = 15 * 60 * 1000;
+const STYLESHEET = readFileSync(new URL("./style.css", import.meta.url), "utf8");
+
+type Env = { Variables: { session: Session; form: Map<string, string> } };
+
+function statusParam(value: string | undefined): CommentStatus {
+  return STATUSES.find((status) => status === value) ?? "pending";
+}
+
+export function moderationRoutes(deps: ModerationRoutesDeps): Hono<Env> {
+  const app = new Hono<Env>();
+  const sessions = createSessionStore();
+  const limiter = createAttemptLimiter(LOGIN_ATTEMPTS, LOGIN_WINDOW_MS);
+
+  const isHttps = (c: Context): boolean =>
+    deps.siteUrl.startsWith("https:") ||
+    new URL(c.req.url).protocol === "https:" ||
+    (deps.trustProxy && c.req.header("x-forwarded-proto") === "https");
+
+  const giveCookie = (c: Context, session: Session): void => {
+    setCookie(c, COOKIE, session.id, {
+      path: "/moderation",
+      httpOnly: true,
+      sameSite: "Strict",
+      secure: isHttps(c),
+    });
+  };
+
+  const formOf = async (c: Context): Promise<Map<string, string> | undefined> => {
+    try {
+      return await readForm(c.req.raw);
+    } catch (error) {
+      if (error instanceof MalformedBody) return undefined;
+      throw error;
+    }
+  };
+
+  const forbidden = (c: Context): Response =>
+    c.text("Action refusée : session expirée ou jeton de sécurité invalide. Rechargez la page et recommencez.", 403);
+
+  app.get(`${BASE}/style.css`, (c) => {
+    c.header("Cache-Control", "public, max-age=3600");
+    return c.body(STYLESHEET, 200, { "Content-Type": "text/css; charset=utf-8" });
+  });
+
+  app.use(`${BASE}/*`, async (c, next) => {
+    c.header("Cache-Control", "no-store");
+    await next();
+  });
+
+  // Every POST carries the session's CSRF token; SameSite=Strict alone is not relied upon.
+  app.use(`${BASE}/*`, bodyLimit({ maxSize: 32 * 1024, onError: (c) => c.text("Envoi trop volumineux.", 413) }));
+  app.use(`${BASE}/*`, async (c, next) => {
+    const session = sessions.get(getCookie(c, COOKIE));
+    if (c.req.method === "POST") {
+      const form = await formOf(c);
+      if (session === undefined || form === undefined || !sameToken(form.get("_csrf") ?? "", session.csrf)) {
+        return forbidden(c);
+      }
+      c.set("form", form);
+    }
+    if (session !== undefined) c.set("session", session);
+    await next();
+  });
+
+  app.get(`${BASE}/connexion`, (c) => {
+    const existing = c.get("session");
+    if (existing?.authenticated) return c.redirect("/moderation/", 303);
+    const session = existing ?? sessions.start(false);
+    giveCookie(c, session);
+    return c.html(loginPage(session.csrf));
+  });
+
+  app.post(`${BASE}/connexion`, (c) => {
+    const anonymous = c.get("session");
+    const key = hashClient(deps.secret, clientAddress(c, deps.trustProxy));
+    const wait = limiter.retryAfter(key);
+    if (wait > 0) {
+      c.header("Retry-After", String(wait));
+      return c.html(loginPage(anonymous.csrf, `Trop d’essais. Réessayez dans ${Math.ceil(wait / 60)} minute(s).`), 429);
+    }
+    if (!verifyPassword(c.get("form").get("password") ?? "", deps.passwordHash)) {
+      limiter.fail(key);
+      return c.html(loginPage(anonymous.csrf, "Mot de passe incorrect."), 401);
+    }
+    limiter.clear(key);
+    // A fresh session id at login: one planted before it (session fixation) is worth nothing.
+    sessions.end(anonymous.id);
+    giveCookie(c, sessions.start(true));
+    return c.redirect("/moderation/", 303);
+  });
+
+  app.use(`${BASE}/*`, async (c, next) => {
+    if (c.get("session")?.authenticated) return next();
+    if (c.req.method === "GET" || c.req.method === "HEAD") return c.redirect("/moderation/connexion", 303);
+    return forbidden(c);
+  });
+
+  app.post(`${BASE}/deconnexion`, (c) => {
+    sessions.end(c.get("session").id);
+    deleteCookie(c, COOKIE, { path: "/moderation" });
+    return c.redirect("/moderation/connexion", 303);
+  });
+
+  app.get(`${BASE}/`, async (c) => {
+    const status = statusParam(c.req.query("statut"));
+    const all = await deps.store.list({ status: "all" });
+    return c.html(
+      inboxPage({
+        status,
+        comments: all.filter((comment) => comment.status === status),
+        all,
+        titleOf: (slug) => deps.articles.find(slug)?.title ?? slug,
+        staff: listStaffAuthors(deps.contentDir),
+        csrf: c.get("session").csrf,
+        flash: FLASH_MESSAGES[c.req.query("message") ?? ""],
+      }),
+    );
+  });
+
+  app.post(`${BASE}/commentaires/:id/:action`, async (c) => {
+    const { id, action } = c.req.param();
+    const form = c.get("form");
+    const back = statusParam(form.get("retour"));
+    const done = (message: string): Response =>
+      c.redirect(`/moderation/?statut=${back}&message=${message}`, 303);
+    const csrf = c.get("session").csrf;
+    try {
+      if (action === "repondre") {
+        const result = await deps.moderation.reply(id, form.get("author") ?? "", form.get("body") ?? "");
+        return done(result.parentApproved ? "replied-approved" : "replied");
+      }
+      if (action in ACTIONS) {
+        const status = ACTIONS[action as keyof typeof ACTIONS];
+        await deps.moderation.setStatus(id, status);
+        return done(status);
+      }
+      return c.html(moderationMessagePage(csrf, "Action inconnue", "Cette action n’existe pas."), 404);
+    } catch (error) {
+      if (!(error instanceof ModerationError)) throw error;
+      return c.html(moderationMessagePage(csrf, "Action impossible", error.message, form.get("body")), 422);
+    }
+  });
+
+  return app;
+}

@@ -1,0 +1,165 @@
+import { html } from "hono/html";
+import { formatFrenchDateTime } from "../../../lib/comments/date.ts";
+import { paragraphsOf } from "../../../lib/comments/text.ts";
+import type { StaffAuthor } from "../../authors.ts";
+import type { CommentStatus, StoredComment } from "../../store/types.ts";
+import { page, type Html } from "./layout.ts";
+
+export const STATUS_LABELS: Readonly<Record<CommentStatus, string>> = {
+  pending: "En attente",
+  spam: "Spam",
+  approved: "Approuvés",
+  rejected: "Rejetés",
+};
+
+const STATUS_SINGULAR: Readonly<Record<CommentStatus, string>> = {
+  pending: "en attente",
+  spam: "spam",
+  approved: "approuvé",
+  rejected: "rejeté",
+};
+
+// Actions as they appear in URLs, and the status each one sets.
+export const ACTIONS = { approuver: "approved", rejeter: "rejected", spam: "spam" } as const;
+const ACTION_LABELS: Readonly<Record<keyof typeof ACTIONS, string>> = {
+  approuver: "Approuver",
+  rejeter: "Rejeter",
+  spam: "Spam",
+};
+
+export const FLASH_MESSAGES: Readonly<Record<string, string>> = {
+  approved: "Commentaire approuvé et publié.",
+  rejected: "Commentaire rejeté.",
+  spam: "Commentaire classé comme spam.",
+  replied: "Réponse de la rédaction publiée.",
+  "replied-approved": "Réponse de la rédaction publiée ; le commentaire auquel elle répond était en attente : il est approuvé et publié aussi.",
+};
+
+function csrfField(csrf: string): Html {
+  return html`<input type="hidden" name="_csrf" value="${csrf}">`;
+}
+
+function header(csrf: string, current?: CommentStatus, counts?: ReadonlyMap<CommentStatus, number>): Html {
+  const tabs = (Object.keys(STATUS_LABELS) as CommentStatus[]).map(
+    (status) =>
+      html`<li><a href="/moderation/?statut=${status}"${status === current ? html` aria-current="page"` : ""}>${STATUS_LABELS[status]}${counts ? ` (${counts.get(status) ?? 0})` : ""}</a></li>`,
+  );
+  return html`<header class="site">
+<p class="brand">Pouls — modération</p>
+<nav aria-label="Statuts des commentaires"><ul>${tabs}</ul></nav>
+<form method="post" action="/moderation/deconnexion">${csrfField(csrf)}<button type="submit">Se déconnecter</button></form>
+</header>`;
+}
+
+export function loginPage(csrf: string, error?: string): Html {
+  return page(
+    "Connexion à la modération",
+    html`<h1>Connexion à la modération</h1>
+${error ? html`<p class="error" role="alert" id="login-error">${error}</p>` : ""}
+<form method="post" action="/moderation/connexion">
+${csrfField(csrf)}
+<p class="field"><label for="password">Mot de passe</label>
+<input id="password" name="password" type="password" required autocomplete="current-password"${error ? html` aria-describedby="login-error" aria-invalid="true"` : ""}></p>
+<p><button type="submit">Se connecter</button></p>
+</form>`,
+  );
+}
+
+// Shown as typed, never linked: a moderator should not follow a spammer's link by accident.
+function plainParagraphs(text: string): Html {
+  return html`${paragraphsOf(text).map((paragraph) => html`<p>${paragraph}</p>`)}`;
+}
+
+function actionForms(comment: StoredComment, csrf: string, back: CommentStatus): Html {
+  return html`${(Object.keys(ACTIONS) as (keyof typeof ACTIONS)[])
+    .filter((action) => ACTIONS[action] !== comment.status)
+    .map(
+      (action) => html`<form method="post" action="/moderation/commentaires/${comment.id}/${action}">
+${csrfField(csrf)}<input type="hidden" name="retour" value="${back}">
+<button type="submit" class="action-${action}">${ACTION_LABELS[action]}<span class="visually-hidden"> le commentaire de ${comment.name}</span></button>
+</form>`,
+    )}`;
+}
+
+function replyForm(comment: StoredComment, csrf: string, back: CommentStatus, staff: readonly StaffAuthor[]): Html {
+  if (comment.status === "spam" || comment.status === "rejected") return html``;
+  if (staff.length === 0) {
+    return html`<p class="hint">Pour répondre, ajoutez un membre de la rédaction (staff: true) dans content/authors.</p>`;
+  }
+  const prefix = `reponse-${comment.id}`;
+  return html`<details class="reply"><summary>Répondre au nom de la rédaction<span class="visually-hidden"> à ${comment.name}</span></summary>
+<form method="post" action="/moderation/commentaires/${comment.id}/repondre">
+${csrfField(csrf)}<input type="hidden" name="retour" value="${back}">
+<p class="field"><label for="${prefix}-auteur">Signer en tant que</label>
+<select id="${prefix}-auteur" name="author" required>${staff.map((author) => html`<option value="${author.id}">${author.name}</option>`)}</select></p>
+<p class="field"><label for="${prefix}-texte">Réponse</label>
+<textarea id="${prefix}-texte" name="body" rows="5" required></textarea></p>
+<p><button type="submit">Publier la réponse</button></p>
+</form></details>`;
+}
+
+function commentBlock(
+  comment: StoredComment,
+  byId: ReadonlyMap<string, StoredComment>,
+  csrf: string,
+  back: CommentStatus,
+  staff: readonly StaffAuthor[],
+): Html {
+  const parent = comment.parent === null ? undefined : byId.get(comment.parent);
+  return html`<article class="comment" id="c-${comment.id}" aria-labelledby="c-${comment.id}-titre">
+<h3 id="c-${comment.id}-titre">${comment.name}${comment.staff ? html` <span class="badge">rédaction</span>` : ""}</h3>
+<p class="meta"><time datetime="${comment.created.toISOString()}">${formatFrenchDateTime(comment.created)}</time> · n° <code>${comment.id}</code> · ${STATUS_SINGULAR[comment.status]}</p>
+${comment.parent !== null ? html`<p class="meta">En réponse à ${parent ? html`<a href="#c-${parent.id}">${parent.name}</a> (${STATUS_SINGULAR[parent.status]})` : html`<code>${comment.parent}</code>`}</p>` : ""}
+<div class="body">${plainParagraphs(comment.body)}</div>
+${comment.signals.length > 0 ? html`<div class="signals"><p>Signaux (score ${comment.spamScore}) :</p><ul>${comment.signals.map((signal) => html`<li>${signal}</li>`)}</ul></div>` : ""}
+<div class="actions">${actionForms(comment, csrf, back)}</div>
+${replyForm(comment, csrf, back, staff)}
+</article>`;
+}
+
+export interface InboxView {
+  status: CommentStatus;
+  comments: readonly StoredComment[];
+  all: readonly StoredComment[];
+  titleOf: (slug: string) => string;
+  staff: readonly StaffAuthor[];
+  csrf: string;
+  flash?: string;
+}
+
+export function inboxPage(view: InboxView): Html {
+  const counts = new Map<CommentStatus, number>();
+  for (const comment of view.all) counts.set(comment.status, (counts.get(comment.status) ?? 0) + 1);
+  const byId = new Map(view.all.map((comment) => [comment.id, comment]));
+  const byArticle = new Map<string, StoredComment[]>();
+  for (const comment of view.comments) {
+    byArticle.set(comment.article, [...(byArticle.get(comment.article) ?? []), comment]);
+  }
+  const title = `Commentaires : ${STATUS_LABELS[view.status].toLowerCase()}`;
+  const sections = [...byArticle].map(
+    ([slug, comments]) => html`<section class="article" aria-labelledby="article-${slug}">
+<h2 id="article-${slug}">${view.titleOf(slug)} <span class="count">(${comments.length})</span></h2>
+${comments.map((comment) => commentBlock(comment, byId, view.csrf, view.status, view.staff))}
+</section>`,
+  );
+  return page(
+    title,
+    html`<h1>${title}</h1>
+${view.flash ? html`<p class="flash" role="status">${view.flash}</p>` : ""}
+${sections.length > 0 ? sections : html`<p>Aucun commentaire dans cette catégorie.</p>`}`,
+    { header: header(view.csrf, view.status, counts) },
+  );
+}
+
+export function moderationMessagePage(csrf: string, title: string, message: string, typed?: string): Html {
+  return page(
+    title,
+    html`<h1>${title}</h1>
+<p role="alert">${message}</p>
+${typed ? html`<p class="field"><label for="typed-text">Votre texte, pour ne pas le perdre :</label>
+<textarea id="typed-text" rows="6" readonly>
+${typed}</textarea></p>` : ""}
+<p><a href="/moderation/">Revenir à la liste</a></p>`,
+    { header: header(csrf) },
+  );
+}

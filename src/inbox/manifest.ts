@@ -1,0 +1,64 @@
+import { readFileSync, statSync } from "node:fs";
+import { z } from "zod";
+
+export interface ArticleInfo {
+  slug: string;
+  url: string;
+  title: string;
+  open: boolean;
+}
+
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/u;
+
+// Written by the site build; only the fields the inbox relies on are checked. Slugs become
+// directory names under content/comments, hence the strict pattern.
+const manifestSchema = z.object({
+  articles: z.array(
+    z.object({
+      slug: z.string().regex(SLUG),
+      url: z.string().startsWith("/"),
+      title: z.string(),
+      comments: z.enum(["open", "closed"]),
+    }),
+  ),
+});
+
+export interface ArticleIndex {
+  find(slug: string): ArticleInfo | undefined;
+}
+
+// Re-read whenever the build rewrites the file (mtime changes); a missing or broken manifest
+// leaves the last good one in place, so a failed build does not close every article.
+export function watchManifest(file: string, log: (message: string) => void): ArticleIndex {
+  let loadedMtime = -1;
+  let articles = new Map<string, ArticleInfo>();
+
+  const refresh = (): void => {
+    let mtime: number;
+    try {
+      mtime = statSync(file).mtimeMs;
+    } catch {
+      if (loadedMtime !== -2) log(`Manifeste des articles introuvable : ${file}`);
+      loadedMtime = -2;
+      return;
+    }
+    if (mtime === loadedMtime) return;
+    loadedMtime = mtime;
+    try {
+      const parsed = manifestSchema.parse(JSON.parse(readFileSync(file, "utf8")));
+      articles = new Map(
+        parsed.articles.map((a) => [a.slug, { slug: a.slug, url: a.url, title: a.title, open: a.comments === "open" }]),
+      );
+    } catch (error) {
+      log(`Manifeste des articles illisible (${file}) : ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+
+  refresh();
+  return {
+    find(slug: string) {
+      refresh();
+      return articles.get(slug);
+    },
+  };
+}

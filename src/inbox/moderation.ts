@@ -1,0 +1,96 @@
+import { createHash } from "node:crypto";
+import { findStaffAuthor } from "./authors.ts";
+import { newCommentId } from "./ids.ts";
+import type { Publisher } from "./publish.ts";
+import type { CommentStatus, CommentStore, StoredComment } from "./store/types.ts";
+import { validateBody } from "./validate.ts";
+
+export class ModerationError extends Error {}
+
+export interface ReplyResult {
+  reply: StoredComment;
+  parentApproved: boolean;
+}
+
+export interface Moderation {
+  setStatus(id: string, status: CommentStatus): Promise<StoredComment>;
+  reply(parentId: string, authorId: string, text: string): Promise<ReplyResult>;
+  // Publishes or withdraws whatever a previous run changed in the store but did not finish.
+  resume(): Promise<number>;
+  // Deletes everything held for the address, withdrawing any published comment of theirs.
+  forgetEmail(email: string): Promise<StoredComment[]>;
+}
+
+// Shared by the CLI and the web UI so both follow the same rules. The store is changed first
+// (with the comment marked as needing publication), then the files: a crash in between is
+// repaired by resume() at the next start.
+export function createModeration(store: CommentStore, publisher: Publisher, contentDir: string): Moderation {
+  const publish = async (comment: StoredComment): Promise<void> => {
+    await publisher.sync(comment);
+    await store.markSynced(comment.id, comment.status);
+  };
+
+  return {
+    async setStatus(id, status) {
+      const comment = await store.setStatus(id, status);
+      if (comment === undefined) throw new ModerationError(`Commentaire introuvable : ${id}`);
+      await publish(comment);
+      return comment;
+    },
+
+    async reply(parentId, authorId, text) {
+      const parent = await store.get(parentId);
+      if (parent === undefined) throw new ModerationError(`Commentaire introuvable : ${parentId}`);
+      if (parent.status === "spam" || parent.status === "rejected") {
+        throw new ModerationError(`Le commentaire ${parentId} est marqué « ${parent.status} » : on ne lui répond pas.`);
+      }
+      const author = findStaffAuthor(contentDir, authorId);
+      if (author === undefined) {
+        throw new ModerationError(
+          `« ${authorId} » n’est pas un membre de la rédaction (content/authors/${authorId}.yaml avec staff: true).`,
+        );
+      }
+      const body = validateBody(text, { limitLinks: false });
+      if (body.error !== undefined) throw new ModerationError(body.error);
+
+      const now = new Date();
+      const parentApproved = parent.status === "pending";
+      const id = newCommentId(now);
+      await store.insertReply(
+        {
+          id,
+          article: parent.article,
+          parent: parent.id,
+          name: author.name,
+          email: null,
+          clientHash: null,
+          body: body.body,
+          bodyHash: createHash("sha256").update(body.body).digest("hex"),
+          status: "approved",
+          staff: true,
+          authorId: author.id,
+          spamScore: 0,
+          signals: [],
+          created: now,
+        },
+        parentApproved,
+      );
+      if (parentApproved) await publish({ ...parent, status: "approved" });
+      const reply = (await store.get(id)) as StoredComment;
+      await publish(reply);
+      return { reply, parentApproved };
+    },
+
+    async resume() {
+      const waiting = await store.listSyncNeeded();
+      for (const comment of waiting) await publish(comment);
+      return waiting.length;
+    },
+
+    async forgetEmail(email) {
+      const deleted = await store.deleteByEmail(email);
+      for (const comment of deleted) await publisher.sync({ ...comment, status: "rejected" });
+      return deleted;
+    },
+  };
+}

@@ -1,0 +1,229 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { DatabaseSync } from "node:sqlite";
+import type {
+  CommentStatus,
+  CommentStore,
+  NewComment,
+  StoredComment,
+  SubmitResult,
+  SubmitRules,
+} from "./types.ts";
+
+// Each entry moves the schema one version up; applied in order, never edited once shipped.
+const MIGRATIONS: readonly string[] = [
+  `CREATE TABLE comments (
+     id TEXT PRIMARY KEY,
+     article TEXT NOT NULL,
+     parent TEXT,
+     name TEXT NOT NULL,
+     email TEXT,
+     client_hash TEXT,
+     body TEXT NOT NULL,
+     body_hash TEXT NOT NULL,
+     status TEXT NOT NULL CHECK (status IN ('pending', 'approved', 'rejected', 'spam')),
+     staff INTEGER NOT NULL DEFAULT 0,
+     author_id TEXT,
+     spam_score INTEGER NOT NULL DEFAULT 0,
+     signals TEXT NOT NULL DEFAULT '[]',
+     created_ms INTEGER NOT NULL,
+     sync_needed INTEGER NOT NULL DEFAULT 0
+   );
+   CREATE INDEX comments_by_status ON comments (status, created_ms);
+   CREATE INDEX comments_by_body ON comments (article, body_hash, created_ms);
+   CREATE INDEX comments_by_email ON comments (lower(email));
+   CREATE INDEX comments_to_sync ON comments (sync_needed) WHERE sync_needed = 1;
+   CREATE TABLE submissions (client_hash TEXT NOT NULL, at_ms INTEGER NOT NULL);
+   CREATE INDEX submissions_by_client ON submissions (client_hash, at_ms);`,
+];
+
+type Row = Record<string, string | number | null>;
+
+function toComment(row: Row): StoredComment {
+  return {
+    id: String(row.id),
+    article: String(row.article),
+    parent: row.parent === null ? null : String(row.parent),
+    name: String(row.name),
+    email: row.email === null ? null : String(row.email),
+    clientHash: row.client_hash === null ? null : String(row.client_hash),
+    body: String(row.body),
+    status: String(row.status) as CommentStatus,
+    staff: row.staff === 1,
+    authorId: row.author_id === null ? null : String(row.author_id),
+    spamScore: Number(row.spam_score),
+    signals: JSON.parse(String(row.signals)) as string[],
+    created: new Date(Number(row.created_ms)),
+    syncNeeded: row.sync_needed === 1,
+  };
+}
+
+function migrate(db: DatabaseSync): void {
+  db.exec("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)");
+  const row = db.prepare("SELECT max(version) AS version FROM schema_version").get() as Row;
+  const current = Number(row.version ?? 0);
+  for (let version = current + 1; version <= MIGRATIONS.length; version += 1) {
+    transaction(db, () => {
+      db.exec(MIGRATIONS[version - 1] as string);
+      db.prepare("INSERT INTO schema_version (version) VALUES (?)").run(version);
+    });
+  }
+}
+
+// IMMEDIATE takes the write lock up front, so a check-then-insert (flood limit, duplicates)
+// cannot interleave with the CLI or another inbox process on the same file.
+function transaction<T>(db: DatabaseSync, work: () => T): T {
+  db.exec("BEGIN IMMEDIATE");
+  try {
+    const result = work();
+    db.exec("COMMIT");
+    return result;
+  } catch (error) {
+    db.exec("ROLLBACK");
+    throw error;
+  }
+}
+
+export function openSqliteStore(file: string): CommentStore {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const db = new DatabaseSync(file);
+  db.exec("PRAGMA journal_mode = WAL");
+  // FULL: a comment acknowledged to a reader survives a power cut, not only a crash.
+  db.exec("PRAGMA synchronous = FULL");
+  db.exec("PRAGMA busy_timeout = 5000");
+  migrate(db);
+
+  const insert = db.prepare(
+    `INSERT INTO comments (id, article, parent, name, email, client_hash, body, body_hash, status,
+       staff, author_id, spam_score, signals, created_ms, sync_needed)
+     VALUES (:id, :article, :parent, :name, :email, :clientHash, :body, :bodyHash, :status,
+       :staff, :authorId, :spamScore, :signals, :created, :syncNeeded)`,
+  );
+  const insertComment = (comment: NewComment): void => {
+    insert.run({
+      ...comment,
+      staff: comment.staff ? 1 : 0,
+      signals: JSON.stringify(comment.signals),
+      created: comment.created.getTime(),
+      syncNeeded: comment.status === "approved" ? 1 : 0,
+    });
+  };
+  const getRow = db.prepare("SELECT * FROM comments WHERE id = ?");
+  const get = (id: string): StoredComment | undefined => {
+    const row = getRow.get(id) as Row | undefined;
+    return row ? toComment(row) : undefined;
+  };
+  const updateStatus = db.prepare(
+    "UPDATE comments SET status = :status, sync_needed = 1 WHERE id = :id",
+  );
+
+  return {
+    async submit(comment: NewComment, rules: SubmitRules): Promise<SubmitResult> {
+      return transaction(db, () => {
+        const now = comment.created.getTime();
+        const duplicate = db
+          .prepare(
+            `SELECT id FROM comments WHERE article = ? AND body_hash = ? AND created_ms >= ?
+             ORDER BY created_ms LIMIT 1`,
+          )
+          .get(comment.article, comment.bodyHash, now - rules.duplicateWindowMs) as Row | undefined;
+        if (duplicate) return { kind: "duplicate", id: String(duplicate.id) };
+        if (comment.clientHash !== null) {
+          const since = now - rules.floodWindowMs;
+          const recent = db
+            .prepare(
+              "SELECT count(*) AS n, min(at_ms) AS first FROM submissions WHERE client_hash = ? AND at_ms >= ?",
+            )
+            .get(comment.clientHash, since) as Row;
+          if (Number(recent.n) >= rules.floodLimit) {
+            const freeAt = Number(recent.first) + rules.floodWindowMs;
+            return { kind: "flooded", retryAfterSeconds: Math.max(1, Math.ceil((freeAt - now) / 1000)) };
+          }
+          db.prepare("INSERT INTO submissions (client_hash, at_ms) VALUES (?, ?)").run(comment.clientHash, now);
+          db.prepare("DELETE FROM submissions WHERE at_ms < ?").run(since);
+        }
+        insertComment(comment);
+        return { kind: "created", id: comment.id };
+      });
+    },
+
+    async insertReply(reply: NewComment, approveParent: boolean): Promise<void> {
+      transaction(db, () => {
+        if (approveParent && reply.parent !== null) {
+          updateStatus.run({ id: reply.parent, status: "approved" });
+        }
+        insertComment(reply);
+      });
+    },
+
+    async get(id: string) {
+      return get(id);
+    },
+
+    async list(filter) {
+      const clauses: string[] = [];
+      const params: string[] = [];
+      if (filter.status !== "all") {
+        clauses.push("status = ?");
+        params.push(filter.status);
+      }
+      if (filter.article !== undefined) {
+        clauses.push("article = ?");
+        params.push(filter.article);
+      }
+      const where = clauses.length > 0 ? `WHERE ${clauses.join(" AND ")}` : "";
+      const rows = db
+        .prepare(`SELECT * FROM comments ${where} ORDER BY created_ms, id`)
+        .all(...params) as Row[];
+      return rows.map(toComment);
+    },
+
+    async setStatus(id: string, status: CommentStatus) {
+      return transaction(db, () => {
+        const result = updateStatus.run({ id, status });
+        return result.changes === 0 ? undefined : get(id);
+      });
+    },
+
+    async listSyncNeeded() {
+      const rows = db.prepare("SELECT * FROM comments WHERE sync_needed = 1 ORDER BY created_ms").all() as Row[];
+      return rows.map(toComment);
+    },
+
+    async markSynced(id: string, status: CommentStatus) {
+      // Only if nobody changed the status meanwhile; otherwise that change still needs its sync.
+      db.prepare("UPDATE comments SET sync_needed = 0 WHERE id = ? AND status = ?").run(id, status);
+    },
+
+    async findByEmail(email: string) {
+      const rows = db
+        .prepare("SELECT * FROM comments WHERE lower(email) = lower(?) ORDER BY created_ms")
+        .all(email) as Row[];
+      return rows.map(toComment);
+    },
+
+    async deleteByEmail(email: string) {
+      return transaction(db, () => {
+        const rows = db
+          .prepare("DELETE FROM comments WHERE lower(email) = lower(?) RETURNING *")
+          .all(email) as Row[];
+        return rows.map(toComment);
+      });
+    },
+
+    async purgePersonalData(before: Date) {
+      const result = db
+        .prepare(
+          `UPDATE comments SET email = NULL, client_hash = NULL
+           WHERE created_ms < ? AND (email IS NOT NULL OR client_hash IS NOT NULL)`,
+        )
+        .run(before.getTime());
+      db.prepare("DELETE FROM submissions WHERE at_ms < ?").run(before.getTime());
+      return Number(result.changes);
+    },
+
+    async close() {
+      db.close();
+    },
+  };
+}

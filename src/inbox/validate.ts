@@ -1,0 +1,102 @@
+import { LIMITS, type FieldName } from "../lib/comments/fields.ts";
+import { findUrls } from "../lib/comments/links.ts";
+import { normalizeParagraphs } from "../lib/comments/text.ts";
+import { cleanBody, cleanName } from "./normalize.ts";
+
+export type FieldErrors = Partial<Record<FieldName, string>>;
+
+// Everything the reader sent, as sent: what an error page gives back.
+export interface CommentForm {
+  article: string;
+  parent: string;
+  name: string;
+  email: string;
+  body: string;
+  website: string;
+  ts: string;
+}
+
+export interface CleanComment {
+  article: string;
+  parent: string | null;
+  name: string;
+  email: string;
+  body: string;
+  links: number;
+}
+
+export type Validation = { ok: true; value: CleanComment } | { ok: false; errors: FieldErrors };
+
+const EMAIL = /^[^\s@]+@[^\s@.]+(?:\.[^\s@.]+)+$/u;
+
+export function readCommentForm(fields: ReadonlyMap<string, string>): CommentForm {
+  const field = (name: string): string => fields.get(name) ?? "";
+  return {
+    article: field("article").trim(),
+    parent: field("parent").trim(),
+    name: field("name"),
+    email: field("email"),
+    body: field("body"),
+    website: field("website"),
+    ts: field("ts").trim(),
+  };
+}
+
+const length = (text: string): number => [...text].length;
+
+export function validateBody(raw: string, { limitLinks }: { limitLinks: boolean }): { body: string; links: number; error?: string } {
+  const body = normalizeParagraphs(cleanBody(raw));
+  const links = findUrls(body).length;
+  const size = length(body);
+  if (size === 0) return { body, links, error: "Écrivez votre commentaire." };
+  if (size < LIMITS.bodyMin) {
+    return { body, links, error: `Votre commentaire est trop court (${LIMITS.bodyMin} caractères au moins).` };
+  }
+  if (size > LIMITS.bodyMax) {
+    return {
+      body,
+      links,
+      error: `Votre commentaire est trop long : ${size} caractères, pour ${LIMITS.bodyMax} au plus.`,
+    };
+  }
+  if (limitLinks && links > LIMITS.maxLinks) {
+    return {
+      body,
+      links,
+      error: `Votre commentaire contient ${links} liens ; ${LIMITS.maxLinks} au plus sont acceptés.`,
+    };
+  }
+  return { body, links };
+}
+
+// Field rules only; whether the article and the parent exist is the submission's business.
+export function validateComment(form: CommentForm): Validation {
+  const errors: FieldErrors = {};
+  const name = cleanName(form.name);
+  if (name === "") errors.name = "Indiquez votre nom ou un pseudonyme.";
+  else if (length(name) > LIMITS.nameMax) {
+    errors.name = `Votre nom est trop long : ${length(name)} caractères, pour ${LIMITS.nameMax} au plus.`;
+  }
+
+  const email = form.email.normalize("NFC").trim();
+  if (email === "") errors.email = "Indiquez votre adresse e-mail ; elle ne sera pas publiée.";
+  else if (email.length > LIMITS.emailMax || !EMAIL.test(email) || email.includes("..")) {
+    errors.email = "Cette adresse e-mail ne semble pas valide (exemple : prenom@exemple.fr).";
+  }
+
+  const body = validateBody(form.body, { limitLinks: true });
+  if (body.error !== undefined) errors.body = body.error;
+
+  if (Object.keys(errors).length > 0) return { ok: false, errors };
+  return {
+    ok: true,
+    value: {
+      article: form.article,
+      parent: form.parent === "" ? null : form.parent,
+      name,
+      email,
+      body: body.body,
+      links: body.links,
+    },
+  };
+}

@@ -1,0 +1,61 @@
+import { formatFrenchDate } from "./date.ts";
+import { commentAnchor } from "./fields.ts";
+import { plainTextToHtml } from "./text.ts";
+import { buildThread, DEFAULT_MAX_DEPTH, type ThreadNode } from "./thread.ts";
+
+// What the site passes in: one approved comment from content/comments.
+export interface PublishedComment {
+  id: string;
+  parent: string | null;
+  author: string;
+  date: Date;
+  staff: boolean;
+  body: string;
+}
+
+// Everything the Astro components print, already computed and (for `html`) already escaped.
+export interface CommentView {
+  id: string;
+  anchor: string;
+  author: string;
+  staff: boolean;
+  dateIso: string;
+  dateLabel: string;
+  html: string;
+  depth: number;
+  inReplyTo: { anchor: string; author: string } | null;
+  replyHref: string | null;
+  replies: CommentView[];
+}
+
+export function commentCountLabel(count: number): string {
+  if (count === 0) return "Commentaires";
+  return `${count} commentaire${count > 1 ? "s" : ""}`;
+}
+
+// Without JavaScript the reply link opens the inbox's own reply form; the page's script turns
+// it into an in-place reply instead.
+export function replyHref(action: string, article: string, parent: string): string {
+  const separator = action.includes("?") ? "&" : "?";
+  return `${action}${separator}${new URLSearchParams({ article, parent }).toString()}`;
+}
+
+export function commentThreadView(
+  comments: readonly PublishedComment[],
+  options: { article: string; action: string; open: boolean; maxDepth?: number },
+): CommentView[] {
+  const toView = (node: ThreadNode<PublishedComment>): CommentView => ({
+    id: node.comment.id,
+    anchor: commentAnchor(node.comment.id),
+    author: node.comment.author,
+    staff: node.comment.staff,
+    dateIso: node.comment.date.toISOString(),
+    dateLabel: formatFrenchDate(node.comment.date),
+    html: plainTextToHtml(node.comment.body),
+    depth: node.depth,
+    inReplyTo: node.inReplyTo && { anchor: commentAnchor(node.inReplyTo.id), author: node.inReplyTo.author },
+    replyHref: options.open ? replyHref(options.action, options.article, node.comment.id) : null,
+    replies: node.replies.map(toView),
+  });
+  return buildThread(comments, options.maxDepth ?? DEFAULT_MAX_DEPTH).map(toView);
+}

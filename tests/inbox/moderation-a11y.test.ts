@@ -1,0 +1,86 @@
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { after, before, describe, it } from "node:test";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { approvedComment, makeFixture, PASSWORD, postJson, startInbox, validFields, type Fixture, type RunningInbox } from "./helpers.ts";
+
+// Debian's Chromium (apt-get install chromium), driven by playwright-core.
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+interface AxeViolation {
+  id: string;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+async function violations(page: Page): Promise<string[]> {
+  await page.evaluate(AXE);
+  const found = (await page.evaluate("axe.run(document).then((r) => r.violations)")) as AxeViolation[];
+  return found.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+}
+
+describe("inbox pages in a browser: accessibility (axe-core) and CSP", () => {
+  let fixture: Fixture;
+  let inbox: RunningInbox;
+  let browser: Browser;
+  let page: Page;
+  const cspErrors: string[] = [];
+
+  before(async () => {
+    fixture = makeFixture();
+    inbox = await startInbox(fixture);
+    const parent = await approvedComment(fixture, inbox.url, { name: "Claire" });
+    await postJson(inbox.url, validFields({ parent, body: "Une réponse avec https://exemple.fr" }));
+    await postJson(inbox.url, validFields({ article: "vaccins-grippe", body: "Question <b>en gras</b> ?" }));
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    });
+    page = await browser.newPage();
+    page.on("console", (message) => {
+      if (/Content Security Policy/u.test(message.text())) cspErrors.push(message.text());
+    });
+  });
+  after(async () => {
+    await browser?.close();
+    await inbox?.stop();
+  });
+
+  it("login page", async () => {
+    await page.goto(`${inbox.url}/moderation/`);
+    assert.equal(new URL(page.url()).pathname, "/moderation/connexion");
+    assert.deepEqual(await violations(page), []);
+  });
+
+  it("pending list after logging in through the form, with the stylesheet allowed by the CSP", async () => {
+    await page.fill("#password", PASSWORD);
+    await Promise.all([page.waitForURL(`${inbox.url}/moderation/`), page.click("button[type=submit]")]);
+    assert.equal(await page.locator("h1").textContent(), "Commentaires : en attente");
+    const maxWidth = await page.locator("main").evaluate((main) => getComputedStyle(main).maxWidth);
+    assert.notEqual(maxWidth, "none");
+    await page.locator("details.reply summary").first().click();
+    assert.deepEqual(await violations(page), []);
+  });
+
+  it("approves in one click from the browser", async () => {
+    const count = await page.locator("article.comment").count();
+    await Promise.all([page.waitForURL(/message=approved/u), page.locator("button.action-approuver").first().click()]);
+    assert.equal(await page.locator("article.comment").count(), count - 1);
+    assert.match((await page.locator(".flash").textContent()) ?? "", /approuvé/u);
+    assert.deepEqual(await violations(page), []);
+  });
+
+  it("reader's error page (no JavaScript) and reply page", async () => {
+    await page.goto(`${inbox.url}/api/comments?article=immunotherapie-sein`);
+    await page.fill("#comment-name", "Léa");
+    await page.fill("#comment-email", "lea@exemple.fr");
+    await page.fill("#comment-body", "Trop de liens : https://a.fr https://b.fr https://c.fr");
+    await Promise.all([page.waitForLoadState("load"), page.click("button[type=submit]")]);
+    assert.match((await page.locator("h1").textContent()) ?? "", /n’a pas pu être envoyé/u);
+    assert.equal(await page.inputValue("#comment-body"), "Trop de liens : https://a.fr https://b.fr https://c.fr");
+    assert.deepEqual(await violations(page), []);
+    assert.deepEqual(cspErrors, []);
+  });
+});

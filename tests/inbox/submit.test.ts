@@ -1,0 +1,287 @@
+import assert from "node:assert/strict";
+import { after, afterEach, before, describe, it } from "node:test";
+import {
+  approvedComment,
+  assertAlive,
+  makeFixture,
+  postComment,
+  postJson,
+  runCli,
+  SITE_URL,
+  startInbox,
+  validFields,
+  type Fixture,
+  type RunningInbox,
+} from "./helpers.ts";
+
+let fixture: Fixture;
+let inbox: RunningInbox;
+
+before(async () => {
+  fixture = makeFixture();
+  inbox = await startInbox(fixture);
+});
+after(() => inbox.stop());
+afterEach(() => assertAlive(inbox.url));
+
+async function listed(status: string): Promise<Record<string, unknown>[]> {
+  const result = await runCli(fixture, ["list", "--status", status, "--json"]);
+  assert.equal(result.code, 0, result.stderr);
+  return JSON.parse(result.stdout) as Record<string, unknown>[];
+}
+
+describe("accepted comments", () => {
+  it("answers a no-JS post with 303 to the article's pending-moderation anchor", async () => {
+    const response = await postComment(inbox.url, validFields({ body: "Un premier commentaire, envoyé sans JavaScript." }));
+    assert.equal(response.status, 303);
+    assert.equal(response.headers.get("location"), `${SITE_URL}/articles/immunotherapie-sein/#commentaire-en-attente`);
+    const pending = await listed("pending");
+    assert.ok(pending.some((comment) => comment.body === "Un premier commentaire, envoyé sans JavaScript."));
+  });
+
+  it("answers a JSON post with 201 and the new id, stored as pending", async () => {
+    const { status, body } = await postJson(inbox.url, validFields({ body: "Envoyé avec JavaScript." }));
+    assert.equal(status, 201);
+    assert.equal(body.ok, true);
+    assert.equal(body.status, "pending");
+    assert.match(String(body.id), /^[a-z0-9]{8,32}$/u);
+    const show = JSON.parse((await runCli(fixture, ["show", String(body.id), "--json"])).stdout) as Record<string, unknown>;
+    assert.equal(show.status, "pending");
+    assert.equal(show.article, "immunotherapie-sein");
+  });
+
+  it("lets the site's own origin read the JSON answer, and no other origin", async () => {
+    const own = await postComment(inbox.url, validFields({ body: "Depuis le site lui-même." }), { json: true, headers: { Origin: SITE_URL } });
+    assert.equal(own.headers.get("access-control-allow-origin"), SITE_URL);
+    await own.body?.cancel();
+    const foreign = await fetch(`${inbox.url}/api/comments/token`, { headers: { Origin: "https://ailleurs.example" } });
+    assert.notEqual(foreign.headers.get("access-control-allow-origin"), "https://ailleurs.example");
+    assert.notEqual(foreign.headers.get("access-control-allow-origin"), "*");
+    await foreign.body?.cancel();
+  });
+
+  it("normalises to NFC and strips control and bidi characters from the name", async () => {
+    const { body } = await postJson(
+      inbox.url,
+      validFields({ name: "Ame\u0301lie\u202E\u0007 \u200BB.", body: "Cafe\u0301 au lait\u0000 et\u0007 croissant\nligne deux" }),
+    );
+    const show = JSON.parse((await runCli(fixture, ["show", String(body.id), "--json"])).stdout) as Record<string, unknown>;
+    assert.equal(show.name, "Amélie B.");
+    assert.equal(show.body, "Café au lait et croissant\nligne deux");
+  });
+
+  it("treats the same text on the same article as already received, without a second row", async () => {
+    const fields = validFields({ body: "Texte envoyé deux fois par un double clic." });
+    const first = await postJson(inbox.url, fields);
+    const second = await postJson(inbox.url, fields);
+    assert.equal(second.status, 201);
+    assert.equal(second.body.id, first.body.id);
+    const all = await listed("all");
+    assert.equal(all.filter((comment) => comment.body === "Texte envoyé deux fois par un double clic.").length, 1);
+  });
+});
+
+describe("invalid fields", () => {
+  const cases: [string, Record<string, string>, string][] = [
+    ["name", { name: "   " }, "name"],
+    ["name", { name: "N".repeat(81) }, "name"],
+    ["email", { email: "" }, "email"],
+    ["email", { email: "pas-une-adresse" }, "email"],
+    ["email", { email: `${"a".repeat(250)}@ex.fr` }, "email"],
+    ["body", { body: " " }, "body"],
+    ["body", { body: "x" }, "body"],
+    ["body", { body: "e".repeat(5001) }, "body"],
+  ];
+  for (const [label, overrides, field] of cases) {
+    it(`rejects a bad ${label} (${JSON.stringify(overrides).slice(0, 40)}) with 422 and a message for that field`, async () => {
+      const { status, body } = await postJson(inbox.url, validFields(overrides));
+      assert.equal(status, 422);
+      assert.equal(body.ok, false);
+      const errors = body.errors as Record<string, string>;
+      assert.deepEqual(Object.keys(errors), [field]);
+      assert.match(errors[field] as string, /\S/u);
+    });
+  }
+
+  it("gives everything typed back, escaped, on the 422 HTML page", async () => {
+    const typed = validFields({
+      name: `Jean "<b>gras</b>"`,
+      email: `jean@<script>x</script>`,
+      body: `Mon texte <script>alert('x')</script>\n\ndeuxième paragraphe & co`,
+    });
+    const response = await postComment(inbox.url, typed);
+    assert.equal(response.status, 422);
+    assert.match(response.headers.get("content-type") ?? "", /text\/html/u);
+    const html = await response.text();
+    assert.match(html, /<html lang="fr">/u);
+    assert.match(html, /adresse e-mail ne semble pas valide/u);
+    assert.ok(html.includes(`value="Jean &quot;&lt;b&gt;gras&lt;/b&gt;&quot;"`));
+    assert.ok(html.includes(`value="jean@&lt;script&gt;x&lt;/script&gt;"`));
+    assert.ok(html.includes(`Mon texte &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;\n\ndeuxième paragraphe &amp; co</textarea>`));
+    assert.doesNotMatch(html, /<script/u);
+    assert.match(html, /name="article" value="immunotherapie-sein"/u);
+  });
+
+  it("refuses more than two links", async () => {
+    const { status, body } = await postJson(
+      inbox.url,
+      validFields({ body: "Voir https://a.example.fr, https://b.example.fr et www.c.example.fr" }),
+    );
+    assert.equal(status, 422);
+    assert.match((body.errors as Record<string, string>).body ?? "", /3 liens/u);
+    const two = await postJson(inbox.url, validFields({ body: "Voir https://a.example.fr et https://b.example.fr" }));
+    assert.equal(two.status, 201);
+  });
+});
+
+describe("articles and parents", () => {
+  it("answers 404 for an unknown article, giving the text back", async () => {
+    const response = await postComment(inbox.url, validFields({ article: "n-existe-pas", body: "Mon texte à garder" }));
+    assert.equal(response.status, 404);
+    assert.match(await response.text(), /Mon texte à garder<\/textarea>/u);
+    const json = await postJson(inbox.url, validFields({ article: "" }));
+    assert.equal(json.status, 404);
+    assert.equal(json.body.error, "unknown-article");
+  });
+
+  it("answers 409 for an article whose comments are closed", async () => {
+    const json = await postJson(inbox.url, validFields({ article: "archive-2010" }));
+    assert.equal(json.status, 409);
+    assert.equal(json.body.error, "closed");
+    const page = await postComment(inbox.url, validFields({ article: "archive-2010", body: "Texte fermé" }));
+    assert.equal(page.status, 409);
+    assert.match(await page.text(), /Texte fermé/u);
+  });
+
+  it("re-reads the manifest when the build rewrites it", async () => {
+    const { writeFileSync, utimesSync } = await import("node:fs");
+    const { ARTICLES } = await import("./helpers.ts");
+    const added = { slug: "nouvel-article", url: "/articles/nouvel-article/", title: "Nouveau", comments: "open" };
+    writeFileSync(fixture.manifestPath, JSON.stringify({ articles: [...ARTICLES, added] }));
+    const later = new Date(Date.now() + 5_000);
+    utimesSync(fixture.manifestPath, later, later);
+    const { status } = await postJson(inbox.url, validFields({ article: "nouvel-article" }));
+    assert.equal(status, 201);
+  });
+
+  it("accepts a reply to an approved comment of the same article", async () => {
+    const parent = await approvedComment(fixture, inbox.url);
+    const { status, body } = await postJson(inbox.url, validFields({ parent, body: "Je réponds." }));
+    assert.equal(status, 201);
+    const show = JSON.parse((await runCli(fixture, ["show", String(body.id), "--json"])).stdout) as Record<string, unknown>;
+    assert.equal(show.parent, parent);
+  });
+
+  it("refuses a parent from another article, a pending parent, or an unknown one", async () => {
+    const otherArticle = await approvedComment(fixture, inbox.url, { article: "vaccins-grippe" });
+    const pending = String((await postJson(inbox.url, validFields({ body: "Pas encore approuvé." }))).body.id);
+    for (const parent of [otherArticle, pending, "zzzzzzzzzz"]) {
+      const { status, body } = await postJson(inbox.url, validFields({ parent, body: `Réponse à ${parent}` }));
+      assert.equal(status, 422, parent);
+      assert.ok((body.errors as Record<string, string>).parent, parent);
+    }
+    const page = await postComment(inbox.url, validFields({ parent: pending, body: "Réponse gardée" }));
+    assert.equal(page.status, 422);
+    const html = await page.text();
+    assert.match(html, /Réponse gardée/u);
+    assert.match(html, /name="parent" value=""/u);
+  });
+
+  it("serves a reply form for readers without JavaScript, only for published comments", async () => {
+    const parent = await approvedComment(fixture, inbox.url, { name: "Paul <i>" });
+    const response = await fetch(`${inbox.url}/api/comments?article=immunotherapie-sein&parent=${parent}`);
+    assert.equal(response.status, 200);
+    const html = await response.text();
+    assert.match(html, /<h1>Répondre à Paul &lt;i&gt;<\/h1>/u);
+    assert.match(html, new RegExp(`name="parent" value="${parent}"`, "u"));
+    assert.match(html, /name="ts" value="[0-9a-z]+\.[\w-]+"/u);
+    const wrong = await fetch(`${inbox.url}/api/comments?article=vaccins-grippe&parent=${parent}`);
+    assert.equal(wrong.status, 404);
+    await wrong.body?.cancel();
+  });
+});
+
+describe("spam defence", () => {
+  it("stores a filled honeypot as spam while the client sees the usual success", async () => {
+    const page = await postComment(inbox.url, validFields({ website: "http://spam.example", body: "Achetez maintenant !" }));
+    assert.equal(page.status, 303);
+    const json = await postJson(inbox.url, validFields({ website: "x", body: "Encore du spam robotique." }));
+    assert.equal(json.status, 201);
+    assert.equal(json.body.status, "pending");
+    const spam = await listed("spam");
+    assert.ok(spam.some((comment) => comment.body === "Achetez maintenant !"));
+    assert.ok(spam.some((comment) => comment.id === json.body.id));
+    assert.ok(!(await listed("pending")).some((comment) => comment.id === json.body.id));
+  });
+
+  it("flags a forged or too-fast timestamp as spam, and accepts a missing one as pending", async () => {
+    const token = (await (await fetch(`${inbox.url}/api/comments/token`)).json()) as { ts: string };
+    const fast = await postJson(inbox.url, validFields({ ts: token.ts, body: "Rempli en une milliseconde." }));
+    const forged = await postJson(inbox.url, validFields({ ts: "zzzzzzzz.AAAAAAAAAAAAAAAAAAAAAA", body: "Horodatage inventé." }));
+    const none = await postJson(inbox.url, validFields({ body: "Sans JavaScript, sans horodatage." }));
+    const spamIds = (await listed("spam")).map((comment) => comment.id);
+    assert.ok(spamIds.includes(fast.body.id));
+    assert.ok(spamIds.includes(forged.body.id));
+    assert.ok((await listed("pending")).some((comment) => comment.id === none.body.id));
+  });
+});
+
+describe("malformed requests", () => {
+  it("refuses a body over 16 KB with 413 before reading it, with or without Content-Length", async () => {
+    const big = validFields({ body: "a".repeat(20_000) });
+    const response = await postComment(inbox.url, big, { json: true });
+    assert.equal(response.status, 413);
+    await response.body?.cancel();
+    const chunks = new TextEncoder().encode(new URLSearchParams(big).toString());
+    const streamed = await fetch(`${inbox.url}/api/comments`, {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Accept: "application/json" },
+      body: new ReadableStream({
+        start(controller) {
+          for (let i = 0; i < chunks.length; i += 4096) controller.enqueue(chunks.slice(i, i + 4096));
+          controller.close();
+        },
+      }),
+      duplex: "half",
+    } as RequestInit);
+    assert.equal(streamed.status, 413);
+    await streamed.body?.cancel();
+  });
+
+  it("answers 415 to anything but a urlencoded form", async () => {
+    for (const type of ["application/json", "multipart/form-data; boundary=x", "text/plain", "application/x-www-form-urlencoded; charset=latin1"]) {
+      const response = await fetch(`${inbox.url}/api/comments`, {
+        method: "POST",
+        headers: { "Content-Type": type, Accept: "application/json" },
+        body: JSON.stringify(validFields()),
+      });
+      assert.equal(response.status, 415, type);
+      await response.body?.cancel();
+    }
+  });
+
+  it("answers 400 to broken encoding or repeated fields", async () => {
+    const bodies: (string | Uint8Array<ArrayBuffer>)[] = [
+      "article=immunotherapie-sein&name=A&email=a%40b.fr&body=caf%E9",
+      "article=immunotherapie-sein&name=A&email=a%40b.fr&body=%zz",
+      "article=immunotherapie-sein&name=A&name=B&email=a%40b.fr&body=bonjour",
+      new Uint8Array([0x62, 0x6f, 0x64, 0x79, 0x3d, 0xff, 0xfe]),
+    ];
+    for (const body of bodies) {
+      const response = await fetch(`${inbox.url}/api/comments`, {
+        method: "POST",
+        headers: { "Content-Type": "application/x-www-form-urlencoded", Accept: "application/json" },
+        body,
+      });
+      assert.equal(response.status, 400, String(body));
+      const json = (await response.json()) as Record<string, unknown>;
+      assert.equal(json.error, "malformed");
+    }
+  });
+
+  it("never leaks internals: unknown routes get a plain 404", async () => {
+    const response = await fetch(`${inbox.url}/api/comments/nope`, { method: "DELETE" });
+    assert.equal(response.status, 404);
+    assert.doesNotMatch(await response.text(), /at |Error|\.ts/u);
+  });
+});
