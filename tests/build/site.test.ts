@@ -142,7 +142,7 @@ describe("comments on the fixture site", () => {
     assert.notEqual(section.getAttribute("data-pagefind-ignore"), undefined);
     const c1 = section.querySelector("#commentaire-c1")!;
     assert.ok(c1, "anchor per comment");
-    const reply = c1.parentNode.querySelector(".comment-list--replies #commentaire-c2");
+    const reply = c1.parentNode!.querySelector(".comment-list--replies #commentaire-c2");
     assert.ok(reply, "the reply is nested under its parent");
     assert.match(text(reply), /Réponse de la rédaction/);
     assert.match(text(reply), /La rédaction de test/);

@@ -56,7 +56,7 @@ describe("trust elements on the fixture site", () => {
     for (const slug of ["article-principal", "article-mdx", "avec-image"]) {
       const d = page(site.outDir, `articles/${slug}/`).querySelector(".disclaimer");
       assert.ok(d?.querySelector('a[href="tel:15"]') && d.querySelector('a[href="tel:112"]'), slug);
-      assert.notEqual(d.getAttribute("data-pagefind-ignore"), undefined);
+      assert.notEqual(d!.getAttribute("data-pagefind-ignore"), undefined);
     }
     assert.match(text(page(site.outDir, "articles/article-principal/").querySelector(".disclaimer")), /Ligne de test : 0 800 000 001 \(24 h\/24\)/);
     assert.doesNotMatch(text(page(site.outDir, "articles/avec-image/").querySelector(".disclaimer")), /Ligne de test/);

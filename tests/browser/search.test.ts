@@ -1,0 +1,457 @@
+// Site search end to end: a real build of the sample site (content/), its Pagefind index, and the
+// /recherche/ page driven in Chromium. Expectations are derived from the built article pages
+// themselves (what Pagefind may index), so the tests follow the sample content as it grows.
+import { after, before, describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parse, type HTMLElement as HtmlNode } from "node-html-parser";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { axe, describeViolations, launch } from "../helpers/browser.ts";
+import { build, root, type BuildResult } from "../helpers/build.ts";
+import { serveStatic } from "../helpers/static-server.ts";
+import { indexSite } from "../../src/integrations/pagefind.ts";
+
+const fold = (s: string) => s.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+const words = (s: string) => fold(s).match(/\p{L}+/gu) ?? [];
+
+interface Indexed {
+  url: string;
+  title: string;
+  rubrique: string;
+  sousRubriques: string[];
+  date: string;
+  /** Folded text Pagefind may match: the body minus ignored parts, plus metadata values. */
+  text: string;
+  /** Folded text of the parts Pagefind must ignore on this page (header, footer, sidebars…). */
+  ignored: string;
+}
+
+function readArticles(outDir: string): Indexed[] {
+  const dir = join(outDir, "articles");
+  return readdirSync(dir).map((slug) => {
+    const doc = parse(readFileSync(join(dir, slug, "index.html"), "utf8"));
+    const attr = (selector: string, name: string) =>
+      doc.querySelectorAll(selector).map((el) => el.getAttribute(name) ?? "");
+    const filters = (key: string) =>
+      attr("[data-pagefind-filter]", "data-pagefind-filter").filter((v) => v.startsWith(`${key}:`)).map((v) => v.slice(key.length + 1));
+    const body = doc.querySelector("[data-pagefind-body]")!;
+    const ignoredParts = [
+      ...doc.querySelectorAll("[data-pagefind-ignore]"),
+      ...doc.querySelectorAll("header.site-header, footer.site-footer"),
+    ];
+    const ignored = ignoredParts.map((el) => el.textContent).join(" ");
+    const meta = doc.querySelectorAll("[data-pagefind-meta]").map((el) => `${el.getAttribute("data-pagefind-meta")} ${el.textContent}`);
+    const kept = parse(body.toString());
+    for (const el of kept.querySelectorAll("[data-pagefind-ignore]")) el.remove();
+    return {
+      url: `/articles/${slug}/`,
+      title: doc.querySelector("h1")!.textContent.trim(),
+      rubrique: filters("rubrique")[0] ?? "",
+      sousRubriques: filters("sous-rubrique"),
+      date: attr("[data-pagefind-sort]", "data-pagefind-sort")[0]?.replace("date:", "") ?? "",
+      text: fold(`${kept.textContent} ${meta.join(" ")}`),
+      ignored: fold(ignored),
+    };
+  });
+}
+
+let site: BuildResult;
+let articles: Indexed[];
+let server: Awaited<ReturnType<typeof serveStatic>>;
+let browser: Browser;
+const outside: string[] = [];
+
+/** A page that records every request leaving the test server. */
+async function open(context?: BrowserContext): Promise<Page> {
+  const page = await (context ?? browser).newPage();
+  page.on("request", (r) => {
+    const url = new URL(r.url());
+    if (!["data:", "blob:"].includes(url.protocol) && !["127.0.0.1", "localhost", "[::1]"].includes(url.hostname)) outside.push(r.url());
+  });
+  return page;
+}
+
+const runs = (page: Page) => page.$eval("[data-search-app]", (el) => Number((el as HTMLElement).dataset.searchRuns ?? 0));
+
+async function afterRun<T>(page: Page, action: () => Promise<T>): Promise<T> {
+  const before = await runs(page).catch(() => 0);
+  const out = await action();
+  await page.waitForFunction(
+    (n) => Number(document.querySelector<HTMLElement>("[data-search-app]")?.dataset.searchRuns ?? 0) > n,
+    before,
+  );
+  return out;
+}
+
+/** Loads a search URL and waits until its search has run. */
+async function visit(page: Page, path: string): Promise<void> {
+  await page.goto(server.url + path);
+  await page.waitForFunction(() => Number(document.querySelector<HTMLElement>("[data-search-app]")?.dataset.searchRuns ?? 0) > 0);
+}
+
+/** Every result of the current search, expanding "more" until all are shown. */
+async function allResults(page: Page): Promise<{ url: string; date: string }[]> {
+  while (await page.isVisible("[data-search-more] button")) {
+    const count = await page.locator(".search-result").count();
+    await page.click("[data-search-more] button");
+    await page.waitForFunction((n) => document.querySelectorAll(".search-result").length > n, count);
+  }
+  return page.$$eval(".search-result", (items) =>
+    items.map((li) => ({
+      url: li.querySelector("h3 a")!.getAttribute("href")!,
+      date: li.querySelector("time")?.getAttribute("datetime") ?? "",
+    })),
+  );
+}
+
+const urls = (rs: { url: string }[]) => rs.map((r) => r.url).sort();
+const status = (page: Page) => page.textContent("[role=status]");
+
+async function searchUrls(page: Page, path: string): Promise<string[]> {
+  await visit(page, path);
+  return urls(await allResults(page));
+}
+
+/** A free TCP port on the loopback interface. */
+function freePort(): Promise<number> {
+  return new Promise((ok, fail) => {
+    const s = createServer();
+    s.on("error", fail);
+    s.listen(0, "127.0.0.1", () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => ok(port));
+    });
+  });
+}
+
+async function devServer(outDir: string): Promise<{ url: string; child: ChildProcess; output: () => string }> {
+  const port = await freePort();
+  const child = spawn(join(root, "node_modules/.bin/astro"), ["dev", "--host", "127.0.0.1", "--port", String(port)], {
+    cwd: root,
+    env: {
+      ...process.env,
+      POULS_CONTENT_DIR: join(root, "content"),
+      POULS_OUT_DIR: outDir,
+      POULS_CACHE_DIR: mkdtempSync(join(tmpdir(), "pouls-dev-cache-")),
+      ASTRO_TELEMETRY_DISABLED: "1",
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout!.on("data", (d) => (output += d));
+  child.stderr!.on("data", (d) => (output += d));
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 120; i++) {
+    if (child.exitCode !== null) throw new Error(`astro dev exited:\n${output}`);
+    if (await fetch(url + "/").then((r) => r.ok, () => false)) return { url, child, output: () => output };
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  child.kill();
+  throw new Error(`astro dev did not start:\n${output}`);
+}
+
+describe("site search", () => {
+  before(async () => {
+    site = await build(join(root, "content"));
+    assert.equal(site.code, 0, site.output);
+    articles = readArticles(site.outDir);
+    server = await serveStatic(site.outDir);
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it("writes a French index of every article, and only articles, at the end of the build", () => {
+    const entry = JSON.parse(readFileSync(join(site.outDir, "pagefind/pagefind-entry.json"), "utf8"));
+    assert.deepEqual(Object.keys(entry.languages), ["fr"]);
+    assert.equal(entry.languages.fr.page_count, articles.length);
+    assert.ok(articles.length > 0);
+    for (const a of articles) {
+      assert.ok(a.date && a.rubrique, `${a.url} carries its sort key and section filter`);
+    }
+  });
+
+  it("finds words whatever their accents and case, and announces the count", async () => {
+    const page = await open();
+    const accented = await searchUrls(page, "/recherche/?q=immunoth%C3%A9rapie");
+    assert.match((await status(page)) ?? "", /^\d+ résultats? pour «\simmunothérapie\s»\.$/);
+    const plain = await searchUrls(page, "/recherche/?q=immunotherapie");
+    const upper = await searchUrls(page, "/recherche/?q=IMMUNOTHERAPIE");
+    const expected = articles.filter((a) => a.text.includes("immunotherap")).map((a) => a.url).sort();
+    assert.ok(expected.length > 0, "the sample site talks about immunothérapie");
+    assert.deepEqual(accented, expected);
+    assert.deepEqual(plain, expected);
+    assert.deepEqual(upper, expected);
+    // The unaccented query highlights the accented word of the text.
+    assert.match(await page.innerHTML(".search-result__excerpt"), /<mark>[^<]*immunothérapie/i);
+
+    assert.deepEqual(await searchUrls(page, "/recherche/?q=Cancer"), await searchUrls(page, "/recherche/?q=cancer"));
+    await page.close();
+  });
+
+  it("stems French words: vaccins finds vaccin and the other way round", async () => {
+    const page = await open();
+    const plural = await searchUrls(page, "/recherche/?q=vaccins");
+    const singular = await searchUrls(page, "/recherche/?q=vaccin");
+    assert.deepEqual(plural, singular);
+    const only = (w: string, not: string) =>
+      articles.filter((a) => new RegExp(`\\b${w}\\b`).test(a.text) && !new RegExp(`\\b${not}\\b`).test(a.text)).map((a) => a.url);
+    const onlySingular = only("vaccin", "vaccins");
+    const onlyPlural = only("vaccins", "vaccin");
+    assert.ok(onlySingular.length + onlyPlural.length > 0, "some article uses only one of the two forms");
+    for (const url of [...onlySingular, ...onlyPlural]) assert.ok(plural.includes(url), url);
+    await page.close();
+  });
+
+  it("ranks the exact accented form first, and finds words after an elided article", async () => {
+    // A two-page index, built with the site's own indexing function, isolates the ranking rule.
+    // Both pages write "l’…" with the typographic apostrophe, as the site's typography does.
+    const dir = mkdtempSync(join(tmpdir(), "pouls-diacritics-"));
+    const write = (slug: string, text: string) => {
+      mkdirSync(join(dir, slug));
+      writeFileSync(
+        join(dir, slug, "index.html"),
+        `<!doctype html><html lang="fr"><body><main data-pagefind-body><h1>Page ${slug}</h1><p>${text}</p></main></body></html>`,
+      );
+    };
+    write("accent", "Un point sur l’immunothérapie des cancers.");
+    write("sans", "Un point sur l’immunotherapie des cancers.");
+    for (const file of ["index.html", "404.html"]) writeFileSync(join(dir, file), "<!doctype html><html lang='fr'><body></body></html>");
+    await indexSite(dir);
+    const local = await serveStatic(dir);
+    const page = await open();
+    await page.goto(local.url + "/");
+    const order = await page.evaluate(async () => {
+      const pagefind = await import("/pagefind/pagefind.js" as string);
+      const top = async (q: string) => (await Promise.all((await pagefind.search(q)).results.map((r: any) => r.data()))).map((d: any) => d.url);
+      return { accent: await top("immunothérapie"), sans: await top("immunotherapie") };
+    });
+    await local.close();
+    assert.deepEqual(order, { accent: ["/accent/", "/sans/"], sans: ["/sans/", "/accent/"] });
+    await page.close();
+  });
+
+  it("never finds a page by its header, footer or sidebars", async () => {
+    // Words shown on article pages only in ignored parts (header, footer, byline, sources, tags,
+    // "Lire aussi"…). Pagefind matches extensions of a word's stem and, for a word it does not
+    // know, falls back to the longest indexed word that begins it ("mentale" finds "mené"), so a
+    // candidate must share its first three letters with no indexed word.
+    const indexed = new Set(articles.flatMap((a) => words(a.text)));
+    const starts = new Set([...indexed].map((w) => w.slice(0, 3)));
+    const candidates = [...new Set(articles.flatMap((a) => words(a.ignored)))].filter(
+      (w) => w.length >= 5 && !starts.has(w.slice(0, 3)) && ![...indexed].some((i) => i.length < 3 && w.startsWith(i)),
+    );
+    assert.ok(candidates.length >= 3, `words only in sidebars: ${candidates.join(", ")}`);
+    const page = await open();
+    for (const word of candidates.slice(0, 6)) {
+      assert.deepEqual(await searchUrls(page, `/recherche/?q=${encodeURIComponent(word)}`), [], word);
+      assert.match((await status(page)) ?? "", /^Aucun résultat/);
+    }
+    // Control: a word of an article's body is found, so the empty answers above mean something.
+    const sample = articles[0]!;
+    const bodyWord = words(sample.text).find((w) => w.length >= 8)!;
+    assert.ok((await searchUrls(page, `/recherche/?q=${bodyWord}`)).includes(sample.url), bodyWord);
+    await page.close();
+  });
+
+  it("filters by section and sub-section, keeping the filters in the URL", async () => {
+    const page = await open();
+    const all = await searchUrls(page, "/recherche/?q=cancer");
+    const byRoot = new Map<string, string[]>();
+    for (const url of all) {
+      const a = articles.find((x) => x.url === url)!;
+      byRoot.set(a.rubrique, [...(byRoot.get(a.rubrique) ?? []), url]);
+    }
+    const [rubrique, expected] = [...byRoot].sort((a, b) => b[1].length - a[1].length)[0]!;
+    assert.ok(expected.length < all.length, "the query spans several sections");
+
+    await afterRun(page, () => page.selectOption("#filtre-rubrique", rubrique));
+    assert.equal(new URL(page.url()).searchParams.get("rubrique"), rubrique);
+    assert.deepEqual(urls(await allResults(page)), expected.sort());
+    const label = await page.$eval(`#filtre-rubrique option[value="${rubrique}"]`, (o) => o.textContent);
+    assert.match(label ?? "", new RegExp(`\\(${expected.length}\\)$`));
+
+    const sub = articles.find((a) => expected.includes(a.url) && a.sousRubriques.length > 0)?.sousRubriques[0];
+    if (sub) {
+      await afterRun(page, () => page.selectOption("#filtre-sous-rubrique", sub));
+      const subUrls = urls(await allResults(page));
+      assert.ok(subUrls.length > 0);
+      for (const url of subUrls) assert.ok(articles.find((a) => a.url === url)!.sousRubriques.includes(sub), url);
+      assert.equal(new URL(page.url()).searchParams.get("sous-rubrique"), sub);
+    }
+    await page.close();
+  });
+
+  it("sorts by date, newest first, without losing any result", async () => {
+    const page = await open();
+    const relevance = await searchUrls(page, "/recherche/?q=cancer");
+    await afterRun(page, () => page.selectOption("#tri", "date"));
+    assert.equal(new URL(page.url()).searchParams.get("tri"), "date");
+    const sorted = await allResults(page);
+    assert.deepEqual(urls(sorted), relevance);
+    const dates = sorted.map((r) => r.date);
+    assert.ok(dates.every((d) => /^\d{4}-\d{2}-\d{2}$/.test(d)));
+    assert.deepEqual(dates, [...dates].sort().reverse());
+    // Every indexed page has the sort key: sorting the whole index keeps every article.
+    const count = await page.evaluate(async () => {
+      const pagefind = await import("/pagefind/pagefind.js" as string);
+      return (await pagefind.search(null, { sort: { date: "desc" } })).results.length;
+    });
+    assert.equal(count, articles.length);
+    await page.close();
+  });
+
+  it("restores query, filters and sort from a shared URL, and steps back with Back", async () => {
+    const page = await open();
+    const target = articles.find((a) => a.text.includes("vaccin"))!;
+    const shared = `/recherche/?q=vaccin&rubrique=${target.rubrique}&tri=date`;
+    await visit(page, shared);
+    assert.equal(await page.inputValue("#recherche-q"), "vaccin");
+    assert.equal(await page.inputValue("#filtre-rubrique"), target.rubrique);
+    assert.equal(await page.inputValue("#tri"), "date");
+    const first = await allResults(page);
+    assert.ok(first.some((r) => r.url === target.url));
+    for (const r of first) assert.equal(articles.find((a) => a.url === r.url)!.rubrique, target.rubrique);
+    assert.match(await page.title(), /«\svaccin\s»/);
+
+    await page.fill("#recherche-q", "grippe");
+    await afterRun(page, () => page.press("#recherche-q", "Enter"));
+    assert.equal(new URL(page.url()).searchParams.get("q"), "grippe");
+    assert.equal(new URL(page.url()).searchParams.get("rubrique"), target.rubrique);
+
+    await afterRun(page, () => page.goBack());
+    assert.equal(page.url(), server.url + shared);
+    assert.equal(await page.inputValue("#recherche-q"), "vaccin");
+    assert.deepEqual(urls(await allResults(page)), urls(first));
+
+    await afterRun(page, () => page.goForward());
+    assert.equal(await page.inputValue("#recherche-q"), "grippe");
+    await page.close();
+  });
+
+  it("is usable with the keyboard alone, from any page", async () => {
+    const page = await open();
+    const article = articles[0]!;
+    await page.goto(server.url + article.url);
+    await page.keyboard.press("/");
+    assert.equal(await page.evaluate(() => document.activeElement?.id), "recherche-entete");
+    await page.keyboard.type("vaccin");
+    await Promise.all([page.waitForURL("**/recherche/?q=vaccin"), page.keyboard.press("Enter")]);
+    await page.waitForSelector(".search-result");
+
+    // "/" typed in a field is text, not the shortcut.
+    await page.focus("#recherche-q");
+    await page.keyboard.press("End");
+    await page.keyboard.type("/");
+    assert.equal(await page.inputValue("#recherche-q"), "vaccin/");
+    await page.fill("#recherche-q", "vaccin");
+
+    // A filter changed with arrow keys runs the search.
+    await page.focus("#tri");
+    await afterRun(page, () => page.keyboard.press("ArrowDown"));
+    assert.equal(new URL(page.url()).searchParams.get("tri"), "date");
+
+    const firstResult = await page.getAttribute(".search-result h3 a", "href");
+    let reached = false;
+    for (let i = 0; i < 20 && !reached; i++) {
+      await page.keyboard.press("Tab");
+      reached = await page.evaluate((href) => document.activeElement?.getAttribute("href") === href, firstResult);
+    }
+    assert.ok(reached, "Tab reaches the first result");
+    await Promise.all([page.waitForURL(`**${firstResult}`), page.keyboard.press("Enter")]);
+    await page.close();
+  });
+
+  it("without JavaScript, the header form lands on /recherche/?q=… which says so and lists the sections", async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await open(context);
+    await page.goto(server.url + articles[0]!.url);
+    await page.fill("#recherche-entete", "vaccin");
+    await Promise.all([page.waitForURL("**/recherche/?q=vaccin"), page.press("#recherche-entete", "Enter")]);
+    const notice = page.locator(".search-page__nojs");
+    assert.ok(await notice.isVisible());
+    assert.match((await notice.textContent()) ?? "", /JavaScript/);
+    const sections = await notice.locator("a").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+    assert.ok(sections.length > 0 && sections.every((h) => h?.startsWith("/rubriques/")));
+    assert.ok(!(await page.isVisible("[data-search-status]")));
+    await context.close();
+  });
+
+  for (const scheme of ["light", "dark"] as const) {
+    it(`has no WCAG 2.2 AA violation with results shown (${scheme})`, async () => {
+      const page = await open(await browser.newContext({ colorScheme: scheme }));
+      const errors: string[] = [];
+      page.on("pageerror", (e) => errors.push(e.message));
+      page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+      await visit(page, "/recherche/?q=vaccin");
+      assert.ok((await page.locator(".search-result").count()) > 0);
+      const violations = await axe(page);
+      assert.equal(violations.length, 0, describeViolations(violations));
+      assert.deepEqual(errors, []);
+      await page.context().close();
+    });
+  }
+
+  it("loads Pagefind on the search page only", async () => {
+    const page = await open();
+    const requested: string[] = [];
+    page.on("request", (r) => requested.push(new URL(r.url()).pathname));
+    await page.goto(server.url + articles[0]!.url, { waitUntil: "networkidle" });
+    assert.ok(requested.length > 1);
+    assert.deepEqual(requested.filter((p) => p.startsWith("/pagefind/")), []);
+    await visit(page, "/recherche/?q=vaccin");
+    assert.ok(requested.includes("/pagefind/pagefind.js"));
+    await page.close();
+  });
+
+  it("sends no request outside localhost", async () => {
+    const page = await open();
+    await visit(page, "/recherche/?q=cancer&tri=date");
+    await allResults(page);
+    await page.close();
+    assert.deepEqual(outside, []);
+  });
+  describe("under npm run dev", () => {
+    async function devSearch(outDir: string): Promise<{ page: Page; output: string; stop: () => void }> {
+      const dev = await devServer(outDir);
+      const page = await browser.newPage();
+      await page.goto(dev.url + "/recherche/?q=vaccin");
+      await page.waitForFunction(
+        () => Number(document.querySelector<HTMLElement>("[data-search-app]")?.dataset.searchRuns ?? 0) > 0,
+        null,
+        { timeout: 60_000 },
+      );
+      return { page, output: dev.output(), stop: () => dev.child.kill() };
+    }
+
+    it("searches with the index of the last build", async () => {
+      const { page, output, stop } = await devSearch(site.outDir);
+      try {
+        assert.match(output, /index du dernier build/);
+        assert.ok((await page.locator(".search-result").count()) > 0);
+      } finally {
+        stop();
+        await page.close();
+      }
+    });
+
+    it("says how to get an index when no build has run", async () => {
+      const empty = join(mkdtempSync(join(tmpdir(), "pouls-nobuild-")), "dist");
+      const { page, output, stop } = await devSearch(empty);
+      try {
+        assert.match(output, /npm run build/);
+        assert.ok(!existsSync(join(empty, "pagefind")));
+        assert.match((await page.textContent("[data-search-error]")) ?? "", /npm run build/);
+      } finally {
+        stop();
+        await page.close();
+      }
+    });
+  });
+});

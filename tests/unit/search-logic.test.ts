@@ -1,0 +1,163 @@
+// Pure pieces of the search: filter option counts, the "/" shortcut, French messages, the build
+// audit, apostrophes, and the paths the integration reads and serves.
+import { describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { facetOptions, optionLabel } from "../../src/lib/search/facets.ts";
+import { PREF_OFF, isSearchShortcut } from "../../src/lib/search/shortcut.ts";
+import { REQUIRED_SEARCH_FIELDS, auditSearchFields, auditVerdict, missingSearchFields } from "../../src/lib/search/check-index.ts";
+import { strings } from "../../src/components/search/strings.ts";
+import { bundleFile, pageUrl } from "../../src/integrations/pagefind.ts";
+import { displayApostrophes, indexableApostrophes, queryApostrophes } from "../../src/lib/search/apostrophes.ts";
+import { pagefindTerm, parseSearchParams } from "../../src/lib/search/url-state.ts";
+import { root } from "../helpers/build.ts";
+
+describe("filter options", () => {
+  it("shows every option without counts before the first search", () => {
+    assert.deepEqual(facetOptions(["a", "b"], undefined, undefined), [
+      { value: "a", count: null, hidden: false },
+      { value: "b", count: null, hidden: false },
+    ]);
+  });
+
+  it("hides values with no result, except the selected one", () => {
+    const view = facetOptions(["a", "b", "c"], { a: 3, b: 0 }, "c");
+    assert.deepEqual(view, [
+      { value: "a", count: 3, hidden: false },
+      { value: "b", count: 0, hidden: true },
+      { value: "c", count: 0, hidden: false },
+    ]);
+  });
+
+  it("labels options with a French-formatted count", () => {
+    assert.equal(optionLabel("Cancer", 1234), "Cancer (1\u202f234)");
+    assert.equal(optionLabel("Cancer", null), "Cancer");
+  });
+});
+
+describe("the / shortcut", () => {
+  const key = (k: string, mods: Partial<{ ctrlKey: boolean; metaKey: boolean; altKey: boolean; isComposing: boolean }> = {}) => ({
+    key: k,
+    ctrlKey: false,
+    metaKey: false,
+    altKey: false,
+    ...mods,
+  });
+
+  it("fires on / outside fields, including Shift+: on a French keyboard", () => {
+    assert.ok(isSearchShortcut(key("/"), { tagName: "BODY" }, null));
+    assert.ok(isSearchShortcut(key("/"), null, null));
+  });
+
+  it("never fires while typing in a field", () => {
+    for (const tagName of ["INPUT", "textarea", "SELECT"]) assert.ok(!isSearchShortcut(key("/"), { tagName }, null), tagName);
+    assert.ok(!isSearchShortcut(key("/"), { tagName: "DIV", isContentEditable: true }, null));
+  });
+
+  it("ignores other keys, modified keys and composition", () => {
+    assert.ok(!isSearchShortcut(key("s"), null, null));
+    assert.ok(!isSearchShortcut(key("/", { ctrlKey: true }), null, null));
+    assert.ok(!isSearchShortcut(key("/", { metaKey: true }), null, null));
+    assert.ok(!isSearchShortcut(key("/", { altKey: true }), null, null));
+    assert.ok(!isSearchShortcut(key("/", { isComposing: true }), null, null));
+  });
+
+  it("can be turned off (WCAG 2.1.4)", () => {
+    assert.ok(!isSearchShortcut(key("/"), null, PREF_OFF));
+  });
+});
+
+describe("French messages", () => {
+  it("counts results with singular, plural and no result", () => {
+    assert.equal(strings.resultCount(0, "xyz"), "Aucun résultat pour «\u00a0xyz\u00a0». Vérifiez l’orthographe, essayez d’autres mots ou retirez un filtre.");
+    assert.equal(strings.resultCount(1, "vaccin"), "1 résultat pour «\u00a0vaccin\u00a0».");
+    assert.equal(strings.resultCount(12345, "vaccin"), "12\u202f345 résultats pour «\u00a0vaccin\u00a0».");
+    assert.equal(strings.resultCount(2, ""), "2 articles correspondent à ces filtres.");
+  });
+
+  it("lists authors the French way", () => {
+    assert.equal(strings.authorList(["A"]), "A");
+    assert.equal(strings.authorList(["A", "B"]), "A et B");
+    assert.equal(strings.authorList(["A", "B", "C"]), "A, B et C");
+  });
+});
+
+describe("build audit of indexed pages", () => {
+  const complete = `<article data-pagefind-body><div hidden data-pagefind-ignore>
+    <span data-pagefind-meta="rubrique">Cancer</span><span data-pagefind-meta="auteur">A</span>
+    <span data-pagefind-meta="date:2020-01-02"></span><span data-pagefind-filter="rubrique:cancer"></span>
+    <span data-pagefind-filter="auteur:alice"></span><span data-pagefind-filter="annee:2020"></span>
+    <span data-pagefind-sort="date:2020-01-02"></span></div></article>`;
+  const noSort = complete.replace(/<span data-pagefind-sort[^>]*><\/span>/, "");
+  const bare = "<article data-pagefind-body><h1>T</h1></article>";
+
+  it("ignores pages Pagefind does not index", () => {
+    assert.equal(missingSearchFields("<main><h1>Accueil</h1></main>"), null);
+  });
+
+  it("names each missing field", () => {
+    assert.deepEqual(missingSearchFields(complete), []);
+    assert.deepEqual(missingSearchFields(noSort), ['data-pagefind-sort="date:AAAA-MM-JJ"']);
+    assert.equal(missingSearchFields(bare)?.length, REQUIRED_SEARCH_FIELDS.length);
+  });
+
+  it("fails the build when one indexed page lacks the sort key", () => {
+    const audit = auditSearchFields([
+      { path: "a/index.html", html: complete },
+      { path: "b/index.html", html: noSort },
+      { path: "index.html", html: "<main></main>" },
+    ]);
+    assert.equal(audit.indexed, 2);
+    const verdict = auditVerdict(audit);
+    assert.equal(verdict.level, "error");
+    assert.match(verdict.message, /b\/index\.html : manque data-pagefind-sort/);
+  });
+
+  it("fails when a page has none of the fields while others do, warns when none has", () => {
+    assert.equal(auditVerdict(auditSearchFields([{ path: "a", html: complete }, { path: "b", html: bare }])).level, "error");
+    assert.equal(auditVerdict(auditSearchFields([{ path: "b", html: bare }])).level, "warn");
+    assert.equal(auditVerdict(auditSearchFields([{ path: "a", html: complete }])).level, "ok");
+  });
+});
+
+describe("dev server bundle lookup", () => {
+  const bundle = join(root, "node_modules/pagefind");
+  it("serves files inside the bundle folder only", () => {
+    assert.equal(bundleFile(bundle, "/package.json?x=1"), join(bundle, "package.json"));
+    assert.equal(bundleFile(bundle, "/../typescript/package.json"), undefined);
+    assert.equal(bundleFile(bundle, "/%2e%2e/typescript/package.json"), undefined);
+    assert.equal(bundleFile(bundle, "/nope.js"), undefined);
+    assert.equal(bundleFile(bundle, "/lib"), undefined);
+  });
+});
+
+describe("French apostrophes and Pagefind", () => {
+  it("splits elided words for the index, across inline tags too", () => {
+    assert.equal(indexableApostrophes("<p>l’immunothérapie et d’<em>asthme</em></p>"), "<p>l'immunothérapie et d'<em>asthme</em></p>");
+    assert.equal(indexableApostrophes("l&rsquo;hôpital, aujourd’hui"), "l'hôpital, aujourd'hui");
+  });
+
+  it("leaves quotation marks and lone apostrophes alone", () => {
+    const text = "<p>« Le mot ’ seul » et ‘citation’</p>";
+    assert.equal(indexableApostrophes(text), text);
+  });
+
+  it("reads phone-typed apostrophes in queries as ASCII", () => {
+    assert.equal(queryApostrophes("l’asthme"), "l'asthme");
+    assert.equal(pagefindTerm(parseSearchParams("q=l%E2%80%99asthme")), "l'asthme");
+    assert.equal(pagefindTerm(parseSearchParams("annee=2020")), null);
+  });
+
+  it("gives results back their typographic apostrophes, marks and entities included", () => {
+    assert.equal(displayApostrophes("l&#39;<mark>immunothérapie</mark> d'un"), "l’<mark>immunothérapie</mark> d’un");
+    assert.equal(displayApostrophes("Cancer du col de l'utérus"), "Cancer du col de l’utérus");
+  });
+});
+
+describe("index URLs", () => {
+  it("are the page's folder, as Pagefind would compute them", () => {
+    assert.equal(pageUrl(join("articles", "vaccin-grippe", "index.html")), "/articles/vaccin-grippe/");
+    assert.equal(pageUrl("index.html"), "/");
+    assert.equal(pageUrl("404.html"), "/404.html");
+  });
+});
