@@ -39,4 +39,6 @@ export default defineConfig({
     }),
   },
   integrations: [contentPreflight(contentDir), mdx(), sitemap()],
+  // Benchmarks, builds and the inbox's database are outputs, not sources to watch.
+  vite: { server: { watch: { ignored: ["**/bench-out/**", "**/dist/**", "**/data/**"] } } },
 });

@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { AUTHORS, CATEGORIES, generateArticles, toMarkdown } from "./generate-corpus.ts";
+import { forgetContentModules } from "../tests/helpers/build.ts";
 
 const root = resolve(import.meta.dirname, "..");
 const bin = join(root, "node_modules/.bin");
@@ -53,6 +54,7 @@ function astroBuild(args: string[], env: Record<string, string>): Promise<BuildR
     child.stderr.on("data", (d) => (out += d));
     child.on("error", fail);
     child.on("close", (code) => {
+      forgetContentModules();
       const m = /TIME ([\d.]+) (\d+)/.exec(out);
       const pages = Number(/(\d+) page\(s\) built/.exec(out)?.[1] ?? 0);
       if (code !== 0 || !m) return fail(new Error(`astro build failed (${code}):\n${out.slice(-3000)}`));

@@ -1,11 +1,20 @@
 // Runs a real `astro build` of a content tree into a temporary folder.
 import { spawn } from "node:child_process";
-import { cpSync, mkdtempSync } from "node:fs";
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
 export const root = resolve(import.meta.dirname, "../..");
 export const fixtureSite = join(root, "tests/fixtures/site");
+
+/**
+ * Astro writes the content tree's import maps to the project's .astro/ whatever the cache dir,
+ * and rewrites them only when missing or changed: after building another tree, remove them so
+ * the next `astro dev` or build of content/ does not import that tree's files.
+ */
+export function forgetContentModules(): void {
+  for (const f of ["content-assets.mjs", "content-modules.mjs"]) rmSync(join(root, ".astro", f), { force: true });
+}
 
 export interface BuildResult {
   code: number;
@@ -34,7 +43,10 @@ export function build(contentDir: string, env: Record<string, string> = {}): Pro
     child.stdout.on("data", (d) => (output += d));
     child.stderr.on("data", (d) => (output += d));
     child.on("error", fail);
-    child.on("close", (code) => done({ code: code ?? 1, output, outDir }));
+    child.on("close", (code) => {
+      forgetContentModules();
+      done({ code: code ?? 1, output, outDir });
+    });
   });
 }
 
