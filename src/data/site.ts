@@ -8,6 +8,7 @@ import { readingTimeMinutes } from "../lib/reading-time.ts";
 import { tagSlug } from "../lib/slug.ts";
 import { frenchTypography } from "../lib/typography.ts";
 import { modifiedDate } from "../lib/freshness.ts";
+import { computeRelated } from "../lib/related/index.ts";
 import { checkArticles, formatProblems } from "../lib/validate.ts";
 
 export interface AuthorView {
@@ -57,6 +58,8 @@ export interface SiteData {
   categories: CategoryTree;
   tags: Map<string, { tag: TagView; articles: ArticleView[] }>;
   comments: Map<string, CommentView[]>;
+  /** Related articles of each article: editors' pins first, then computed suggestions. */
+  related: Map<string, ArticleView[]>;
 }
 
 const asList = (a: string | string[]) => (Array.isArray(a) ? a : [a]);
@@ -172,9 +175,27 @@ async function load(): Promise<SiteData> {
     comments.set(c.data.article, list);
   }
 
+  const bySlug = new Map(articles.map((a) => [a.slug, a]));
+  const relatedSlugs = computeRelated(
+    articles.map((a) => ({
+      slug: a.slug,
+      title: a.data.title,
+      lead: a.data.description,
+      body: a.entry.body ?? "",
+      tags: a.data.tags,
+      categoryPath: a.category.path,
+      date: a.data.date,
+      pins: a.data.related,
+      suggest: a.data.suggest,
+    })),
+    { k: site.relatedCount },
+  );
+  const related = new Map([...relatedSlugs].map(([slug, list]) => [slug, list.map((s) => bySlug.get(s)!)]));
+
   return {
     articles,
-    bySlug: new Map(articles.map((a) => [a.slug, a])),
+    bySlug,
+    related,
     authors,
     categories,
     tags,

@@ -1,0 +1,46 @@
+// The sample site built by `npm test` (dist/): what every article page must carry.
+import { describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { parse } from "node-html-parser";
+import { site } from "../../src/config/site.ts";
+import { assertBuilt, htmlPages, readPage } from "../helpers/dist.ts";
+import { text } from "../helpers/html.ts";
+
+const articles = () => htmlPages().filter((p) => p.startsWith("/articles/"));
+
+describe("sample site", () => {
+  it("has enough content: 12+ articles, 4+ sections, 3+ authors, 4+ covers", () => {
+    assertBuilt();
+    assert.ok(articles().length >= 12);
+    assert.ok(htmlPages().filter((p) => /^\/rubriques\/[^/]+\/$/.test(p)).length >= 4);
+    assert.ok(htmlPages().filter((p) => /^\/rubriques\/[^/]+\/[^/]+\/$/.test(p)).length >= 4, "two levels");
+    assert.ok(htmlPages().filter((p) => p.startsWith("/auteurs/")).length >= 3);
+    assert.ok(articles().filter((p) => parse(readPage(p)).querySelector(".cover picture")).length >= 4);
+  });
+
+  it(`every article lists ${site.relatedCount} related articles, never itself, outside the search index`, () => {
+    for (const page of articles()) {
+      const doc = parse(readPage(page));
+      const related = doc.querySelector(".related");
+      assert.ok(related, `${page} has related articles`);
+      assert.notEqual(related.getAttribute("data-pagefind-ignore"), undefined);
+      const links = related.querySelectorAll(".card__title a").map((a) => a.getAttribute("href"));
+      assert.equal(links.length, site.relatedCount, page);
+      assert.ok(!links.includes(page), `${page} lists itself`);
+      assert.equal(new Set(links).size, links.length, `${page} lists an article twice`);
+    }
+  });
+
+  it("shows editors' pins first and inline Lire aussi cards with their target's title", () => {
+    const page = "/articles/cancer-sein-avance-immunotherapie-cellulaire/";
+    const doc = parse(readPage(page));
+    const cards = doc.querySelectorAll(".prose .lire-aussi a");
+    const related = doc.querySelectorAll(".related .card__title a").map((a) => a.getAttribute("href"));
+    assert.deepEqual(related.slice(0, 2), ["/articles/comment-fonctionne-immunotherapie/", "/articles/depistage-organise-cancer-du-sein/"]);
+    assert.ok(cards.length >= 2);
+    for (const a of cards) {
+      const target = parse(readPage(a.getAttribute("href")!));
+      assert.equal(text(a), text(target.querySelector("h1")), `card ${a.getAttribute("href")} shows its target's title`);
+    }
+  });
+});
