@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFil
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { parse, type HTMLElement as HtmlNode } from "node-html-parser";
+import { parse } from "node-html-parser";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { axe, describeViolations, launch } from "../helpers/browser.ts";
 import { build, root, type BuildResult } from "../helpers/build.ts";
@@ -138,6 +138,7 @@ async function devServer(outDir: string): Promise<{ url: string; child: ChildPro
       POULS_OUT_DIR: outDir,
       POULS_CACHE_DIR: mkdtempSync(join(tmpdir(), "pouls-dev-cache-")),
       ASTRO_TELEMETRY_DISABLED: "1",
+      PATH: `${join(root, "node_modules/.bin")}:${process.env.PATH}`,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -368,6 +369,30 @@ describe("site search", () => {
     await page.close();
   });
 
+  it("lets the / shortcut be turned off, remembered across pages (WCAG 2.1.4)", async () => {
+    const context = await browser.newContext();
+    const page = await open(context);
+    await visit(page, "/recherche/");
+    const toggle = page.locator("[data-shortcut-toggle]");
+    assert.ok(await toggle.isVisible());
+    assert.ok(await toggle.isChecked());
+    assert.equal(await page.getAttribute("#recherche-entete", "aria-keyshortcuts"), "/");
+    await toggle.uncheck();
+    assert.equal(await page.getAttribute("#recherche-q", "aria-keyshortcuts"), null);
+
+    await page.goto(server.url + articles[0]!.url);
+    await page.keyboard.press("/");
+    assert.notEqual(await page.evaluate(() => document.activeElement?.id), "recherche-entete");
+    assert.equal(await page.getAttribute("#recherche-entete", "aria-keyshortcuts"), null);
+
+    await visit(page, "/recherche/");
+    await page.locator("[data-shortcut-toggle]").check();
+    await page.goto(server.url + articles[0]!.url);
+    await page.keyboard.press("/");
+    assert.equal(await page.evaluate(() => document.activeElement?.id), "recherche-entete");
+    await context.close();
+  });
+
   it("without JavaScript, the header form lands on /recherche/?q=… which says so and lists the sections", async () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await open(context);
@@ -398,15 +423,28 @@ describe("site search", () => {
     });
   }
 
-  it("loads Pagefind on the search page only", async () => {
+  it("loads Pagefind on the search page only, preloading each file once", async () => {
     const page = await open();
     const requested: string[] = [];
-    page.on("request", (r) => requested.push(new URL(r.url()).pathname));
+    const warnings: string[] = [];
+    page.on("request", (r) => requested.push(new URL(r.url()).pathname + new URL(r.url()).search));
+    page.on("console", (m) => m.type() === "warning" && warnings.push(m.text()));
     await page.goto(server.url + articles[0]!.url, { waitUntil: "networkidle" });
     assert.ok(requested.length > 1);
     assert.deepEqual(requested.filter((p) => p.startsWith("/pagefind/")), []);
+
+    requested.length = 0;
     await visit(page, "/recherche/?q=vaccin");
-    assert.ok(requested.includes("/pagefind/pagefind.js"));
+    await page.waitForLoadState("networkidle");
+    const entry = JSON.parse(readFileSync(join(site.outDir, "pagefind/pagefind-entry.json"), "utf8"));
+    const hash = entry.languages.fr.hash;
+    assert.equal(await page.getAttribute('meta[name="pouls-search-index"]', "content"), hash);
+    const bundle = requested.filter((p) => p.startsWith("/pagefind/"));
+    for (const file of ["/pagefind/pagefind.js", `/pagefind/pagefind-entry.json?ts=${hash}`, `/pagefind/pagefind.${hash}.pf_meta`, "/pagefind/wasm.fr.pagefind"]) {
+      assert.equal(bundle.filter((p) => p === file).length, 1, `${file} fetched once: ${bundle.join(" ")}`);
+    }
+    assert.equal(new Set(bundle).size, bundle.length, `no Pagefind file fetched twice: ${bundle.join(" ")}`);
+    assert.deepEqual(warnings.filter((w) => /preload/i.test(w)), []);
     await page.close();
   });
 

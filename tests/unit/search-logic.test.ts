@@ -10,6 +10,8 @@ import { strings } from "../../src/components/search/strings.ts";
 import { bundleFile, pageUrl } from "../../src/integrations/pagefind.ts";
 import { displayApostrophes, indexableApostrophes, queryApostrophes } from "../../src/lib/search/apostrophes.ts";
 import { pagefindTerm, parseSearchParams } from "../../src/lib/search/url-state.ts";
+import { frenchDate, frenchNumber } from "../../src/lib/search/format.ts";
+import { formatDateFr } from "../../src/lib/dates.ts";
 import { root } from "../helpers/build.ts";
 
 describe("filter options", () => {
@@ -159,5 +161,25 @@ describe("index URLs", () => {
     assert.equal(pageUrl(join("articles", "vaccin-grippe", "index.html")), "/articles/vaccin-grippe/");
     assert.equal(pageUrl("index.html"), "/");
     assert.equal(pageUrl("404.html"), "/404.html");
+  });
+});
+
+describe("French dates and numbers on the search page", () => {
+  it("match the byline's dates, 1er included", () => {
+    for (const iso of ["2018-06-07", "2020-03-01", "2024-12-31", "2019-08-15", "2021-02-28"]) {
+      assert.equal(frenchDate(iso), formatDateFr(new Date(iso)), iso);
+    }
+  });
+
+  it("give nothing for what is not a calendar day", () => {
+    assert.equal(frenchDate(""), "");
+    assert.equal(frenchDate("2020-13-01"), "");
+    assert.equal(frenchDate("7 juin 2018"), "");
+  });
+
+  it("group thousands with a narrow no-break space", () => {
+    assert.equal(frenchNumber(7), "7");
+    assert.equal(frenchNumber(1000), "1\u202f000");
+    assert.equal(frenchNumber(1234567), "1\u202f234\u202f567");
   });
 });

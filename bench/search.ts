@@ -1,0 +1,418 @@
+// Search benchmark: how the Pagefind index and the /recherche/ page scale with the number of
+// articles. For each corpus size it measures the index build (time, size on disk) and, in
+// headless Chromium against a local server, what a reader's browser downloads and waits for until
+// the first results of a query appear.
+//
+// How: the corpus comes from bench/generate-corpus.ts. Each article is rendered to an HTML page
+// shaped like the real article page (header, breadcrumbs, byline, sources, footer marked
+// data-pagefind-ignore; the same metadata, filters and sort key as ArticleSearchMeta) and fed to
+// Pagefind's Node API with addHTMLFile, through the site integration's own addPage (so the same
+// apostrophe handling applies). No Astro build of the articles: a 10,000-page site build would
+// measure Astro, not search. The search page itself is real: a small site made of the corpus's
+// first articles (same sections and authors, so the filter menus match the index) is built once
+// with Astro, and its Pagefind bundle replaced by the generated one.
+//
+// Usage: node bench/search.ts [sizes…] [--reuse]   e.g. node bench/search.ts 1000 10000
+// (--reuse measures the browser side again on the sites a previous run left in bench-out/search/).
+import { createServer, type Server } from "node:http";
+import { cpSync, createReadStream, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { loadavg, tmpdir } from "node:os";
+import type { AddressInfo } from "node:net";
+import { extname, join, normalize, relative, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+import * as pagefind from "pagefind";
+import type { Browser } from "playwright-core";
+import { AUTHORS, CATEGORIES, generateArticles, toMarkdown, type GeneratedArticle } from "./generate-corpus.ts";
+import { addPage, indexConfig, stampSearchPage } from "../src/integrations/pagefind.ts";
+import { launch } from "../tests/helpers/browser.ts";
+import { build, root } from "../tests/helpers/build.ts";
+
+export const TARGET = { firstResultsBytes: 150 * 1024, firstResultsMs: 300 };
+
+export interface QueryMeasure {
+  query: string;
+  results: number;
+  /** Navigation to /recherche/?q=… in a fresh browser profile, until the first result is on screen. */
+  coldMs: number;
+  /** Main-thread CPU time of the page until then (a little after: read once the result is seen). */
+  coldCpuMs: number;
+  coldBytes: number;
+  /** Of which Pagefind's files (script, wasm, index chunks, fragments, filters). */
+  coldPagefindBytes: number;
+  coldRequests: number;
+  /** Bytes of the cold load by kind of file. */
+  coldBreakdown: Record<string, number>;
+  /**
+   * Milestones of the cold load, ms from navigation start: Pagefind's script and the index
+   * metadata received, the word index requested (Pagefind ready), the first excerpt requested
+   * (search done), the first result drawn.
+   */
+  coldPhases: { script: number; metadata: number; indexRequested: number; fragmentRequested: number; firstResult: number };
+  /** Another query submitted on the loaded page, until its first result is on screen. */
+  warmMs: number;
+  warmBytes: number;
+}
+
+export interface SearchBenchResult {
+  articles: number;
+  /** One-minute load average when measured: on a shared 2-core machine, timings scale with it. */
+  loadAverage: number;
+  generateMs: number;
+  indexMs: number;
+  /** Whole bundle folder, including Pagefind's unused UI scripts. */
+  bundleBytes: number;
+  /** Index data only: index, fragment and filter chunks and the metadata file. */
+  indexBytes: number;
+  indexFiles: number;
+  queries: QueryMeasure[];
+}
+
+export interface SearchBenchOptions {
+  sizes?: number[];
+  seed?: number;
+  queries?: string[];
+  /** Repetitions of each browser measurement; the median is kept. */
+  runs?: number;
+  log?: (line: string) => void;
+  outDir?: string;
+  /** Measure the browser side again on the sites a previous run left in outDir. */
+  reuse?: boolean;
+}
+
+const DEFAULT_QUERIES = ["vaccin", "immunothérapie", "cholestérol", "tension artérielle"];
+const ROOTS = new Map(CATEGORIES.map((c) => [c.id, c]));
+const AUTHOR_NAMES = new Map(AUTHORS.map((a) => [a.id, a.name]));
+
+const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+// The site's typography writes typographic apostrophes; so does this page, for addPage to undo.
+const typo = (s: string) => s.replace(/(\p{L})'(?=\p{L})/gu, "$1’");
+const inline = (s: string) =>
+  typo(esc(s))
+    .replace(/\*\*([^*]+)\*\*/g, "<strong>$1</strong>")
+    .replace(/\[([^\]]+)\]\(([^)\s]+)\)/g, '<a href="$2">$1</a>');
+
+/** Enough Markdown for the generator's output: headings, lists, paragraphs, bold, links. */
+function markdownToHtml(md: string): string {
+  return md
+    .split(/\n{2,}/)
+    .map((block) => {
+      if (block.startsWith("## ")) return `<h2>${inline(block.slice(3))}</h2>`;
+      if (block.startsWith("- ")) return `<ul>${block.split("\n").map((l) => `<li>${inline(l.replace(/^- /, ""))}</li>`).join("")}</ul>`;
+      return `<p>${inline(block)}</p>`;
+    })
+    .join("\n");
+}
+
+/** An article page with the anatomy and search attributes of src/pages/articles/[slug].astro. */
+export function articleHtml(a: GeneratedArticle): string {
+  const trail = a.categoryPath.map((id) => ROOTS.get(id)!);
+  const date = a.date.toISOString().slice(0, 10);
+  const author = AUTHOR_NAMES.get(a.author) ?? a.author;
+  const nav = CATEGORIES.filter((c) => !c.parent).map((c) => `<li><a href="/rubriques/${c.id}/">${esc(c.name)}</a></li>`).join("");
+  return `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>${esc(a.title)} — Pouls</title></head><body>
+<header class="site-header" data-pagefind-ignore><a href="/">Pouls</a><form role="search" action="/recherche/"><input name="q"></form><nav><ul>${nav}</ul></nav></header>
+<main id="contenu"><article class="article wrap" data-pagefind-body>
+<div hidden data-pagefind-ignore><span data-pagefind-meta="rubrique">${esc(trail.at(-1)!.name)}</span><span data-pagefind-meta="auteur">${esc(author)}</span><span data-pagefind-meta="date:${date}"></span>
+<span data-pagefind-filter="rubrique:${trail[0]!.id}"></span>${trail.slice(1).map((c) => `<span data-pagefind-filter="sous-rubrique:${c.id}"></span>`).join("")}
+<span data-pagefind-filter="auteur:${a.author}"></span><span data-pagefind-filter="annee:${date.slice(0, 4)}"></span><span data-pagefind-sort="date:${date}"></span></div>
+<nav class="breadcrumbs" data-pagefind-ignore><ol><li><a href="/">Accueil</a></li>${trail.map((c) => `<li><a href="/rubriques/${c.id}/">${esc(c.name)}</a></li>`).join("")}</ol></nav>
+<header class="article__header"><h1>${inline(a.title)}</h1><p class="lead">${inline(a.lead)}</p>
+<div data-pagefind-ignore><p class="byline">Par <a href="/auteurs/${a.author}/">${esc(author)}</a>. Publié le <time datetime="${date}">${date}</time></p></div></header>
+<div class="prose">${markdownToHtml(a.body)}</div>
+<nav class="tags" data-pagefind-ignore><ul>${a.tags.map((t) => `<li><a href="/tags/">${esc(t)}</a></li>`).join("")}</ul></nav>
+<section class="sources" data-pagefind-ignore><h2>Sources</h2><ol>${a.sources.map((s) => `<li>${inline(s.title)}, ${esc(s.publisher)}</li>`).join("")}</ol></section>
+</article></main>
+<footer class="site-footer" data-pagefind-ignore><p>Pouls publie une information santé sourcée, écrite et relue par des professionnels.</p></footer>
+</body></html>`;
+}
+
+function folderBytes(dir: string, keep: (rel: string) => boolean = () => true): { bytes: number; files: number } {
+  let bytes = 0;
+  let files = 0;
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    if (!keep(relative(dir, path))) continue;
+    bytes += statSync(path).size;
+    files++;
+  }
+  return { bytes, files };
+}
+
+const isIndexData = (rel: string) => /^(index|fragment|filter)[/\\]/.test(rel) || rel.endsWith(".pf_meta");
+
+// A static host compresses text (HTML, JS, CSS, JSON) on the wire; Pagefind's own chunks and
+// wasm are already gzipped and go as they are. The test helper serves everything raw, which
+// would overstate what a reader downloads.
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript",
+  ".css": "text/css",
+  ".json": "application/json",
+  ".svg": "image/svg+xml",
+  ".webp": "image/webp",
+};
+const COMPRESSIBLE = new Set([".html", ".js", ".css", ".json", ".svg"]);
+
+function serve(dir: string): Promise<{ url: string; server: Server }> {
+  const gzipped = new Map<string, Buffer>();
+  const server = createServer((req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname)).replace(/^([/\\]*\.\.)+/, "");
+    let file = join(dir, path);
+    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, "index.html");
+    if (!file.startsWith(dir + sep) || !existsSync(file)) {
+      res.writeHead(404).end();
+      return;
+    }
+    const ext = extname(file);
+    const headers: Record<string, string> = { "Content-Type": TYPES[ext] ?? "application/octet-stream" };
+    if (COMPRESSIBLE.has(ext) && /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""))) {
+      let body = gzipped.get(file);
+      if (!body) gzipped.set(file, (body = gzipSync(readFileSync(file), { level: 6 })));
+      res.writeHead(200, { ...headers, "Content-Encoding": "gzip", "Content-Length": String(body.length) });
+      res.end(body);
+      return;
+    }
+    res.writeHead(200, { ...headers, "Content-Length": String(statSync(file).size) });
+    createReadStream(file).pipe(res);
+  });
+  return new Promise((ok) =>
+    server.listen(0, "127.0.0.1", () => ok({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server })),
+  );
+}
+
+const yaml = (s: string) => JSON.stringify(s);
+
+/** A content tree with the corpus's sections, authors and first articles, for a real search page. */
+function smallContentTree(seed: number, count = 30): string {
+  const dir = join(mkdtempSync(join(tmpdir(), "pouls-search-bench-")), "content");
+  mkdirSync(join(dir, "articles"), { recursive: true });
+  mkdirSync(join(dir, "authors"));
+  writeFileSync(
+    join(dir, "categories.yaml"),
+    CATEGORIES.map((c) => `${c.id}:\n  name: ${yaml(c.name)}\n${c.parent ? `  parent: ${c.parent}\n` : ""}`).join(""),
+  );
+  for (const a of AUTHORS) {
+    writeFileSync(join(dir, "authors", `${a.id}.yaml`), `name: ${yaml(a.name)}\ncredentials: ${yaml(a.credentials)}\nbio: ${yaml(a.bio)}\n`);
+  }
+  for (const a of generateArticles(count, seed)) writeFileSync(join(dir, "articles", `${a.slug}.md`), toMarkdown(a));
+  return dir;
+}
+
+function kindOf(path: string): string {
+  if (path === "/pagefind/pagefind.js") return "pagefind.js";
+  if (path.startsWith("/pagefind/wasm.")) return "wasm";
+  if (path.endsWith(".pf_meta") || path.endsWith("pagefind-entry.json")) return "metadata";
+  if (path.endsWith(".pf_index")) return "word index";
+  if (path.endsWith(".pf_fragment")) return "excerpts";
+  if (path.endsWith(".pf_filter")) return "filters";
+  return "page";
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+async function measureQuery(browser: Browser, base: string, query: string, next: string): Promise<QueryMeasure> {
+  // A fresh context is a fresh profile: nothing cached from an earlier run.
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Network.enable");
+  await cdp.send("Performance.enable");
+  const urls = new Map<string, string>();
+  const transfers: { url: string; bytes: number }[] = [];
+  cdp.on("Network.requestWillBeSent", (e) => urls.set(e.requestId, e.request.url));
+  cdp.on("Network.loadingFinished", (e) => transfers.push({ url: urls.get(e.requestId) ?? "", bytes: e.encodedDataLength }));
+  const sum = (from = 0) => transfers.slice(from).reduce((n, t) => n + t.bytes, 0);
+
+  // Stamps the moment the first result enters the page, in the page's clock (0 = navigation start).
+  await page.addInitScript(() => {
+    new MutationObserver((_, observer) => {
+      if (document.querySelector(".search-result")) {
+        (window as unknown as { firstResult: number }).firstResult = performance.now();
+        observer.disconnect();
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await page.goto(`${base}/recherche/?q=${encodeURIComponent(query)}`, { waitUntil: "commit" });
+  await page.waitForSelector(".search-result", { timeout: 30_000 });
+  const coldMs = await page.evaluate(() => (window as unknown as { firstResult: number }).firstResult);
+  // CPU time of the page's main thread so far: unlike wall time, barely moved by other processes
+  // competing for the machine's cores.
+  const { metrics } = await cdp.send("Performance.getMetrics");
+  const coldCpuMs = Math.round((metrics.find((m) => m.name === "ThreadTime")?.value ?? 0) * 1000);
+  const results = Number(((await page.textContent("[role=status]")) ?? "").replace(/\D/g, "") || 0);
+  const cold = transfers.length;
+  const coldBytes = sum();
+  const coldPagefindBytes = transfers.filter((t) => new URL(t.url || base).pathname.startsWith("/pagefind/")).reduce((n, t) => n + t.bytes, 0);
+  const coldBreakdown: Record<string, number> = {};
+  for (const t of transfers) {
+    const kind = kindOf(new URL(t.url || base).pathname);
+    coldBreakdown[kind] = (coldBreakdown[kind] ?? 0) + t.bytes;
+  }
+  const coldPhases = await page.evaluate((firstResult) => {
+    const entries = performance.getEntriesByType("resource") as PerformanceResourceTiming[];
+    const find = (re: RegExp) => entries.find((e) => re.test(new URL(e.name).pathname));
+    const r = (x: number | undefined) => Math.round(x ?? -1);
+    return {
+      script: r(find(/\/pagefind\/pagefind\.js$/)?.responseEnd),
+      metadata: r(find(/\.pf_meta$/)?.responseEnd),
+      indexRequested: r(find(/\.pf_index$/)?.startTime),
+      fragmentRequested: r(find(/\.pf_fragment$/)?.startTime),
+      firstResult: Math.round(firstResult),
+    };
+  }, coldMs);
+
+  await page.waitForLoadState("networkidle");
+  const settled = transfers.length;
+  const runs = await page.$eval("[data-search-app]", (el) => Number((el as HTMLElement).dataset.searchRuns));
+  const warmMs = await page.evaluate(
+    async ({ next, runs }) => {
+      const app = document.querySelector<HTMLElement>("[data-search-app]")!;
+      const input = app.querySelector<HTMLInputElement>('input[name="q"]')!;
+      input.value = next;
+      const start = performance.now();
+      app.querySelector("form")!.requestSubmit();
+      while (Number(app.dataset.searchRuns) <= runs) await new Promise((r) => requestAnimationFrame(r));
+      return performance.now() - start;
+    },
+    { next, runs },
+  );
+  const warmBytes = sum(settled);
+  await context.close();
+  return { query, results, coldMs, coldCpuMs, coldBytes, coldPagefindBytes, coldRequests: cold, coldBreakdown, coldPhases, warmMs, warmBytes };
+}
+
+/** Each query's median over `runs` fresh-profile loads of the search page. */
+async function measureSite(
+  browser: Browser,
+  dir: string,
+  n: number,
+  queries: string[],
+  runs: number,
+  log: (line: string) => void,
+): Promise<QueryMeasure[]> {
+  const { url, server } = await serve(dir);
+  const measures: QueryMeasure[] = [];
+  try {
+    for (const [i, q] of queries.entries()) {
+      const samples: QueryMeasure[] = [];
+      for (let r = 0; r < runs; r++) samples.push(await measureQuery(browser, url, q, queries[(i + 1) % queries.length]!));
+      const pick = (k: keyof QueryMeasure) => median(samples.map((s) => s[k] as number));
+      const typical = [...samples].sort((a, b) => a.coldMs - b.coldMs)[Math.floor(samples.length / 2)]!;
+      const m: QueryMeasure = {
+        query: q,
+        results: samples[0]!.results,
+        coldBreakdown: typical.coldBreakdown,
+        coldPhases: typical.coldPhases,
+        coldMs: Math.round(pick("coldMs")),
+        coldCpuMs: Math.round(pick("coldCpuMs")),
+        coldBytes: pick("coldBytes"),
+        coldPagefindBytes: pick("coldPagefindBytes"),
+        coldRequests: pick("coldRequests"),
+        warmMs: Math.round(pick("warmMs")),
+        warmBytes: pick("warmBytes"),
+      };
+      measures.push(m);
+      log(
+        `search: ${n} articles: « ${q} » ${m.results} results; first results after ${m.coldMs} ms (main thread ${m.coldCpuMs} ms of CPU), ${kb(m.coldBytes)} (Pagefind ${kb(m.coldPagefindBytes)}, ${m.coldRequests} requests); next query ${m.warmMs} ms, +${kb(m.warmBytes)}`,
+      );
+      log(
+        `search:   bytes ${Object.entries(m.coldBreakdown).map(([k, v]) => `${k} ${kb(v)}`).join(", ")}; ms script ${m.coldPhases.script}, metadata ${m.coldPhases.metadata}, Pagefind ready ${m.coldPhases.indexRequested}, searched ${m.coldPhases.fragmentRequested}, drawn ${m.coldPhases.firstResult}`,
+      );
+    }
+  } finally {
+    server.close();
+  }
+  return measures;
+}
+
+export async function runSearchBench(options: SearchBenchOptions = {}): Promise<SearchBenchResult[]> {
+  const sizes = options.sizes ?? [1000, 10_000];
+  const seed = options.seed ?? 42;
+  const queries = options.queries ?? DEFAULT_QUERIES;
+  const runs = options.runs ?? 3;
+  const log = options.log ?? ((line: string) => console.log(line));
+  const outDir = options.outDir ?? join(root, "bench-out/search");
+
+  let siteOut: string | undefined;
+  const searchSite = async (): Promise<string> => {
+    if (siteOut) return siteOut;
+    log("search: building a small site for its /recherche/ page…");
+    const site = await build(smallContentTree(seed));
+    if (site.code !== 0) throw new Error(`site build failed:\n${site.output}`);
+    return (siteOut = site.outDir);
+  };
+
+  const browser = await launch();
+  const results: SearchBenchResult[] = [];
+  try {
+    for (const n of sizes) {
+      const dir = join(outDir, `site-${n}`);
+      if (options.reuse && existsSync(join(dir, "pagefind/pagefind-entry.json"))) {
+        log(`search: ${n} articles: reusing ${relative(root, dir)}`);
+        const bundle = folderBytes(join(dir, "pagefind"));
+        const data = folderBytes(join(dir, "pagefind"), isIndexData);
+        const measures = await measureSite(browser, dir, n, queries, runs, log);
+        results.push({ articles: n, loadAverage: Number(loadavg()[0]!.toFixed(2)), generateMs: -1, indexMs: -1, bundleBytes: bundle.bytes, indexBytes: data.bytes, indexFiles: data.files, queries: measures });
+        continue;
+      }
+      rmSync(dir, { recursive: true, force: true });
+      mkdirSync(dir, { recursive: true });
+      const built = await searchSite();
+      cpSync(built, dir, { recursive: true, filter: (src) => !src.startsWith(join(built, "pagefind")) });
+
+      log(`search: ${n} articles: generating…`);
+      let t = performance.now();
+      const articles = generateArticles(n, seed);
+      const generateMs = Math.round(performance.now() - t);
+
+      log(`search: ${n} articles: indexing with addHTMLFile…`);
+      t = performance.now();
+      const { index, errors } = await pagefind.createIndex(indexConfig);
+      if (!index) throw new Error(errors.join("; "));
+      const inFlight = new Set<Promise<void>>();
+      let done = 0;
+      for (const a of articles) {
+        const job = addPage(index, `/articles/${a.slug}/`, articleHtml(a)).finally(() => inFlight.delete(job));
+        job.catch(() => {});
+        inFlight.add(job);
+        if (inFlight.size >= 16) await Promise.race(inFlight);
+        if (++done % 2000 === 0) log(`search: ${n} articles: ${done} indexed`);
+      }
+      await Promise.all(inFlight);
+      const written = await index.writeFiles({ outputPath: join(dir, "pagefind") });
+      if (written.errors.length) throw new Error(written.errors.join("; "));
+      await pagefind.close();
+      stampSearchPage(dir);
+      const indexMs = Math.round(performance.now() - t);
+      const bundle = folderBytes(join(dir, "pagefind"));
+      const data = folderBytes(join(dir, "pagefind"), isIndexData);
+      log(`search: ${n} articles: index in ${indexMs} ms, ${kb(data.bytes)} of index data in ${data.files} files (${kb(bundle.bytes)} with Pagefind's scripts)`);
+
+      const measures = await measureSite(browser, dir, n, queries, runs, log);
+      results.push({ articles: n, loadAverage: Number(loadavg()[0]!.toFixed(2)), generateMs, indexMs, bundleBytes: bundle.bytes, indexBytes: data.bytes, indexFiles: data.files, queries: measures });
+    }
+  } finally {
+    await browser.close();
+  }
+  for (const r of results) {
+    const worstBytes = Math.max(...r.queries.map((q) => q.coldBytes));
+    const worstMs = Math.max(...r.queries.map((q) => q.coldMs));
+    const worstCpu = Math.max(...r.queries.map((q) => q.coldCpuMs));
+    const ok = worstBytes <= TARGET.firstResultsBytes && worstMs <= TARGET.firstResultsMs;
+    log(`search: ${r.articles} articles (load average ${r.loadAverage}): worst first results ${kb(worstBytes)}, ${worstMs} ms (${worstCpu} ms of main-thread CPU) — target ≤ ${kb(TARGET.firstResultsBytes)}, ≤ ${TARGET.firstResultsMs} ms: ${ok ? "met" : "MISSED"}`);
+  }
+  return results;
+}
+
+function kb(bytes: number): string {
+  return `${(bytes / 1024).toFixed(1)} KB`;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+  const reuse = process.argv.includes("--reuse");
+  const results = await runSearchBench({ ...(sizes.length ? { sizes } : {}), reuse });
+  console.log(JSON.stringify(results, null, 2));
+}

@@ -1,0 +1,370 @@
+// The search page in the browser: reads its state from the URL, runs it through Pagefind's JS API
+// and renders results in the site's own markup. Pagefind's bundle is fetched from /pagefind/ at
+// run time (never bundled, never from a CDN), and only by this page.
+import { facetOptions, optionLabel } from "../../lib/search/facets.ts";
+import { frenchDate } from "../../lib/search/format.ts";
+import {
+  FILTER_KEYS,
+  type FilterKey,
+  type SearchState,
+  isIdle,
+  normalizeQuery,
+  pagefindOptions,
+  pagefindTerm,
+  parseSearchParams,
+  sameState,
+  searchHref,
+  toSearchParams,
+} from "../../lib/search/url-state.ts";
+import { displayApostrophes } from "../../lib/search/apostrophes.ts";
+import { BUNDLE_PATH, INDEX_HASH } from "../../lib/search/bundle.ts";
+import { strings } from "./strings.ts";
+
+interface ResultData {
+  url: string;
+  excerpt: string;
+  meta: Record<string, string | undefined>;
+}
+interface Result {
+  id: string;
+  data(): Promise<ResultData>;
+}
+interface SearchResponse {
+  results: Result[];
+  filters: Record<string, Record<string, number>>;
+}
+interface Pagefind {
+  options(options: Record<string, unknown>): Promise<void>;
+  init(): Promise<void>;
+  search(term: string | null, options?: object): Promise<SearchResponse | null>;
+}
+
+const PAGE_SIZE = 10;
+const FIRST_PAINT = 3;
+// Long enough to skip the intermediate words of a fast typist, short enough to feel live.
+const TYPING_DEBOUNCE_MS = 250;
+
+let pagefindLoad: Promise<Pagefind> | undefined;
+type EarlyWindow = Window & { poulsPagefind?: Promise<Pagefind> | undefined };
+
+function loadPagefind(): Promise<Pagefind> {
+  pagefindLoad ??= (async () => {
+    // Started early by the page's head script when the URL asked for a search.
+    const early = (window as EarlyWindow).poulsPagefind;
+    if (early) {
+      // Once: a failed early start is retried from scratch on the next search.
+      (window as EarlyWindow).poulsPagefind = undefined;
+      return early;
+    }
+    // A computed URL keeps the bundler from trying to resolve a file that only exists after the build.
+    const url = new URL(`${BUNDLE_PATH}pagefind.js`, location.origin).href;
+    const pagefind = (await import(/* @vite-ignore */ url)) as Pagefind;
+    const hash = document.querySelector<HTMLMetaElement>('meta[name="pouls-search-index"]')?.content ?? "";
+    // Keep in step with the head script of src/pages/recherche/index.astro.
+    await pagefind.options({
+      // A worker would add its own script (about 13 KB compressed) and a second wasm start-up
+      // before the first results; the search itself is a few milliseconds of main-thread work.
+      noWorker: true,
+      // The index's own hash: the entry file is fetched fresh exactly when the index changed, and
+      // at the URL the page preloaded. Pagefind falls back to a timestamp without it (dev).
+      ...(INDEX_HASH.test(hash) ? { metaCacheTag: hash } : {}),
+    });
+    await pagefind.init();
+    return pagefind;
+  })();
+  pagefindLoad.catch(() => (pagefindLoad = undefined));
+  return pagefindLoad;
+}
+
+function renderResult(data: ResultData): HTMLLIElement {
+  const li = document.createElement("li");
+  li.className = "search-result";
+
+  const image = data.meta.image;
+  if (!image || !image.startsWith("/")) {
+    // An empty frame keeps every title on the same left edge, with or without a cover.
+    const frame = document.createElement("span");
+    frame.className = "search-result__img";
+    li.append(frame);
+  } else {
+    const img = document.createElement("img");
+    img.className = "search-result__img";
+    img.src = image;
+    // The title next to it says what the article is; the thumbnail adds nothing to read aloud.
+    img.alt = "";
+    img.width = 80;
+    img.height = 60;
+    img.loading = "lazy";
+    img.decoding = "async";
+    li.append(img);
+  }
+
+  const body = document.createElement("div");
+  body.className = "search-result__body";
+
+  const title = document.createElement("h3");
+  title.className = "search-result__title";
+  const link = document.createElement("a");
+  link.href = data.url;
+  link.textContent = displayApostrophes(data.meta.title || data.url);
+  title.append(link);
+  body.append(title);
+
+  const meta = document.createElement("p");
+  meta.className = "search-result__meta";
+  if (data.meta.rubrique) {
+    const section = document.createElement("span");
+    section.className = "search-result__section";
+    section.textContent = displayApostrophes(data.meta.rubrique);
+    meta.append(section);
+  }
+  const date = data.meta.date ?? "";
+  const shownDate = frenchDate(date);
+  if (shownDate) {
+    const time = document.createElement("time");
+    time.dateTime = date;
+    time.textContent = shownDate;
+    meta.append(time);
+  }
+  if (data.meta.auteur) {
+    const author = document.createElement("span");
+    author.className = "search-result__author";
+    author.textContent = displayApostrophes(data.meta.auteur);
+    meta.append(author);
+  }
+  if (meta.childElementCount > 0) body.append(meta);
+
+  if (data.excerpt) {
+    const excerpt = document.createElement("p");
+    excerpt.className = "search-result__excerpt";
+    // Pagefind escapes the page text and adds only <mark> elements around the matched words.
+    excerpt.innerHTML = displayApostrophes(data.excerpt);
+    body.append(excerpt);
+  }
+
+  li.append(body);
+  return li;
+}
+
+export function mountSearch(root: HTMLElement): void {
+  const $ = <T extends Element>(selector: string) => root.querySelector<T>(selector)!;
+  const form = $<HTMLFormElement>("form");
+  const input = $<HTMLInputElement>('input[name="q"]');
+  const sortSelect = $<HTMLSelectElement>("select[data-sort]");
+  const filterSelects = new Map<FilterKey, HTMLSelectElement>();
+  for (const key of FILTER_KEYS) {
+    const select = root.querySelector<HTMLSelectElement>(`select[data-filter="${key}"]`);
+    if (select) filterSelects.set(key, select);
+  }
+  const status = $<HTMLElement>("[data-search-status]");
+  const hint = $<HTMLElement>("[data-search-hint]");
+  const error = $<HTMLElement>("[data-search-error]");
+  const list = $<HTMLOListElement>("[data-search-results]");
+  const more = $<HTMLElement>("[data-search-more]");
+  const moreButton = more.querySelector("button")!;
+  const shown = $<HTMLElement>("[data-search-shown]");
+  const siteName = root.dataset.siteName ?? "";
+
+  for (const el of root.querySelectorAll<HTMLElement>("[data-search-js]")) el.hidden = false;
+
+  let sequence = 0;
+  let completed = 0;
+  // A counter on the root says "a search has finished", for tests and the benchmark to wait on
+  // even when the new results read the same as the old.
+  const finished = () => (root.dataset.searchRuns = String(++completed));
+  let current: { state: SearchState; results: Result[]; shown: number } | undefined;
+  let typingTimer: ReturnType<typeof setTimeout> | undefined;
+
+  const rootOf = (option: HTMLOptionElement | null | undefined) =>
+    option?.parentElement instanceof HTMLOptGroupElement ? option.parentElement.dataset.root : undefined;
+
+  function readForm(): SearchState {
+    const filters: SearchState["filters"] = {};
+    for (const [key, select] of filterSelects) if (select.value) filters[key] = select.value;
+    // Round-tripped through the URL form so the state is exactly what a shared link would give.
+    return parseSearchParams(toSearchParams({ q: input.value, filters, sort: sortSelect.value === "date" ? "date" : "pertinence" }));
+  }
+
+  function applyState(state: SearchState): void {
+    input.value = state.q;
+    for (const [key, select] of filterSelects) {
+      const value = state.filters[key] ?? "";
+      // An id the page does not know (a stale shared link) falls back to "all" rather than a filter nobody can see.
+      select.value = [...select.options].some((o) => o.value === value) ? value : "";
+    }
+    sortSelect.value = state.sort === "date" ? "date" : "";
+  }
+
+  /** Shows counts, and hides the options (and sub-section groups) that would give no result. */
+  function updateFacets(counts: Record<string, Record<string, number>> | undefined): void {
+    const rubrique = filterSelects.get("rubrique")?.value ?? "";
+    for (const [key, select] of filterSelects) {
+      const options = [...select.options].filter((o) => o.value !== "");
+      const view = facetOptions(options.map((o) => o.value), counts?.[key], select.value || undefined);
+      options.forEach((option, i) => {
+        const v = view[i]!;
+        const outsideRubrique = key === "sous-rubrique" && rubrique !== "" && rootOf(option) !== rubrique;
+        const hide = v.hidden || (outsideRubrique && option.value !== select.value);
+        option.hidden = hide;
+        option.disabled = hide;
+        option.textContent = optionLabel(option.dataset.label ?? option.value, v.count);
+      });
+      for (const group of select.querySelectorAll("optgroup")) {
+        const children = [...group.querySelectorAll("option")];
+        group.hidden = children.every((o) => o.hidden);
+      }
+    }
+  }
+
+  function setError(message: string | null): void {
+    error.hidden = message === null;
+    error.textContent = message ?? "";
+  }
+
+  function updateMore(): void {
+    if (!current || current.shown >= current.results.length) {
+      more.hidden = true;
+      return;
+    }
+    more.hidden = false;
+    shown.textContent = strings.shown(current.shown, current.results.length);
+  }
+
+  async function run(state: SearchState): Promise<void> {
+    const token = ++sequence;
+    document.title = strings.documentTitle(state.q, siteName);
+    setError(null);
+    if (isIdle(state)) {
+      current = undefined;
+      list.replaceChildren();
+      list.removeAttribute("aria-busy");
+      status.textContent = "";
+      hint.hidden = false;
+      updateMore();
+      updateFacets(undefined);
+      finished();
+      return;
+    }
+    hint.hidden = true;
+    list.setAttribute("aria-busy", "true");
+    let response: SearchResponse | null;
+    let stage: "load" | "search" = "load";
+    try {
+      const pagefind = await loadPagefind();
+      stage = "search";
+      response = await pagefind.search(pagefindTerm(state), pagefindOptions(state));
+    } catch (e) {
+      if (token !== sequence) return;
+      console.error(e);
+      list.removeAttribute("aria-busy");
+      list.replaceChildren();
+      current = undefined;
+      updateMore();
+      status.textContent = "";
+      setError(stage === "search" ? strings.searchError : import.meta.env.DEV ? strings.devLoadError : strings.loadError);
+      finished();
+      return;
+    }
+    if (token !== sequence || !response) return;
+    const results = response.results;
+    try {
+      // Every result of the first page is requested at once, but the first few are drawn as soon
+      // as they arrive: the reader sees results one round trip earlier.
+      const loads = results.slice(0, PAGE_SIZE).map((r) => r.data());
+      const first = await Promise.all(loads.slice(0, FIRST_PAINT));
+      if (token !== sequence) return;
+      const shown = { state, results, shown: first.length };
+      current = shown;
+      list.replaceChildren(...first.map(renderResult));
+      list.removeAttribute("aria-busy");
+      updateFacets(response.filters);
+      status.textContent = strings.resultCount(results.length, state.q);
+      const rest = await Promise.all(loads.slice(FIRST_PAINT));
+      if (token !== sequence) return;
+      list.append(...rest.map(renderResult));
+      shown.shown += rest.length;
+      updateMore();
+    } catch (e) {
+      if (token !== sequence) return;
+      console.error(e);
+      list.removeAttribute("aria-busy");
+      setError(strings.searchError);
+    }
+    finished();
+  }
+
+  async function showMore(): Promise<void> {
+    if (!current) return;
+    const token = sequence;
+    const next = current.results.slice(current.shown, current.shown + PAGE_SIZE);
+    const data = await Promise.all(next.map((r) => r.data()));
+    if (token !== sequence || !current) return;
+    const items = data.map(renderResult);
+    list.append(...items);
+    current.shown += items.length;
+    updateMore();
+    // Keyboard users continue where the new results start, not back at the button.
+    items[0]?.querySelector("a")?.focus();
+  }
+
+  type Commit = "push" | "typing";
+
+  /**
+   * Puts the form's state in the URL and searches. Typing creates one history entry, then
+   * replaces it keystroke after keystroke; a submit, a filter or a sort creates a new entry,
+   * so Back steps through searches rather than letters.
+   */
+  function commit(mode: Commit): void {
+    const state = readForm();
+    const href = searchHref(state);
+    const typingEntry = Boolean((history.state as { typing?: boolean } | null)?.typing);
+    if (href !== location.pathname + location.search) {
+      if (mode === "typing" && typingEntry) history.replaceState({ typing: true }, "", href);
+      else history.pushState({ typing: mode === "typing" }, "", href);
+    } else if (mode === "push" && typingEntry) {
+      history.replaceState({ typing: false }, "", href);
+    }
+    if (current && sameState(current.state, state) && mode === "typing") return;
+    void run(state);
+  }
+
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    clearTimeout(typingTimer);
+    input.value = normalizeQuery(input.value);
+    commit("push");
+  });
+
+  input.addEventListener("input", () => {
+    clearTimeout(typingTimer);
+    typingTimer = setTimeout(() => commit("typing"), TYPING_DEBOUNCE_MS);
+  });
+
+  for (const [key, select] of filterSelects) {
+    select.addEventListener("change", () => {
+      const rubrique = filterSelects.get("rubrique");
+      const sub = filterSelects.get("sous-rubrique");
+      if (key === "rubrique" && sub && select.value && rootOf(sub.selectedOptions[0]) !== select.value) sub.value = "";
+      if (key === "sous-rubrique" && rubrique && select.value) rubrique.value = rootOf(select.selectedOptions[0]) ?? rubrique.value;
+      commit("push");
+    });
+  }
+  sortSelect.addEventListener("change", () => commit("push"));
+  moreButton.addEventListener("click", () => void showMore());
+
+  // Start fetching Pagefind as soon as someone reaches for the form.
+  form.addEventListener("focusin", () => void loadPagefind().catch(() => {}), { once: true });
+
+  window.addEventListener("popstate", () => {
+    clearTimeout(typingTimer);
+    const state = parseSearchParams(location.search);
+    applyState(state);
+    void run(readForm());
+  });
+
+  const initial = parseSearchParams(location.search);
+  applyState(initial);
+  const state = readForm();
+  history.replaceState({ typing: false }, "", searchHref(state) + location.hash);
+  void run(state);
+}

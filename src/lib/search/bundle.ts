@@ -1,0 +1,11 @@
+// Where the search page finds Pagefind's bundle, and how the build tells the page which index it
+// has. The page carries INDEX_TOKEN; once the index is written, the integration replaces it with
+// the index's hash, which lets the page preload the index's first files before its script runs
+// and gives Pagefind a cache tag that changes exactly when the index does.
+
+export const BUNDLE_PATH = "/pagefind/";
+/** The built search page, relative to the output folder. */
+export const SEARCH_PAGE_FILE = "recherche/index.html";
+export const INDEX_TOKEN = "__POULS_PAGEFIND_INDEX__";
+/** Pagefind names a language's index "<lang>_<hex hash>". */
+export const INDEX_HASH = /^[a-z]{2,3}_[0-9a-f]{6,}$/;
