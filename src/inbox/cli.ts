@@ -1,4 +1,5 @@
 import "./quiet-warnings.ts";
+import { existsSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { formatFrenchDateTime } from "../lib/comments/date.ts";
 import { ConfigError, readStoreConfig } from "./config.ts";
@@ -6,7 +7,8 @@ import { createModeration, ModerationError } from "./moderation.ts";
 import { createPublisher } from "./publish.ts";
 import { createRebuildRunner } from "./rebuild.ts";
 import { purgeExpired } from "./server.ts";
-import { openSqliteStore } from "./store/sqlite.ts";
+import { openStore } from "./store/open.ts";
+import { backupSqlite } from "./store/sqlite.ts";
 import { STATUSES, type CommentStatus, type StoredComment } from "./store/types.ts";
 
 const USAGE = `Usage : npm run moderate -- <commande>
@@ -15,7 +17,8 @@ const USAGE = `Usage : npm run moderate -- <commande>
   approve ID | reject ID | spam ID                              change le statut (approve publie)
   reply ID --as AUTEUR "texte"                                  publie une réponse de la rédaction
   export-email EMAIL                                            données détenues pour une adresse (JSON)
-  forget-email EMAIL                                            efface tout ce qui concerne une adresse`;
+  forget-email EMAIL                                            efface tout ce qui concerne une adresse
+  backup FICHIER                                                copie cohérente de la base SQLite, même en service`;
 
 class UsageError extends Error {}
 
@@ -87,7 +90,20 @@ async function main(argv: string[]): Promise<void> {
   };
 
   const config = readStoreConfig(process.env);
-  const store = openSqliteStore(config.dbPath);
+  // Before the store is opened: a backup needs no migration, purge or publication of its own.
+  if (command === "backup") {
+    const [file = ""] = needs(1);
+    if (config.databaseUrl !== null) {
+      throw new ModerationError(
+        "Avec PostgreSQL (DATABASE_URL), sauvegardez avec pg_dump : pg_dump --format=custom --file=FICHIER \"$DATABASE_URL\" (voir src/inbox/README.md).",
+      );
+    }
+    if (!existsSync(config.dbPath)) throw new ModerationError(`Aucune base à sauvegarder : ${config.dbPath} n’existe pas.`);
+    const comments = backupSqlite(config.dbPath, file);
+    console.log(`Sauvegarde écrite : ${file} (${comments} commentaire(s)).`);
+    return;
+  }
+  const store = await openStore(config, (message) => console.error(message));
   const rebuild = createRebuildRunner(config.rebuildCommand, 0, (message) => console.error(message));
   let changed = false;
   const publisher = createPublisher({

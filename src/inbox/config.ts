@@ -5,6 +5,8 @@ export class ConfigError extends Error {}
 
 // What the CLI needs: the store and where approved comments are published.
 export interface StoreConfig {
+  // PostgreSQL when set; otherwise the SQLite file at dbPath.
+  databaseUrl: string | null;
   dbPath: string;
   contentDir: string;
   manifestPath: string;
@@ -20,6 +22,16 @@ export interface ServerConfig extends StoreConfig {
   passwordHash: PasswordHash;
   floodLimit: number;
   trustProxy: boolean;
+  alerts: AlertConfig | null;
+}
+
+// Moderator alerts by e-mail; null (off) when neither SMTP_URL nor MODERATOR_EMAILS is set.
+export interface AlertConfig {
+  smtpUrl: string;
+  from: string;
+  to: string[];
+  // Where the moderation UI is, for the link in the message.
+  moderationUrl: string;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -39,23 +51,60 @@ function integer(env: Env, name: string, fallback: number, min: number): number 
   return Number(raw);
 }
 
-function origin(raw: string): string {
+function origin(raw: string, name: string): string {
   try {
     const url = new URL(raw);
     if (url.protocol !== "http:" && url.protocol !== "https:") throw new Error(url.protocol);
     return url.origin;
   } catch {
-    throw new ConfigError(`SITE_URL doit être une adresse http(s) complète (reçu : « ${raw} »).`);
+    throw new ConfigError(`${name} doit être une adresse http(s) complète (reçu : « ${raw} »).`);
   }
 }
 
-export function readStoreConfig(env: Env): StoreConfig {
-  // Refused rather than ignored: an operator who set it expects PostgreSQL, not a local file.
-  if (env.DATABASE_URL) {
-    throw new ConfigError("DATABASE_URL (PostgreSQL) n’est pas encore pris en charge ; retirez-la pour utiliser SQLite (INBOX_DB).");
+function databaseUrl(raw: string | undefined): string | null {
+  const value = raw?.trim();
+  if (!value) return null;
+  let protocol = "";
+  try {
+    protocol = new URL(value).protocol;
+  } catch {
+    // Reported below, without echoing a value that may hold a password.
   }
+  if (protocol !== "postgres:" && protocol !== "postgresql:") {
+    throw new ConfigError("DATABASE_URL doit être une adresse PostgreSQL : postgres://utilisateur:mot-de-passe@hôte:5432/base");
+  }
+  return value;
+}
+
+const EMAIL = /^[^\s@<>,;]+@[^\s@<>,;]+$/u;
+
+function alertConfig(env: Env, siteUrl: string): AlertConfig | null {
+  const smtpUrl = env.SMTP_URL?.trim() ?? "";
+  const to = (env.MODERATOR_EMAILS ?? "").split(/[,;\s]+/u).filter(Boolean);
+  if (smtpUrl === "" && to.length === 0) return null;
+  // Half a configuration is a mistake, not a wish to have no alerts: say so at start.
+  if (smtpUrl === "") throw new ConfigError("MODERATOR_EMAILS est défini mais pas SMTP_URL (smtp://hôte:587 ou smtps://utilisateur:mot-de-passe@hôte:465).");
+  if (to.length === 0) throw new ConfigError("SMTP_URL est défini mais pas MODERATOR_EMAILS (adresses séparées par des virgules).");
+  let protocol = "";
+  try {
+    protocol = new URL(smtpUrl).protocol;
+  } catch {
+    // Reported below, without echoing a value that may hold a password.
+  }
+  if (protocol !== "smtp:" && protocol !== "smtps:") {
+    throw new ConfigError("SMTP_URL doit commencer par smtp:// ou smtps:// (par exemple smtps://utilisateur:mot-de-passe@hôte:465).");
+  }
+  const invalid = to.find((address) => !EMAIL.test(address));
+  if (invalid !== undefined) throw new ConfigError(`MODERATOR_EMAILS : adresse invalide « ${invalid} ».`);
+  const from = env.SMTP_FROM?.trim() || `Pouls <moderation@${new URL(siteUrl).hostname}>`;
+  const inboxUrl = env.PUBLIC_INBOX_URL?.trim() ? origin(env.PUBLIC_INBOX_URL.trim(), "PUBLIC_INBOX_URL") : siteUrl;
+  return { smtpUrl, from, to, moderationUrl: `${inboxUrl}/moderation/` };
+}
+
+export function readStoreConfig(env: Env): StoreConfig {
   const rebuild = env.INBOX_REBUILD_COMMAND?.trim();
   return {
+    databaseUrl: databaseUrl(env.DATABASE_URL),
     dbPath: path.resolve(env.INBOX_DB || "data/inbox.sqlite"),
     contentDir: path.resolve(env.POULS_CONTENT_DIR || "content"),
     manifestPath: path.resolve(env.INBOX_MANIFEST || "dist/_pouls/articles.json"),
@@ -75,13 +124,15 @@ export function readServerConfig(env: Env): ServerConfig {
   const password = env.MODERATION_PASSWORD ?? "";
   const problem = passwordProblem(password);
   if (problem !== null) throw new ConfigError(`MODERATION_PASSWORD : ${problem}`);
+  const siteUrl = origin(env.SITE_URL || "http://localhost:4321", "SITE_URL");
   return {
     ...readStoreConfig(env),
     port: integer(env, "PORT", 4321, 0),
-    siteUrl: origin(env.SITE_URL || "http://localhost:4321"),
+    siteUrl,
     secret,
     passwordHash: hashPassword(password),
     floodLimit: integer(env, "INBOX_FLOOD_LIMIT", 5, 1),
     trustProxy: flag(env.TRUST_PROXY),
+    alerts: alertConfig(env, siteUrl),
   };
 }

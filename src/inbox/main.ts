@@ -16,16 +16,31 @@ try {
 delete process.env.MODERATION_PASSWORD;
 delete process.env.INBOX_SECRET;
 
-const inbox = await openInbox(config, log);
+let inbox;
+try {
+  inbox = await openInbox(config, log);
+} catch (error) {
+  // Typically the database: unreachable, wrong password, no rights to migrate.
+  console.error(`La boîte de réception des commentaires ne démarre pas : ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}
 const server = await listen(inbox.app, config.port);
 const base = `http://localhost:${server.port}`;
 console.log(`Boîte de réception des commentaires : ${base}/api/comments`);
 console.log(`Modération : ${base}/moderation/`);
 
-const stop = async (): Promise<void> => {
+// Graceful: no new connection, the requests in flight answered (a comment being stored is
+// stored and acknowledged), then the store closed. A second signal does not cut it short.
+let stopping = false;
+const stop = async (signal: string): Promise<void> => {
+  if (stopping) return;
+  stopping = true;
+  log(`${signal} reçu : arrêt après les requêtes en cours.`);
+  inbox.drain();
   await server.close();
   await inbox.close();
+  log("Arrêt terminé.");
   process.exit(0);
 };
-process.once("SIGINT", () => void stop());
-process.once("SIGTERM", () => void stop());
+process.on("SIGINT", () => void stop("SIGINT"));
+process.on("SIGTERM", () => void stop("SIGTERM"));

@@ -1,13 +1,15 @@
+import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import type { Hono } from "hono";
+import { startAlertWorker } from "./alerts.ts";
 import type { ServerConfig } from "./config.ts";
 import { createInboxApp } from "./http/app.ts";
 import { watchManifest } from "./manifest.ts";
 import { createModeration } from "./moderation.ts";
 import { createPublisher } from "./publish.ts";
 import { createRebuildRunner } from "./rebuild.ts";
-import { openSqliteStore } from "./store/sqlite.ts";
+import { openStore } from "./store/open.ts";
 import type { CommentStore } from "./store/types.ts";
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -15,6 +17,9 @@ const REBUILD_DELAY_MS = 2_000;
 
 export interface Inbox {
   app: Hono;
+  // First step of a shutdown: /healthz answers 503 and connections close after their response.
+  drain(): void;
+  // Last step, once no request is in flight: alerts, timers and the store.
   close(): Promise<void>;
 }
 
@@ -25,7 +30,7 @@ export async function purgeExpired(store: CommentStore, retentionDays: number, n
 // Everything the inbox needs before it answers: store migrated, old personal data erased,
 // unfinished publications completed.
 export async function openInbox(config: ServerConfig, log: (message: string) => void): Promise<Inbox> {
-  const store = openSqliteStore(config.dbPath);
+  const store = await openStore(config, log);
   const articles = watchManifest(config.manifestPath, log);
   const rebuild = createRebuildRunner(config.rebuildCommand, REBUILD_DELAY_MS, log);
   const publisher = createPublisher({
@@ -48,25 +53,54 @@ export async function openInbox(config: ServerConfig, log: (message: string) => 
   const resumed = await moderation.resume();
   if (resumed > 0) log(`Publication reprise pour ${resumed} commentaire(s).`);
 
-  const app = createInboxApp({ ...config, store, moderation, articles, log });
+  const alerts =
+    config.alerts === null
+      ? null
+      : startAlertWorker({
+          store,
+          config: config.alerts,
+          titleOf: (slug) => articles.find(slug)?.title ?? slug,
+          log,
+        });
+  let draining = false;
+  const app = createInboxApp({ ...config, store, moderation, articles, alerts, draining: () => draining, log });
   return {
     app,
+    drain() {
+      draining = true;
+    },
     async close() {
       clearInterval(timer);
       rebuild.stop();
+      await alerts?.stop();
       await store.close();
     },
   };
 }
 
-export function listen(app: Hono, port: number): Promise<{ port: number; close: () => Promise<void> }> {
+export interface Listening {
+  port: number;
+  // Stops accepting connections and resolves once the requests in flight are answered; past
+  // graceMs the connections still open are cut.
+  close(graceMs?: number): Promise<void>;
+}
+
+export function listen(app: Hono, port: number): Promise<Listening> {
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, port }, (info: AddressInfo) => {
       resolve({
         port: info.port,
-        close: () => new Promise((done) => server.close(() => done())),
+        close: (graceMs = 10_000) =>
+          new Promise((done) => {
+            const force = setTimeout(() => server.closeAllConnections(), graceMs);
+            // Also closes the idle keep-alive connections; busy ones close after their response.
+            server.close(() => {
+              clearTimeout(force);
+              done();
+            });
+          }),
       });
-    });
+    }) as Server;
     server.on("error", reject);
   });
 }

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import type { AlertWorker } from "./alerts.ts";
 import { newCommentId } from "./ids.ts";
 import type { ArticleIndex, ArticleInfo } from "./manifest.ts";
 import { assessSpam } from "./spam.ts";
@@ -11,6 +12,8 @@ export interface SubmitDeps {
   articles: ArticleIndex;
   secret: string;
   floodLimit: number;
+  // Null when moderator alerts are off.
+  alerts: AlertWorker | null;
 }
 
 export type SubmitOutcome =
@@ -70,8 +73,15 @@ export async function submitComment(
       signals: verdict.signals,
       created: now,
     },
-    { floodLimit: deps.floodLimit, floodWindowMs: HOUR_MS, duplicateWindowMs: DUPLICATE_WINDOW_MS },
+    {
+      floodLimit: deps.floodLimit,
+      floodWindowMs: HOUR_MS,
+      duplicateWindowMs: DUPLICATE_WINDOW_MS,
+      // What the spam score already put aside waits in the spam list without disturbing anyone.
+      queueAlert: deps.alerts !== null && verdict.status === "pending",
+    },
   );
   if (result.kind === "flooded") return { kind: "flooded", retryAfterSeconds: result.retryAfterSeconds, article };
+  if (result.kind === "created" && deps.alerts !== null) deps.alerts.kick();
   return { kind: "accepted", id: result.id, article };
 }

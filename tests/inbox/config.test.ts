@@ -11,13 +11,18 @@ describe("npm run inbox configuration", () => {
     ["no INBOX_SECRET", { INBOX_SECRET: "" }, /INBOX_SECRET est obligatoire/u],
     ["a bad SITE_URL", { SITE_URL: "ftp://pouls" }, /SITE_URL/u],
     ["a bad flood limit", { INBOX_FLOOD_LIMIT: "beaucoup" }, /INBOX_FLOOD_LIMIT/u],
-    ["DATABASE_URL, not supported yet", { DATABASE_URL: "postgres://localhost/pouls" }, /DATABASE_URL/u],
+    ["a DATABASE_URL that is not PostgreSQL", { DATABASE_URL: "mysql://pouls:secret@localhost/pouls" }, /DATABASE_URL doit être une adresse PostgreSQL/u],
+    ["an unreachable PostgreSQL", { DATABASE_URL: "postgres://pouls@127.0.0.1:1/pouls" }, /ne démarre pas.*ECONNREFUSED/su],
+    ["SMTP_URL without MODERATOR_EMAILS", { SMTP_URL: "smtp://127.0.0.1:2525" }, /MODERATOR_EMAILS/u],
+    ["MODERATOR_EMAILS without SMTP_URL", { MODERATOR_EMAILS: "moderation@pouls.test" }, /SMTP_URL/u],
+    ["a moderator address that is not one", { SMTP_URL: "smtp://127.0.0.1:2525", MODERATOR_EMAILS: "a@pouls.test, pas-une-adresse" }, /pas-une-adresse/u],
   ];
   for (const [label, env, message] of refusals) {
     it(`refuses to start with ${label}`, async () => {
       const { code, output } = await exitOf(fixture, env);
       assert.equal(code, 1);
       assert.match(output, message);
+      assert.doesNotMatch(output, /secret/u);
     });
   }
 

@@ -1,6 +1,6 @@
 import { Hono } from "hono";
-import { cors } from "hono/cors";
 import { HTTPException } from "hono/http-exception";
+import type { AlertWorker } from "../alerts.ts";
 import type { ArticleIndex } from "../manifest.ts";
 import type { Moderation } from "../moderation.ts";
 import type { PasswordHash } from "../password.ts";
@@ -8,7 +8,7 @@ import type { CommentStore } from "../store/types.ts";
 import { commentRoutes } from "./comment-routes.ts";
 import { moderationRoutes } from "./moderation-routes.ts";
 import { failure } from "./respond.ts";
-import { securityHeaders } from "./security-headers.ts";
+import { securityHeaders, siteCors } from "./security-headers.ts";
 import { messagePage } from "./views/reader-pages.ts";
 
 export interface AppDeps {
@@ -21,11 +21,35 @@ export interface AppDeps {
   secret: string;
   floodLimit: number;
   trustProxy: boolean;
+  alerts: AlertWorker | null;
+  // True once a shutdown has begun.
+  draining: () => boolean;
   log: (message: string) => void;
 }
 
 export function createInboxApp(deps: AppDeps): Hono {
   const app = new Hono();
+
+  // While shutting down, each connection closes after its current response, so that keep-alive
+  // clients reconnect to another instance instead of holding this one open.
+  app.use("*", async (c, next) => {
+    await next();
+    if (deps.draining()) c.header("Connection", "close");
+  });
+
+  // For a load balancer or supervisor: 200 only if this instance can reach its store and is not
+  // shutting down. Says nothing more to the outside; the reason goes to the log.
+  app.get("/healthz", async (c) => {
+    c.header("Cache-Control", "no-store");
+    if (deps.draining()) return c.json({ ok: false, error: "stopping" }, 503);
+    try {
+      await deps.store.ping();
+    } catch (error) {
+      deps.log(`/healthz : le stockage ne répond pas : ${error instanceof Error ? error.message : String(error)}`);
+      return c.json({ ok: false, error: "store" }, 503);
+    }
+    return c.json({ ok: true });
+  });
 
   // Details go to the operator's log, never to the client.
   app.onError((error, c) => {
@@ -42,10 +66,7 @@ export function createInboxApp(deps: AppDeps): Hono {
 
   // The no-JS form posts from the site's pages and redirects back to them: both must be allowed.
   app.use("/api/*", securityHeaders([deps.siteUrl]));
-  app.use(
-    "/api/*",
-    cors({ origin: deps.siteUrl, allowMethods: ["GET", "POST"], allowHeaders: ["Content-Type", "Accept"], maxAge: 600 }),
-  );
+  app.use("/api/*", siteCors(deps.siteUrl));
   app.route("/api/comments", commentRoutes(deps));
 
   app.use("/moderation/*", securityHeaders([]));

@@ -1,13 +1,13 @@
 import { Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import { PENDING_ANCHOR } from "../../lib/comments/fields.ts";
+import type { AlertWorker } from "../alerts.ts";
 import { clientAddress, hashClient } from "../client.ts";
 import type { ArticleIndex } from "../manifest.ts";
 import type { CommentStore } from "../store/types.ts";
 import { submitComment } from "../submit.ts";
 import { signTimestamp } from "../timestamp.ts";
 import { readCommentForm, type CommentForm } from "../validate.ts";
-import { isFormContentType, MalformedBody, readForm } from "./form-body.ts";
+import { isFormContentType, limitBody, MalformedBody, readForm } from "./form-body.ts";
 import { failure, wantsJson } from "./respond.ts";
 import type { FormValues } from "./views/comment-form.ts";
 import { invalidPage, messagePage, replyPage } from "./views/reader-pages.ts";
@@ -19,6 +19,7 @@ export interface CommentRoutesDeps {
   secret: string;
   floodLimit: number;
   trustProxy: boolean;
+  alerts: AlertWorker | null;
 }
 
 export const MAX_BODY_BYTES = 16 * 1024;
@@ -58,17 +59,15 @@ export function commentRoutes(deps: CommentRoutesDeps): Hono {
 
   app.post(
     "/",
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: (c) =>
-        failure(c, 413, "too-large", "Le commentaire envoyé est trop volumineux.", () =>
-          messagePage(
-            "Commentaire trop volumineux",
-            "Votre envoi dépasse la taille acceptée. Revenez à la page précédente : votre texte y est sans doute encore ; raccourcissez-le avant de le renvoyer.",
-            { siteUrl },
-          ),
+    limitBody(MAX_BODY_BYTES, (c) =>
+      failure(c, 413, "too-large", "Le commentaire envoyé est trop volumineux.", () =>
+        messagePage(
+          "Commentaire trop volumineux",
+          "Votre envoi dépasse la taille acceptée. Revenez à la page précédente : votre texte y est sans doute encore ; raccourcissez-le avant de le renvoyer.",
+          { siteUrl },
         ),
-    }),
+      ),
+    ),
     async (c) => {
       if (!isFormContentType(c.req.header("content-type"))) {
         return failure(c, 415, "unsupported-media-type", "Le formulaire doit être envoyé en application/x-www-form-urlencoded.", () =>

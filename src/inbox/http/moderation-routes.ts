@@ -1,6 +1,5 @@
 import { readFileSync } from "node:fs";
 import { Hono, type Context } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { listStaffAuthors } from "../authors.ts";
 import { clientAddress, hashClient } from "../client.ts";
@@ -9,7 +8,7 @@ import { ModerationError, type Moderation } from "../moderation.ts";
 import { verifyPassword, type PasswordHash } from "../password.ts";
 import { STATUSES, type CommentStatus, type CommentStore } from "../store/types.ts";
 import { createAttemptLimiter } from "./attempt-limiter.ts";
-import { MalformedBody, readForm } from "./form-body.ts";
+import { limitBody, MalformedBody, readForm } from "./form-body.ts";
 import { createSessionStore, sameToken, type Session } from "./sessions.ts";
 import {
   ACTIONS,
@@ -85,7 +84,7 @@ export function moderationRoutes(deps: ModerationRoutesDeps): Hono<Env> {
   });
 
   // Every POST carries the session's CSRF token; SameSite=Strict alone is not relied upon.
-  app.use(`${BASE}/*`, bodyLimit({ maxSize: 32 * 1024, onError: (c) => c.text("Envoi trop volumineux.", 413) }));
+  app.use(`${BASE}/*`, limitBody(32 * 1024, (c) => c.text("Envoi trop volumineux.", 413)));
   app.use(`${BASE}/*`, async (c, next) => {
     const session = sessions.get(getCookie(c, COOKIE));
     if (c.req.method === "POST") {

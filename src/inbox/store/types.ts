@@ -42,6 +42,17 @@ export interface SubmitRules {
   floodLimit: number;
   floodWindowMs: number;
   duplicateWindowMs: number;
+  // Queues a moderator alert in the same transaction as the comment, so that an acknowledged
+  // comment's alert survives a crash as surely as the comment does.
+  queueAlert: boolean;
+}
+
+// A moderator alert waiting in the outbox (sent at least once; a crash mid-send may repeat it).
+export interface QueuedAlert {
+  id: number;
+  commentId: string;
+  attempts: number;
+  created: Date;
 }
 
 export type SubmitResult =
@@ -49,7 +60,8 @@ export type SubmitResult =
   | { kind: "duplicate"; id: string }
   | { kind: "flooded"; retryAfterSeconds: number };
 
-// Kept small and async so a PostgreSQL implementation can stand behind it unchanged.
+// One interface, two implementations (store/sqlite.ts, store/postgres.ts) held to the same
+// behaviour by tests/inbox/store.test.ts. Every method resolves only once its change is committed.
 export interface CommentStore {
   // A reader's comment: duplicate check, flood limit and insert as one atomic step.
   submit(comment: NewComment, rules: SubmitRules): Promise<SubmitResult>;
@@ -64,5 +76,13 @@ export interface CommentStore {
   deleteByEmail(email: string): Promise<StoredComment[]>;
   // Erases e-mail addresses and client hashes older than `before`; returns how many comments.
   purgePersonalData(before: Date): Promise<number>;
+  // Takes up to `limit` alerts due at `now` and hides them from other claims until `leaseUntil`,
+  // so that several inbox instances never send the same alert at once.
+  claimAlerts(now: Date, leaseUntil: Date, limit: number): Promise<QueuedAlert[]>;
+  removeAlerts(ids: number[]): Promise<void>;
+  // Counts a failed attempt and makes the alerts due again at `retryAt`.
+  postponeAlerts(ids: number[], retryAt: Date, error: string): Promise<void>;
+  // Throws unless the store answers a query (for /healthz).
+  ping(): Promise<void>;
   close(): Promise<void>;
 }

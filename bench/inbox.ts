@@ -1,0 +1,391 @@
+// Comment inbox benchmark: throughput and latency of comment submission (POST /api/comments)
+// under 1, 10 and 100 concurrent clients on localhost (autocannon), for the SQLite and the
+// PostgreSQL store, side by side with a minimal Hono server measured in the same run.
+//
+// The minimal server is the floor the inbox is compared with: the same kind of store (SQLite
+// file in WAL with synchronous=FULL, or the same PostgreSQL server), the same table with the
+// same indexes (made by the store's own migrations), one INSERT per request and nothing else:
+// no validation, spam score, duplicate check or flood limit.
+//
+// Every request carries a different body (duplicate detection would answer early otherwise),
+// a different X-Forwarded-For (with TRUST_PROXY=1; INBOX_FLOOD_LIMIT is raised as well) and a
+// valid form timestamp, so that each one takes the full path of an accepted comment.
+//
+// The machine is shared (2 cores, also running autocannon and PostgreSQL): the two servers
+// alternate in three short rounds per level and each keeps its median round, and the CPU time
+// per request (server process, plus PostgreSQL's processes) is reported beside throughput, as it
+// depends far less on what else runs.
+//
+// Usage: node_modules/.bin/node bench/inbox.ts [--duration SECONDS]
+// PostgreSQL is measured when TEST_DATABASE_URL is set (`source .ci/postgres.sh` sets it).
+import "../src/inbox/quiet-warnings.ts";
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { readdirSync, readFileSync, rmSync } from "node:fs";
+import { DatabaseSync } from "node:sqlite";
+import { fileURLToPath } from "node:url";
+import { serve } from "@hono/node-server";
+import autocannon from "autocannon";
+import { Hono } from "hono";
+import pg from "pg";
+import { newCommentId } from "../src/inbox/ids.ts";
+import { openPostgresStore } from "../src/inbox/store/postgres.ts";
+import { openSqliteStore } from "../src/inbox/store/sqlite.ts";
+import { signTimestamp } from "../src/inbox/timestamp.ts";
+import { makeFixture, ROOT, SECRET, startInbox, validFields, type RunningInbox } from "../tests/inbox/helpers.ts";
+import { freshSchema, TEST_DATABASE_URL } from "../tests/inbox/postgres.ts";
+
+export const INBOX_TARGETS = { minShareOfMinimal: 0.7, maxP99Ms: 50, atConnections: 100 } as const;
+const CONNECTIONS = [1, 10, 100] as const;
+const ROUNDS = 3;
+
+export type StoreName = "SQLite" | "PostgreSQL";
+export type ServerName = "inbox" | "minimal";
+
+export interface InboxBenchRow {
+  store: StoreName;
+  server: ServerName;
+  connections: number;
+  /** Accepted submissions (2xx) per second, in the round of median throughput. */
+  requestsPerSec: number;
+  p50Ms: number;
+  p99Ms: number;
+  /** Connection errors, timeouts and non-2xx answers. */
+  errors: number;
+  /** Over all rounds. */
+  accepted: number;
+  /**
+   * CPU time (user + system) of the server process per accepted submission, in microseconds;
+   * for PostgreSQL also that of the database server's processes. Unlike throughput, hardly
+   * changed by other work competing for the cores.
+   */
+  serverCpuUs: number;
+  databaseCpuUs: number;
+}
+
+export interface InboxBenchComparison {
+  store: StoreName;
+  connections: number;
+  /** Inbox throughput over the minimal server's. */
+  shareOfMinimal: number;
+  inboxP99Ms: number;
+  errors: number;
+  meetsTargets: boolean;
+}
+
+export interface InboxBenchResult {
+  durationSeconds: number;
+  rows: InboxBenchRow[];
+  comparisons: InboxBenchComparison[];
+  skipped: string[];
+}
+
+export interface InboxBenchOptions {
+  /** Per server and number of clients, split into rounds. */
+  durationSeconds?: number;
+  log?: (line: string) => void;
+}
+
+const MINIMAL_INSERT_COLUMNS = `(id, article, parent, name, email, client_hash, body, body_hash, status, created_ms)`;
+
+// The minimal server, run in a child process like the inbox so that both compete with the load
+// generator for the same cores in the same way.
+async function serveMinimal(kind: string, target: string): Promise<void> {
+  const app = new Hono();
+  let insert: (id: string, form: URLSearchParams) => Promise<void>;
+  if (kind === "sqlite") {
+    // Same file settings as the store (openSqliteStore made the file and set WAL).
+    const db = new DatabaseSync(target);
+    db.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 5000");
+    const statement = db.prepare(
+      `INSERT INTO comments ${MINIMAL_INSERT_COLUMNS} VALUES (?, ?, NULL, ?, ?, NULL, ?, ?, 'pending', ?)`,
+    );
+    insert = async (id, form) => {
+      statement.run(id, form.get("article") ?? "", form.get("name") ?? "", form.get("email") ?? "", form.get("body") ?? "", id, Date.now());
+    };
+  } else {
+    const pool = new pg.Pool({ connectionString: target, max: 10 });
+    insert = async (id, form) => {
+      await pool.query({
+        name: "insert",
+        text: `INSERT INTO comments (id, article, parent, name, email, client_hash, body, body_hash, status, created)
+               VALUES ($1, $2, NULL, $3, $4, NULL, $5, $1, 'pending', now())`,
+        values: [id, form.get("article") ?? "", form.get("name") ?? "", form.get("email") ?? "", form.get("body") ?? ""],
+      });
+    };
+  }
+  app.post("/api/comments", async (c) => {
+    const id = newCommentId();
+    await insert(id, new URLSearchParams(await c.req.text()));
+    return c.json({ ok: true, id, status: "pending" }, 201);
+  });
+  serve({ fetch: app.fetch, port: 0 }, (info) => console.log(`minimal server on http://127.0.0.1:${info.port}`));
+}
+
+interface Running {
+  url: string;
+  pid: number;
+  stop: () => Promise<void>;
+}
+
+function startMinimal(kind: "sqlite" | "postgres", target: string): Promise<Running> {
+  const child: ChildProcess = spawn(process.execPath, [fileURLToPath(import.meta.url), "--minimal-server", kind, target], {
+    cwd: ROOT,
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  return new Promise((resolve, reject) => {
+    let output = "";
+    child.stdout?.on("data", (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /on (http:\/\/127\.0\.0\.1:\d+)/u.exec(output);
+      if (match) {
+        resolve({
+          url: match[1] as string,
+          pid: child.pid ?? 0,
+          stop: () =>
+            new Promise((done) => {
+              child.once("exit", () => done());
+              child.kill("SIGTERM");
+            }),
+        });
+      }
+    });
+    child.once("exit", (code) => reject(new Error(`minimal server exited with ${code}: ${output}`)));
+  });
+}
+
+// user + system CPU of processes, from /proc (Linux), in microseconds.
+function cpuUs(match: (pid: number, command: string) => boolean): number {
+  let ticks = 0;
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/u.test(entry)) continue;
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+    } catch {
+      continue;
+    }
+    const command = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
+    if (!match(Number(entry), command)) continue;
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    ticks += Number(fields[11]) + Number(fields[12]);
+  }
+  // Clock ticks are 1/100 s on Linux.
+  return ticks * 10_000;
+}
+
+async function load(
+  url: string,
+  connections: number,
+  durationSeconds: number,
+  serverPid: number,
+  postgres: boolean,
+): Promise<Omit<InboxBenchRow, "store" | "server">> {
+  const databaseCpu = (): number => (postgres ? cpuUs((_, command) => command === "postgres") : 0);
+  const serverBefore = cpuUs((pid) => pid === serverPid);
+  const databaseBefore = databaseCpu();
+  let sequence = 0;
+  // Signed as if the form had been shown a minute ago: the comment is a plausible reader's.
+  const ts = signTimestamp(SECRET, new Date(Date.now() - 60_000));
+  const run = randomBytes(4).toString("hex");
+  const result = await autocannon({
+    url,
+    connections,
+    duration: durationSeconds,
+    requests: [
+      {
+        method: "POST",
+        path: "/api/comments",
+        setupRequest: (request) => {
+          sequence += 1;
+          const body = new URLSearchParams(
+            validFields({ body: `Commentaire de charge ${run}-${sequence} : merci pour cet article très clair.`, ts }),
+          ).toString();
+          return {
+            ...request,
+            body,
+            headers: {
+              "Content-Type": "application/x-www-form-urlencoded",
+              Accept: "application/json",
+              "X-Forwarded-For": `10.${(sequence >> 16) & 255}.${(sequence >> 8) & 255}.${sequence & 255}`,
+            },
+          };
+        },
+      },
+    ],
+  });
+  const accepted = result["2xx"];
+  const perRequest = (us: number): number => (accepted === 0 ? 0 : us / accepted);
+  return {
+    connections,
+    requestsPerSec: accepted / result.duration,
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    errors: result.errors + result.timeouts + result.non2xx,
+    accepted,
+    serverCpuUs: perRequest(cpuUs((pid) => pid === serverPid) - serverBefore),
+    databaseCpuUs: perRequest(databaseCpu() - databaseBefore),
+  };
+}
+
+interface Target {
+  store: StoreName;
+  inboxEnv: Record<string, string>;
+  minimal: () => Promise<Running>;
+  cleanup: () => Promise<void>;
+}
+
+async function sqliteTarget(): Promise<Target> {
+  const fixture = makeFixture();
+  const minimalFile = `${fixture.dir}/minimal.sqlite`;
+  // The store's own migrations make the minimal server's table and indexes.
+  await openSqliteStore(minimalFile).close();
+  return {
+    store: "SQLite",
+    inboxEnv: {},
+    minimal: () => startMinimal("sqlite", minimalFile),
+    cleanup: async () => rmSync(fixture.dir, { recursive: true, force: true }),
+  };
+}
+
+async function postgresTarget(): Promise<Target> {
+  const inboxSchema = await freshSchema();
+  const minimalSchema = await freshSchema();
+  await (await openPostgresStore(minimalSchema.url, { log: () => undefined })).close();
+  return {
+    store: "PostgreSQL",
+    inboxEnv: { DATABASE_URL: inboxSchema.url },
+    minimal: () => startMinimal("postgres", minimalSchema.url),
+    cleanup: async () => {
+      await inboxSchema.drop();
+      await minimalSchema.drop();
+    },
+  };
+}
+
+// The round of median throughput, its latencies with it; errors of every round.
+function median(rounds: Omit<InboxBenchRow, "store" | "server">[]): Omit<InboxBenchRow, "store" | "server"> {
+  const sorted = [...rounds].sort((a, b) => a.requestsPerSec - b.requestsPerSec);
+  const middle = sorted[Math.floor(sorted.length / 2)] as Omit<InboxBenchRow, "store" | "server">;
+  return {
+    ...middle,
+    errors: rounds.reduce((sum, round) => sum + round.errors, 0),
+    accepted: rounds.reduce((sum, round) => sum + round.accepted, 0),
+  };
+}
+
+function compare(rows: InboxBenchRow[]): InboxBenchComparison[] {
+  const comparisons: InboxBenchComparison[] = [];
+  for (const inbox of rows.filter((row) => row.server === "inbox")) {
+    const minimal = rows.find((row) => row.server === "minimal" && row.store === inbox.store && row.connections === inbox.connections);
+    if (minimal === undefined) continue;
+    const shareOfMinimal = inbox.requestsPerSec / minimal.requestsPerSec;
+    const p99Checked = inbox.connections === INBOX_TARGETS.atConnections;
+    comparisons.push({
+      store: inbox.store,
+      connections: inbox.connections,
+      shareOfMinimal,
+      inboxP99Ms: inbox.p99Ms,
+      errors: inbox.errors,
+      meetsTargets:
+        shareOfMinimal >= INBOX_TARGETS.minShareOfMinimal && inbox.errors === 0 && (!p99Checked || inbox.p99Ms <= INBOX_TARGETS.maxP99Ms),
+    });
+  }
+  return comparisons;
+}
+
+export async function runInboxBench(options: InboxBenchOptions = {}): Promise<InboxBenchResult> {
+  const durationSeconds = options.durationSeconds ?? 9;
+  const log = options.log ?? ((line: string) => console.error(line));
+  const rows: InboxBenchRow[] = [];
+  const skipped: string[] = [];
+  const targets: (() => Promise<Target>)[] = [sqliteTarget];
+  if (TEST_DATABASE_URL === "") skipped.push("PostgreSQL: TEST_DATABASE_URL is not set (source .ci/postgres.sh)");
+  else targets.push(postgresTarget);
+
+  for (const makeTarget of targets) {
+    const target = await makeTarget();
+    const fixture = makeFixture();
+    let inbox: RunningInbox | undefined;
+    let minimal: Running | undefined;
+    try {
+      inbox = await startInbox(fixture, { ...target.inboxEnv, INBOX_FLOOD_LIMIT: "1000000", TRUST_PROXY: "1" });
+      minimal = await target.minimal();
+      const servers: [ServerName, string, number][] = [
+        ["minimal", minimal.url, minimal.pid],
+        ["inbox", inbox.url, inbox.process.pid ?? 0],
+      ];
+      // Warm both (JIT, connection pools, file cache) before anything is counted.
+      for (const [name, url, pid] of servers) {
+        log(`${target.store} ${name}: warming up`);
+        await load(url, 10, 2, pid, target.store === "PostgreSQL");
+      }
+      for (const connections of CONNECTIONS) {
+        // The two servers take turns, in short rounds, so that a burst of other work on the
+        // machine falls on both alike; each keeps its median round.
+        const rounds = new Map<ServerName, Omit<InboxBenchRow, "store" | "server">[]>();
+        for (let round = 0; round < ROUNDS; round += 1) {
+          for (const [server, url, pid] of servers) {
+            const measured = await load(url, connections, durationSeconds / ROUNDS, pid, target.store === "PostgreSQL");
+            rounds.set(server, [...(rounds.get(server) ?? []), measured]);
+          }
+        }
+        for (const [server, measured] of rounds) {
+          const row = { store: target.store, server, ...median(measured) };
+          rows.push(row);
+          log(
+            `${target.store} ${server.padEnd(7)} ${String(connections).padStart(3)} clients: ` +
+              `${row.requestsPerSec.toFixed(0)} req/s, p50 ${row.p50Ms} ms, p99 ${row.p99Ms} ms, ${row.errors} errors, ` +
+              `CPU/request ${row.serverCpuUs.toFixed(0)} µs server` +
+              (target.store === "PostgreSQL" ? ` + ${row.databaseCpuUs.toFixed(0)} µs database` : ""),
+          );
+        }
+      }
+    } finally {
+      await inbox?.stop();
+      await minimal?.stop();
+      rmSync(fixture.dir, { recursive: true, force: true });
+      await target.cleanup();
+    }
+  }
+  return { durationSeconds, rows, comparisons: compare(rows), skipped };
+}
+
+export function inboxTable(result: InboxBenchResult): string {
+  const lines = [
+    "| store | clients | minimal req/s | inbox req/s | inbox / minimal | minimal p50 / p99 ms | inbox p50 / p99 ms | inbox errors | CPU µs/request minimal / inbox |",
+    "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+  ];
+  for (const comparison of result.comparisons) {
+    const pick = (server: ServerName): InboxBenchRow | undefined =>
+      result.rows.find((row) => row.server === server && row.store === comparison.store && row.connections === comparison.connections);
+    const minimal = pick("minimal");
+    const inbox = pick("inbox");
+    if (minimal === undefined || inbox === undefined) continue;
+    lines.push(
+      `| ${comparison.store} | ${comparison.connections} | ${minimal.requestsPerSec.toFixed(0)} | ${inbox.requestsPerSec.toFixed(0)} | ` +
+        `${(comparison.shareOfMinimal * 100).toFixed(0)} % | ${minimal.p50Ms} / ${minimal.p99Ms} | ${inbox.p50Ms} / ${inbox.p99Ms} | ${inbox.errors} | ` +
+        `${(minimal.serverCpuUs + minimal.databaseCpuUs).toFixed(0)} / ${(inbox.serverCpuUs + inbox.databaseCpuUs).toFixed(0)} |`,
+    );
+  }
+  for (const reason of result.skipped) lines.push("", `Skipped: ${reason}`);
+  return lines.join("\n");
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const minimalAt = process.argv.indexOf("--minimal-server");
+  if (minimalAt > 0) {
+    await serveMinimal(process.argv[minimalAt + 1] ?? "", process.argv[minimalAt + 2] ?? "");
+  } else {
+    const durationAt = process.argv.indexOf("--duration");
+    const result = await runInboxBench({ durationSeconds: durationAt > 0 ? Number(process.argv[durationAt + 1]) : undefined });
+    console.log(inboxTable(result));
+    const misses = result.comparisons.filter((comparison) => !comparison.meetsTargets);
+    console.log(
+      misses.length === 0
+        ? "\nAll targets met."
+        : `\nTargets missed (≥ ${INBOX_TARGETS.minShareOfMinimal * 100} % of minimal, p99 ≤ ${INBOX_TARGETS.maxP99Ms} ms at ${INBOX_TARGETS.atConnections} clients, no errors): ` +
+            misses.map((miss) => `${miss.store} ${miss.connections}`).join(", "),
+    );
+  }
+}

@@ -1,0 +1,184 @@
+import nodemailer from "nodemailer";
+import { formatFrenchDateTime } from "../lib/comments/date.ts";
+import type { AlertConfig } from "./config.ts";
+import type { CommentStore, StoredComment } from "./store/types.ts";
+
+export interface AlertWorker {
+  // A comment was just queued: send now rather than at the next poll.
+  kick(): void;
+  // Stops polling and waits for a sending in progress (its result is recorded in the store).
+  stop(): Promise<void>;
+}
+
+export interface AlertMessage {
+  subject: string;
+  text: string;
+}
+
+// Alerts due together go out as one message: a burst of comments is one e-mail, not a hundred.
+const BATCH = 50;
+// Longer than a sending can take (the timeouts below), so a claimed alert is never sent twice
+// by two instances; after a crash it becomes due again when the lease ends.
+const LEASE_MS = 3 * 60_000;
+// Picks up retries due after a restart, expired leases and alerts queued by other instances;
+// one indexed query, cheap enough to run this often.
+const POLL_MS = 5_000;
+const FIRST_RETRY_MS = 2_000;
+const MAX_RETRY_MS = 10 * 60_000;
+// Past this the comment is surely seen in the moderation UI anyway.
+const GIVE_UP_MS = 24 * 60 * 60_000;
+const EXCERPT = 400;
+
+export function retryDelayMs(attempts: number): number {
+  return Math.min(MAX_RETRY_MS, FIRST_RETRY_MS * 2 ** attempts);
+}
+
+function excerpt(body: string): string {
+  const flat = body.replace(/\s+/gu, " ").trim();
+  return flat.length > EXCERPT ? `${flat.slice(0, EXCERPT - 1)}…` : flat;
+}
+
+// Plain text, a summary and one link to the moderation UI, where deciding takes a login and a
+// CSRF token: a message that can be forwarded, previewed or scanned by a link checker must not
+// be able to approve or delete anything. No reader's e-mail address either.
+export function alertMessage(
+  comments: StoredComment[],
+  titleOf: (slug: string) => string,
+  moderationUrl: string,
+): AlertMessage {
+  const link = `${moderationUrl}?statut=pending`;
+  const first = comments[0];
+  const subject =
+    comments.length === 1 && first !== undefined
+      ? `[Pouls] Commentaire à modérer : ${titleOf(first.article)}`
+      : `[Pouls] ${comments.length} commentaires à modérer`;
+  const entries = comments.map((comment) =>
+    [
+      `« ${titleOf(comment.article)} »`,
+      `${comment.name}, le ${formatFrenchDateTime(comment.created)}${comment.parent === null ? "" : `, en réponse au commentaire ${comment.parent}`} (n° ${comment.id})`,
+      excerpt(comment.body),
+    ].join("\n"),
+  );
+  const intro =
+    comments.length === 1
+      ? "Un nouveau commentaire attend une décision."
+      : `${comments.length} nouveaux commentaires attendent une décision.`;
+  const text = [
+    intro,
+    "",
+    entries.join("\n\n"),
+    "",
+    `Pour les lire et décider : ${link}`,
+    "",
+    "Approuver, rejeter ou signaler un spam se fait dans l’interface de modération, après connexion ; ce message ne permet aucune action.",
+    "",
+  ].join("\n");
+  return { subject, text };
+}
+
+export interface AlertWorkerOptions {
+  store: CommentStore;
+  config: AlertConfig;
+  titleOf: (slug: string) => string;
+  log: (message: string) => void;
+}
+
+export function startAlertWorker(options: AlertWorkerOptions): AlertWorker {
+  const { store, config, log } = options;
+  const transport = nodemailer.createTransport({
+    url: config.smtpUrl,
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 30_000,
+  });
+  let stopped = false;
+  let running: Promise<void> | undefined;
+  let again = false;
+  let timer: NodeJS.Timeout | undefined;
+  let wakeAt = Infinity;
+
+  const wakeIn = (ms: number): void => {
+    if (stopped || Date.now() + ms >= wakeAt) return;
+    clearTimeout(timer);
+    wakeAt = Date.now() + ms;
+    timer = setTimeout(() => {
+      wakeAt = Infinity;
+      run();
+    }, ms);
+  };
+
+  // Returns false when the batch failed: the next try waits for the backoff, not for a loop.
+  const sendBatch = async (): Promise<boolean | "empty"> => {
+    const now = new Date();
+    const claimed = await store.claimAlerts(now, new Date(now.getTime() + LEASE_MS), BATCH);
+    if (claimed.length === 0) return "empty";
+    const expired = claimed.filter((alert) => now.getTime() - alert.created.getTime() > GIVE_UP_MS);
+    if (expired.length > 0) log(`Alerte abandonnée après 24 h d’échecs pour ${expired.length} commentaire(s).`);
+    const live = claimed.filter((alert) => !expired.includes(alert));
+    const comments: StoredComment[] = [];
+    for (const alert of live) {
+      const comment = await store.get(alert.commentId);
+      // Already decided (or forgotten) by a moderator: nothing left to announce.
+      if (comment !== undefined && comment.status === "pending") comments.push(comment);
+    }
+    const ids = claimed.map((alert) => alert.id);
+    if (comments.length === 0) {
+      await store.removeAlerts(ids);
+      return true;
+    }
+    const message = alertMessage(comments, options.titleOf, config.moderationUrl);
+    try {
+      await transport.sendMail({ from: config.from, to: config.to, subject: message.subject, text: message.text });
+    } catch (error) {
+      const attempts = Math.max(...live.map((alert) => alert.attempts));
+      const delay = retryDelayMs(attempts);
+      const reason = error instanceof Error ? error.message : String(error);
+      await store.postponeAlerts(ids, new Date(Date.now() + delay), reason);
+      log(`Alerte aux modérateurs non envoyée (${reason}) ; nouvel essai dans ${Math.round(delay / 1000)} s.`);
+      wakeIn(delay);
+      return false;
+    }
+    await store.removeAlerts(ids);
+    return true;
+  };
+
+  const drain = async (): Promise<void> => {
+    try {
+      for (;;) {
+        const result = await sendBatch();
+        if (result !== true || stopped) break;
+      }
+    } catch (error) {
+      // The store is unreachable: the alerts wait in it, the next poll tries again.
+      log(`Alertes : ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+
+  const run = (): void => {
+    if (stopped) return;
+    if (running !== undefined) {
+      again = true;
+      return;
+    }
+    running = drain().finally(() => {
+      running = undefined;
+      if (again) {
+        again = false;
+        run();
+      } else {
+        wakeIn(POLL_MS);
+      }
+    });
+  };
+
+  run();
+  return {
+    kick: run,
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      await running;
+      transport.close();
+    },
+  };
+}

@@ -1,0 +1,344 @@
+import pg from "pg";
+import type {
+  CommentStatus,
+  CommentStore,
+  NewComment,
+  QueuedAlert,
+  StoredComment,
+  SubmitResult,
+  SubmitRules,
+} from "./types.ts";
+
+// Each entry moves the schema one version up; applied in order, never edited once shipped.
+// Ids compare byte-wise (COLLATE "C") so that listings sort exactly as in SQLite.
+const MIGRATIONS: readonly string[] = [
+  `CREATE TABLE comments (
+     id text COLLATE "C" PRIMARY KEY,
+     article text NOT NULL,
+     parent text,
+     name text NOT NULL,
+     email text,
+     client_hash text,
+     body text NOT NULL,
+     body_hash text NOT NULL,
+     status text NOT NULL CHECK (status IN ('pending', 'approved', 'rejected', 'spam')),
+     staff boolean NOT NULL DEFAULT false,
+     author_id text,
+     spam_score integer NOT NULL DEFAULT 0,
+     signals jsonb NOT NULL DEFAULT '[]',
+     created timestamptz NOT NULL,
+     sync_needed boolean NOT NULL DEFAULT false
+   );
+   CREATE INDEX comments_by_status ON comments (status, created);
+   CREATE INDEX comments_by_body ON comments (article, body_hash, created);
+   CREATE INDEX comments_by_email ON comments (lower(email));
+   CREATE INDEX comments_to_sync ON comments (sync_needed) WHERE sync_needed;
+   -- The flood limit counts a client's recent comments.
+   CREATE INDEX comments_by_client ON comments (client_hash, created) WHERE client_hash IS NOT NULL;
+   CREATE TABLE alerts (
+     id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+     comment_id text NOT NULL,
+     created timestamptz NOT NULL,
+     next_at timestamptz NOT NULL,
+     attempts integer NOT NULL DEFAULT 0,
+     last_error text
+   );
+   CREATE INDEX alerts_due ON alerts (next_at);
+
+   -- A reader's submission in one statement, hence one round trip and one transaction.
+   -- Transaction-scoped advisory locks serialise what a check-then-insert needs serialised,
+   -- across every instance sharing the database: submissions of one body to one article (the
+   -- duplicate check) and of one client (the flood limit). Taken always in that order, so two
+   -- submissions cannot wait on each other. Each statement of this VOLATILE function sees the
+   -- rows committed by whoever held the lock before.
+   CREATE FUNCTION pouls_submit(
+     p_id text, p_article text, p_parent text, p_name text, p_email text, p_client_hash text,
+     p_body text, p_body_hash text, p_status text, p_spam_score integer, p_signals jsonb,
+     p_created timestamptz, p_flood_limit integer, p_flood_window interval,
+     p_duplicate_window interval, p_queue_alert boolean,
+     OUT kind text, OUT comment_id text, OUT retry_after integer)
+   LANGUAGE plpgsql AS $$
+   DECLARE
+     recent bigint;
+     first_at timestamptz;
+   BEGIN
+     -- The server's default may have been lowered for speed; a comment is acknowledged only once
+     -- its commit is on disk. Transaction-local, so it holds through this statement's commit.
+     PERFORM set_config('synchronous_commit', 'on', true);
+     PERFORM pg_advisory_xact_lock(1, hashtext(p_article || ':' || p_body_hash));
+     SELECT c.id INTO comment_id FROM comments c
+       WHERE c.article = p_article AND c.body_hash = p_body_hash AND c.created >= p_created - p_duplicate_window
+       ORDER BY c.created LIMIT 1;
+     IF comment_id IS NOT NULL THEN
+       kind := 'duplicate';
+       RETURN;
+     END IF;
+     IF p_client_hash IS NOT NULL THEN
+       PERFORM pg_advisory_xact_lock(2, hashtext(p_client_hash));
+       SELECT count(*), min(c.created) INTO recent, first_at FROM comments c
+         WHERE c.client_hash = p_client_hash AND c.created >= p_created - p_flood_window;
+       IF recent >= p_flood_limit THEN
+         kind := 'flooded';
+         retry_after := greatest(1, ceil(extract(epoch FROM first_at + p_flood_window - p_created)))::integer;
+         RETURN;
+       END IF;
+     END IF;
+     INSERT INTO comments (id, article, parent, name, email, client_hash, body, body_hash, status,
+       staff, author_id, spam_score, signals, created, sync_needed)
+     VALUES (p_id, p_article, p_parent, p_name, p_email, p_client_hash, p_body, p_body_hash, p_status,
+       false, NULL, p_spam_score, p_signals, p_created, p_status = 'approved');
+     IF p_queue_alert THEN
+       INSERT INTO alerts (comment_id, created, next_at) VALUES (p_id, p_created, p_created);
+     END IF;
+     kind := 'created';
+     comment_id := p_id;
+   END
+   $$;`,
+];
+
+// Any constant will do, as long as nothing else in the database takes it: a session-level lock
+// held while migrating, so instances starting together migrate one after the other.
+const MIGRATION_LOCK = 7_163_002_101;
+
+type Row = Record<string, unknown>;
+
+function toComment(row: Row): StoredComment {
+  return {
+    id: String(row.id),
+    article: String(row.article),
+    parent: row.parent === null ? null : String(row.parent),
+    name: String(row.name),
+    email: row.email === null ? null : String(row.email),
+    clientHash: row.client_hash === null ? null : String(row.client_hash),
+    body: String(row.body),
+    status: String(row.status) as CommentStatus,
+    staff: row.staff === true,
+    authorId: row.author_id === null ? null : String(row.author_id),
+    spamScore: Number(row.spam_score),
+    signals: row.signals as string[],
+    created: row.created as Date,
+    syncNeeded: row.sync_needed === true,
+  };
+}
+
+async function migrate(pool: pg.Pool): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK]);
+    try {
+      await client.query("CREATE TABLE IF NOT EXISTS schema_version (version integer NOT NULL)");
+      const { rows } = await client.query<{ version: number | null }>("SELECT max(version) AS version FROM schema_version");
+      for (let version = (rows[0]?.version ?? 0) + 1; version <= MIGRATIONS.length; version += 1) {
+        await client.query("BEGIN");
+        try {
+          await client.query(MIGRATIONS[version - 1] as string);
+          await client.query("INSERT INTO schema_version (version) VALUES ($1)", [version]);
+          await client.query("COMMIT");
+        } catch (error) {
+          await client.query("ROLLBACK");
+          throw error;
+        }
+      }
+    } finally {
+      await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK]);
+    }
+  } finally {
+    client.release();
+  }
+}
+
+async function transaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query("BEGIN");
+    try {
+      const result = await work(client);
+      await client.query("COMMIT");
+      return result;
+    } catch (error) {
+      await client.query("ROLLBACK");
+      throw error;
+    }
+  } finally {
+    client.release();
+  }
+}
+
+const insertText = `INSERT INTO comments (id, article, parent, name, email, client_hash, body, body_hash,
+    status, staff, author_id, spam_score, signals, created, sync_needed)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::jsonb, $14, $9 = 'approved')`;
+
+function insertValues(comment: NewComment): unknown[] {
+  return [
+    comment.id,
+    comment.article,
+    comment.parent,
+    comment.name,
+    comment.email,
+    comment.clientHash,
+    comment.body,
+    comment.bodyHash,
+    comment.status,
+    comment.staff,
+    comment.authorId,
+    comment.spamScore,
+    JSON.stringify(comment.signals),
+    comment.created,
+  ];
+}
+
+export interface PostgresOptions {
+  log: (message: string) => void;
+  poolSize?: number;
+}
+
+export async function openPostgresStore(url: string, options: PostgresOptions): Promise<CommentStore> {
+  const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10, connectionTimeoutMillis: 10_000 });
+  // An idle connection dropped by the server (restart, failover) must not take the inbox down:
+  // the pool replaces it, and the next query reports any lasting problem.
+  pool.on("error", (error) => options.log(`PostgreSQL : connexion perdue : ${error.message}`));
+  try {
+    await migrate(pool);
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
+
+  const query = async (text: string, values: unknown[] = [], name?: string): Promise<Row[]> =>
+    (await pool.query({ text, values, ...(name === undefined ? {} : { name }) })).rows as Row[];
+  const get = async (id: string): Promise<StoredComment | undefined> => {
+    const [row] = await query("SELECT * FROM comments WHERE id = $1", [id], "get");
+    return row === undefined ? undefined : toComment(row);
+  };
+
+  return {
+    async submit(comment: NewComment, rules: SubmitRules): Promise<SubmitResult> {
+      const [row] = await query(
+        `SELECT * FROM pouls_submit($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb, $12,
+           $13, make_interval(secs => $14 / 1000.0), make_interval(secs => $15 / 1000.0), $16)`,
+        [
+          comment.id,
+          comment.article,
+          comment.parent,
+          comment.name,
+          comment.email,
+          comment.clientHash,
+          comment.body,
+          comment.bodyHash,
+          comment.status,
+          comment.spamScore,
+          JSON.stringify(comment.signals),
+          comment.created,
+          rules.floodLimit,
+          rules.floodWindowMs,
+          rules.duplicateWindowMs,
+          rules.queueAlert,
+        ],
+        "submit",
+      );
+      if (row === undefined) throw new Error("pouls_submit n’a rien renvoyé");
+      if (row.kind === "flooded") return { kind: "flooded", retryAfterSeconds: Number(row.retry_after) };
+      return { kind: row.kind === "duplicate" ? "duplicate" : "created", id: String(row.comment_id) };
+    },
+
+    async insertReply(reply: NewComment, approveParent: boolean): Promise<void> {
+      await transaction(pool, async (client) => {
+        if (approveParent && reply.parent !== null) {
+          await client.query("UPDATE comments SET status = 'approved', sync_needed = true WHERE id = $1", [reply.parent]);
+        }
+        await client.query(insertText, insertValues(reply));
+      });
+    },
+
+    get,
+
+    async list(filter) {
+      const clauses: string[] = [];
+      const values: string[] = [];
+      if (filter.status !== "all") {
+        values.push(filter.status);
+        clauses.push(`status = $${values.length}`);
+      }
+      if (filter.article !== undefined) {
+        values.push(filter.article);
+        clauses.push(`article = $${values.length}`);
+      }
+      const where = clauses.length > 0 ? `WHERE ${clauses.join(" AND ")}` : "";
+      return (await query(`SELECT * FROM comments ${where} ORDER BY created, id`, values)).map(toComment);
+    },
+
+    async setStatus(id: string, status: CommentStatus) {
+      const [row] = await query("UPDATE comments SET status = $2, sync_needed = true WHERE id = $1 RETURNING *", [id, status]);
+      return row === undefined ? undefined : toComment(row);
+    },
+
+    async listSyncNeeded() {
+      return (await query("SELECT * FROM comments WHERE sync_needed ORDER BY created")).map(toComment);
+    },
+
+    async markSynced(id: string, status: CommentStatus) {
+      // Only if nobody changed the status meanwhile; otherwise that change still needs its sync.
+      await query("UPDATE comments SET sync_needed = false WHERE id = $1 AND status = $2", [id, status]);
+    },
+
+    async findByEmail(email: string) {
+      return (await query("SELECT * FROM comments WHERE lower(email) = lower($1) ORDER BY created", [email])).map(toComment);
+    },
+
+    async deleteByEmail(email: string) {
+      return (await query("DELETE FROM comments WHERE lower(email) = lower($1) RETURNING *", [email])).map(toComment);
+    },
+
+    async purgePersonalData(before: Date) {
+      return transaction(pool, async (client) => {
+        const result = await client.query(
+          `UPDATE comments SET email = NULL, client_hash = NULL
+           WHERE created < $1 AND (email IS NOT NULL OR client_hash IS NOT NULL)`,
+          [before],
+        );
+        // An alert nobody could deliver for that long has lost its point; the comment stays.
+        await client.query("DELETE FROM alerts WHERE created < $1", [before]);
+        return result.rowCount ?? 0;
+      });
+    },
+
+    async claimAlerts(now: Date, leaseUntil: Date, limit: number): Promise<QueuedAlert[]> {
+      // SKIP LOCKED: an instance claiming at the same moment takes other alerts, or none.
+      const rows = await query(
+        `UPDATE alerts SET next_at = $2 WHERE id IN (
+           SELECT id FROM alerts WHERE next_at <= $1 ORDER BY id LIMIT $3 FOR UPDATE SKIP LOCKED)
+         RETURNING id, comment_id, attempts, created`,
+        [now, leaseUntil, limit],
+      );
+      return rows
+        .map((row) => ({
+          id: Number(row.id),
+          commentId: String(row.comment_id),
+          attempts: Number(row.attempts),
+          created: row.created as Date,
+        }))
+        .sort((a, b) => a.id - b.id);
+    },
+
+    async removeAlerts(ids: number[]) {
+      if (ids.length === 0) return;
+      await query("DELETE FROM alerts WHERE id = ANY($1::bigint[])", [ids]);
+    },
+
+    async postponeAlerts(ids: number[], retryAt: Date, error: string) {
+      if (ids.length === 0) return;
+      await query(
+        "UPDATE alerts SET attempts = attempts + 1, next_at = $2, last_error = $3 WHERE id = ANY($1::bigint[])",
+        [ids, retryAt, error],
+      );
+    },
+
+    async ping() {
+      await query("SELECT max(version) FROM schema_version");
+    },
+
+    async close() {
+      await pool.end();
+    },
+  };
+}

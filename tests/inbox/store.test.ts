@@ -1,0 +1,345 @@
+// One storage suite, run against each implementation of CommentStore: both must behave alike.
+import assert from "node:assert/strict";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { DatabaseSync } from "node:sqlite";
+import { describe, it } from "node:test";
+import { newCommentId } from "../../src/inbox/ids.ts";
+import { openPostgresStore } from "../../src/inbox/store/postgres.ts";
+import { openSqliteStore } from "../../src/inbox/store/sqlite.ts";
+import type { CommentStore, NewComment, SubmitRules } from "../../src/inbox/store/types.ts";
+import { freshSchema, PG_SKIP } from "./postgres.ts";
+
+interface Database {
+  // A new handle on the same database, as another inbox process would have.
+  open(): Promise<CommentStore>;
+  // Plain SQL on it, from outside the store.
+  sql(text: string): Promise<Record<string, unknown>[]>;
+  drop(): Promise<void>;
+}
+
+interface Backend {
+  name: string;
+  skip: string | false;
+  fresh(): Promise<Database>;
+}
+
+const log = (message: string): void => console.error(message);
+
+const BACKENDS: Backend[] = [
+  {
+    name: "SQLite",
+    skip: false,
+    async fresh() {
+      const dir = mkdtempSync(path.join(tmpdir(), "pouls-store-"));
+      const file = path.join(dir, "inbox.sqlite");
+      return {
+        open: async () => openSqliteStore(file),
+        async sql(text) {
+          const db = new DatabaseSync(file);
+          try {
+            return db.prepare(text).all() as Record<string, unknown>[];
+          } finally {
+            db.close();
+          }
+        },
+        drop: async () => rmSync(dir, { recursive: true, force: true }),
+      };
+    },
+  },
+  {
+    name: "PostgreSQL",
+    skip: PG_SKIP,
+    async fresh() {
+      const schema = await freshSchema();
+      return { open: () => openPostgresStore(schema.url, { log }), sql: (text) => schema.query(text), drop: schema.drop };
+    },
+  },
+];
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const RULES: SubmitRules = { floodLimit: 3, floodWindowMs: HOUR, duplicateWindowMs: 24 * HOUR, queueAlert: false };
+
+let sequence = 0;
+function comment(overrides: Partial<NewComment> = {}): NewComment {
+  sequence += 1;
+  const created = overrides.created ?? new Date();
+  return {
+    id: newCommentId(created),
+    article: "vaccins-grippe",
+    parent: null,
+    name: "Marie Dupont",
+    email: "marie@exemple.fr",
+    clientHash: `client-${sequence}`,
+    body: `Commentaire ${sequence}`,
+    bodyHash: `hash-${sequence}`,
+    status: "pending",
+    staff: false,
+    authorId: null,
+    spamScore: 0,
+    signals: [],
+    created,
+    ...overrides,
+  };
+}
+
+for (const backend of BACKENDS) {
+  describe(`storage: ${backend.name}`, { skip: backend.skip }, () => {
+    // Each test gets an empty database and a store on it, both gone afterwards.
+    const withStore = (work: (store: CommentStore, db: Database) => Promise<void>) => async () => {
+      const db = await backend.fresh();
+      const store = await db.open();
+      try {
+        await work(store, db);
+      } finally {
+        await store.close();
+        await db.drop();
+      }
+    };
+
+    it(
+      "stores a comment and gives back every field as it was",
+      withStore(async (store) => {
+        const created = new Date("2026-03-04T05:06:07.089Z");
+        const input = comment({ created, signals: ["lien", "délai"], spamScore: 4, email: "Élise@Exemple.fr", name: "Élise « É » 🩺" });
+        assert.deepEqual(await store.submit(input, RULES), { kind: "created", id: input.id });
+        const { bodyHash: _hash, ...expected } = input;
+        assert.deepEqual(await store.get(input.id), { ...expected, syncNeeded: false });
+        assert.equal(await store.get("inconnu00"), undefined);
+      }),
+    );
+
+    it(
+      "answers a body already posted to the article within the window with the first comment's id",
+      withStore(async (store) => {
+        const now = Date.now();
+        const first = comment({ bodyHash: "same", created: new Date(now - 2 * HOUR) });
+        await store.submit(first, RULES);
+        const again = await store.submit(comment({ bodyHash: "same", created: new Date(now) }), RULES);
+        assert.deepEqual(again, { kind: "duplicate", id: first.id });
+        const otherArticle = comment({ bodyHash: "same", article: "immunotherapie-sein", created: new Date(now) });
+        assert.equal((await store.submit(otherArticle, RULES)).kind, "created");
+        const muchLater = comment({ bodyHash: "same", created: new Date(now + 23 * HOUR) });
+        assert.equal((await store.submit(muchLater, RULES)).kind, "created");
+        assert.equal((await store.list({ status: "all" })).length, 3);
+      }),
+    );
+
+    it(
+      "refuses a client past the flood limit until its first submission leaves the window",
+      withStore(async (store) => {
+        const t0 = Date.now() - 30 * MINUTE;
+        const at = (minutes: number): Date => new Date(t0 + minutes * MINUTE);
+        for (const minutes of [0, 10, 20]) {
+          assert.equal((await store.submit(comment({ clientHash: "lecteur", created: at(minutes) }), RULES)).kind, "created");
+        }
+        assert.deepEqual(await store.submit(comment({ clientHash: "lecteur", created: at(25) }), RULES), {
+          kind: "flooded",
+          retryAfterSeconds: 35 * 60,
+        });
+        assert.equal((await store.submit(comment({ clientHash: "autre", created: at(25) }), RULES)).kind, "created");
+        assert.equal((await store.submit(comment({ clientHash: null, created: at(25) }), RULES)).kind, "created");
+        assert.equal((await store.submit(comment({ clientHash: "lecteur", created: at(61) }), RULES)).kind, "created");
+        assert.equal((await store.submit(comment({ clientHash: "lecteur", created: at(62) }), RULES)).kind, "flooded");
+      }),
+    );
+
+    it(
+      "holds the flood limit and the duplicate check across two handles submitting at once",
+      withStore(async (store, db) => {
+        const other = await db.open();
+        try {
+          const stores = [store, other];
+          const flood = await Promise.all(
+            Array.from({ length: 20 }, (_, i) => (stores[i % 2] as CommentStore).submit(comment({ clientHash: "rafale" }), RULES)),
+          );
+          assert.equal(flood.filter((result) => result.kind === "created").length, RULES.floodLimit);
+          assert.equal(flood.filter((result) => result.kind === "flooded").length, 20 - RULES.floodLimit);
+
+          const copies = await Promise.all(
+            Array.from({ length: 10 }, (_, i) => (stores[i % 2] as CommentStore).submit(comment({ bodyHash: "copie" }), RULES)),
+          );
+          const created = copies.filter((result) => result.kind === "created");
+          assert.equal(created.length, 1);
+          assert.ok(copies.every((result) => "id" in result && result.id === created[0]?.id));
+          assert.equal((await other.list({ status: "all" })).length, RULES.floodLimit + 1);
+        } finally {
+          await other.close();
+        }
+      }),
+    );
+
+    it(
+      "fails a submission that cannot be stored without failing those submitted with it",
+      withStore(async (store) => {
+        const taken = comment();
+        await store.submit(taken, RULES);
+        const [before, clash, after] = await Promise.allSettled([
+          store.submit(comment(), RULES),
+          store.submit(comment({ id: taken.id }), RULES),
+          store.submit(comment(), RULES),
+        ]);
+        assert.equal(before.status === "fulfilled" && before.value.kind, "created");
+        assert.equal(clash.status, "rejected");
+        assert.equal(after.status === "fulfilled" && after.value.kind, "created");
+        assert.equal((await store.list({ status: "all" })).length, 3);
+      }),
+    );
+
+    it(
+      "inserts a staff reply and approves its parent in the same step",
+      withStore(async (store) => {
+        const parent = comment();
+        await store.submit(parent, RULES);
+        const reply = comment({ parent: parent.id, staff: true, authorId: "redaction", email: null, clientHash: null, status: "approved" });
+        await store.insertReply(reply, true);
+        const [storedParent, storedReply] = [await store.get(parent.id), await store.get(reply.id)];
+        assert.equal(storedParent?.status, "approved");
+        assert.equal(storedParent?.syncNeeded, true);
+        assert.equal(storedReply?.staff, true);
+        assert.equal(storedReply?.authorId, "redaction");
+        assert.equal(storedReply?.syncNeeded, true);
+        const lone = comment({ staff: true, status: "approved" });
+        await store.insertReply({ ...lone, parent: parent.id }, false);
+        assert.equal((await store.get(lone.id))?.parent, parent.id);
+      }),
+    );
+
+    it(
+      "lists by status and article in arrival order, and tracks what publication still owes",
+      withStore(async (store) => {
+        const base = Date.now() - HOUR;
+        const a = comment({ created: new Date(base + 2000), article: "vaccins-grippe" });
+        const b = comment({ created: new Date(base + 1000), article: "immunotherapie-sein" });
+        const c = comment({ created: new Date(base + 3000), article: "vaccins-grippe" });
+        for (const item of [a, b, c]) await store.submit(item, RULES);
+        const ids = async (filter: Parameters<CommentStore["list"]>[0]): Promise<string[]> =>
+          (await store.list(filter)).map((item) => item.id);
+        assert.deepEqual(await ids({ status: "all" }), [b.id, a.id, c.id]);
+        assert.deepEqual(await ids({ status: "pending", article: "vaccins-grippe" }), [a.id, c.id]);
+
+        const approved = await store.setStatus(a.id, "approved");
+        assert.equal(approved?.status, "approved");
+        assert.equal(approved?.syncNeeded, true);
+        assert.equal(await store.setStatus("inconnu00", "approved"), undefined);
+        await store.setStatus(c.id, "spam");
+        assert.deepEqual(await ids({ status: "approved" }), [a.id]);
+        assert.deepEqual((await store.listSyncNeeded()).map((item) => item.id), [a.id, c.id]);
+
+        await store.markSynced(a.id, "approved");
+        // A status changed since the sync started keeps its own sync pending.
+        await store.markSynced(c.id, "approved");
+        assert.deepEqual((await store.listSyncNeeded()).map((item) => item.id), [c.id]);
+      }),
+    );
+
+    it(
+      "finds and deletes everything held for an e-mail address, whatever its case",
+      withStore(async (store) => {
+        const mine = [comment({ email: "Paul@Exemple.fr" }), comment({ email: "paul@exemple.fr" })];
+        const theirs = comment({ email: "autre@exemple.fr" });
+        for (const item of [...mine, theirs]) await store.submit(item, RULES);
+        assert.deepEqual((await store.findByEmail("PAUL@exemple.fr")).map((item) => item.id).sort(), mine.map((item) => item.id).sort());
+        const deleted = await store.deleteByEmail("paul@EXEMPLE.fr");
+        assert.deepEqual(deleted.map((item) => item.id).sort(), mine.map((item) => item.id).sort());
+        assert.equal(await store.get(mine[0]?.id ?? ""), undefined);
+        assert.deepEqual((await store.list({ status: "all" })).map((item) => item.id), [theirs.id]);
+      }),
+    );
+
+    it(
+      "erases e-mail addresses, client hashes and flood records older than the retention date",
+      withStore(async (store) => {
+        const now = Date.now();
+        const old = comment({ created: new Date(now - 10 * MINUTE), clientHash: "ancien" });
+        const recent = comment({ created: new Date(now) });
+        await store.submit(old, { ...RULES, floodLimit: 1 });
+        await store.submit(recent, RULES);
+        assert.equal((await store.submit(comment({ clientHash: "ancien" }), { ...RULES, floodLimit: 1 })).kind, "flooded");
+        assert.equal(await store.purgePersonalData(new Date(now - MINUTE)), 1);
+        assert.equal(await store.purgePersonalData(new Date(now - MINUTE)), 0);
+        const erased = await store.get(old.id);
+        assert.equal(erased?.email, null);
+        assert.equal(erased?.clientHash, null);
+        assert.equal(erased?.body, old.body);
+        assert.equal((await store.get(recent.id))?.email, recent.email);
+        assert.equal((await store.submit(comment({ clientHash: "ancien" }), { ...RULES, floodLimit: 1 })).kind, "created");
+      }),
+    );
+
+    it(
+      "keeps moderator alerts in an outbox: queued with the comment, claimed once, retried later",
+      withStore(async (store, db) => {
+        const now = new Date();
+        const quiet = comment();
+        const loud = comment();
+        await store.submit(quiet, RULES);
+        await store.submit(loud, { ...RULES, queueAlert: true });
+        // A refused or duplicate submission queues nothing.
+        await store.submit(comment({ bodyHash: loud.bodyHash }), { ...RULES, queueAlert: true });
+
+        const lease = new Date(now.getTime() + MINUTE);
+        const [claimed, ...rest] = await store.claimAlerts(now, lease, 10);
+        assert.deepEqual(rest, []);
+        assert.equal(claimed?.commentId, loud.id);
+        assert.equal(claimed?.attempts, 0);
+        assert.equal(claimed?.created.getTime(), loud.created.getTime());
+        const other = await db.open();
+        try {
+          assert.deepEqual(await other.claimAlerts(now, lease, 10), [], "leased to the first claimer");
+        } finally {
+          await other.close();
+        }
+        const id = claimed?.id ?? 0;
+        await store.postponeAlerts([id], new Date(now.getTime() + 2 * MINUTE), "connexion refusée");
+        assert.deepEqual(await store.claimAlerts(new Date(now.getTime() + 90_000), lease, 10), []);
+        const [retried] = await store.claimAlerts(new Date(now.getTime() + 2 * MINUTE), new Date(now.getTime() + 3 * MINUTE), 10);
+        assert.equal(retried?.attempts, 1);
+        await store.removeAlerts([id]);
+        assert.deepEqual(await store.claimAlerts(new Date(now.getTime() + HOUR), lease, 10), []);
+
+        await store.submit(comment({ created: new Date(now.getTime() - 10 * MINUTE) }), { ...RULES, queueAlert: true });
+        await store.purgePersonalData(new Date(now.getTime() - MINUTE));
+        assert.deepEqual(await store.claimAlerts(new Date(now.getTime() + HOUR), lease, 10), [], "purged with the personal data");
+      }),
+    );
+
+    it(
+      "migrates an empty database once when two instances start together, and keeps data when reopened",
+      withStore(async (store, db) => {
+        const kept = comment();
+        await store.submit(kept, RULES);
+        const reopened = await db.open();
+        try {
+          assert.equal((await reopened.get(kept.id))?.body, kept.body);
+        } finally {
+          await reopened.close();
+        }
+        const versions = (await db.sql("SELECT version FROM schema_version ORDER BY version")).map((row) => Number(row.version));
+        assert.ok(versions.length > 0);
+        assert.deepEqual(versions, versions.map((_, i) => i + 1));
+
+        const fresh = await backend.fresh();
+        try {
+          const together = await Promise.all([fresh.open(), fresh.open(), fresh.open()]);
+          await Promise.all(together.map((handle) => handle.close()));
+          const freshVersions = (await fresh.sql("SELECT version FROM schema_version ORDER BY version")).map((row) => Number(row.version));
+          assert.deepEqual(freshVersions, versions);
+        } finally {
+          await fresh.drop();
+        }
+      }),
+    );
+
+    it(
+      "answers ping while its schema is there, and fails it once the schema is gone",
+      withStore(async (store, db) => {
+        await store.ping();
+        await db.sql("DROP TABLE schema_version");
+        await assert.rejects(store.ping());
+      }),
+    );
+  });
+}
