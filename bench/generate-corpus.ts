@@ -567,7 +567,7 @@ export function generateArticles(n: number, seed: number): GeneratedArticle[] {
       };
     });
 
-    const target = int(320, 680); // counted roughly as sentences are written; real bodies land in 300–700
+    const target = int(320, 680); // counted roughly as sentences are written: bodies land at about 300–700 words
     const blocks: string[] = [];
     let linked = false;
     words = 0;

@@ -11,19 +11,31 @@ export interface RelatedBenchRow {
   size: number;
   /** Median over the runs, generation excluded. */
   wallMs: number;
-  /** Process CPU time (user + system) of the same run; below wallMs only when other work competes for the cores. */
+  /** CPU time (user + system) of the whole process, GC and compiler threads included. */
   cpuMs: number;
+  /**
+   * CPU time of the main thread alone: what the run costs one core, without the time spent
+   * waiting for it while other programs compete for the machine (which wallMs includes).
+   */
+  threadCpuMs: number;
   /** Highest heap use seen during a run, above the heap before it. */
   peakHeapMB: number;
   /** Heap still held once the run is over and collected: the result map. */
   retainedHeapMB: number;
+  /**
+   * Main-thread CPU ms of a fixed loop (10^8 additions over a typed array) run just before each
+   * run, median: on a shared machine a core's speed changes with the load, and this says how
+   * fast it was for these runs.
+   */
+  referenceLoopMs: number;
 }
 
 export interface RelatedBenchResult {
   rows: RelatedBenchRow[];
   /** Slope of log(wall time) against log(size), least squares: 1 is linear. */
   exponent: number;
-  cpuExponent: number;
+  /** The same fit over main-thread CPU time. */
+  threadCpuExponent: number;
 }
 
 export const RELATED_TARGETS = { size: 10_000, maxWallMs: 1500, maxExponent: 1.2 } as const;
@@ -44,6 +56,22 @@ function slope(xs: number[], ys: number[]): number {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
+const threadCpuMs = () => {
+  const { user, system } = process.threadCpuUsage();
+  return (user + system) / 1000;
+};
+
+function referenceLoop(): number {
+  const values = new Int32Array(1 << 20).map((_, i) => i & 1023);
+  const start = threadCpuMs();
+  let sum = 0;
+  for (let round = 0; round < 100; round++) for (let i = 0; i < values.length; i++) sum += values[i]!;
+  const elapsed = threadCpuMs() - start;
+  // Using the sum keeps the optimiser from dropping the loop.
+  if (sum !== 100 * 1024 * ((1023 * 1024) / 2)) throw new Error(`reference loop: unexpected sum ${sum}`);
+  return elapsed;
+}
+
 export function runRelatedBench(sizes: readonly number[], { runs = 3, seed = 1 } = {}): RelatedBenchResult {
   // Measuring the heap needs collections on demand, which Node only offers behind this flag.
   v8.setFlagsFromString("--expose-gc");
@@ -55,61 +83,92 @@ export function runRelatedBench(sizes: readonly number[], { runs = 3, seed = 1 }
     const articles = generateArticles(size, seed);
     const walls: number[] = [];
     const cpus: number[] = [];
+    const threadCpus: number[] = [];
+    const references: number[] = [];
     let peak = 0;
     let retained = 0;
+    // Outside the loop, and cleared before each run: a stale result would count as the baseline.
+    let result: Map<string, string[]> | undefined;
     for (let run = 0; run < runs; run++) {
+      result = undefined;
+      references.push(referenceLoop());
       collectGarbage();
       const before = process.memoryUsage().heapUsed;
       const profiler = new v8.GCProfiler();
       profiler.start();
       const cpu = process.cpuUsage();
+      const threadStart = threadCpuMs();
       const start = performance.now();
-      const result = computeRelated(articles);
+      result = computeRelated(articles);
       const wall = performance.now() - start;
+      const threadUsed = threadCpuMs() - threadStart;
       const used = process.cpuUsage(cpu);
       const gcs = profiler.stop()?.statistics ?? [];
       const after = process.memoryUsage().heapUsed;
       peak = Math.max(peak, after - before, ...gcs.map((g) => g.beforeGC.heapStatistics.usedHeapSize - before));
       walls.push(wall);
       cpus.push((used.user + used.system) / 1000);
+      threadCpus.push(threadUsed);
       collectGarbage();
       retained = Math.max(retained, process.memoryUsage().heapUsed - before);
       if (result.size !== size) throw new Error(`computeRelated returned ${result.size} entries for ${size} articles`);
     }
-    return { size, wallMs: median(walls), cpuMs: median(cpus), peakHeapMB: peak / MB, retainedHeapMB: retained / MB };
+    return {
+      size,
+      wallMs: median(walls),
+      cpuMs: median(cpus),
+      threadCpuMs: median(threadCpus),
+      peakHeapMB: peak / MB,
+      retainedHeapMB: retained / MB,
+      referenceLoopMs: median(references),
+    };
   });
 
   const logSizes = rows.map((r) => Math.log(r.size));
   return {
     rows,
     exponent: slope(logSizes, rows.map((r) => Math.log(r.wallMs))),
-    cpuExponent: slope(logSizes, rows.map((r) => Math.log(r.cpuMs))),
+    threadCpuExponent: slope(logSizes, rows.map((r) => Math.log(r.threadCpuMs))),
   };
 }
 
-export function formatRelatedBench({ rows, exponent, cpuExponent }: RelatedBenchResult): string {
+export function formatRelatedBench({ rows, exponent, threadCpuExponent }: RelatedBenchResult): string {
   const cells = (values: string[]) => `| ${values.join(" | ")} |`;
   const lines = [
-    cells(["articles", "wall ms", "CPU ms", "µs / article", "peak heap Δ MB", "retained MB"]),
-    cells(["---:", "---:", "---:", "---:", "---:", "---:"]),
+    cells([
+      "articles",
+      "wall ms",
+      "main-thread CPU ms",
+      "process CPU ms",
+      "µs / article (wall)",
+      "peak heap Δ MB",
+      "retained MB",
+      "reference loop ms",
+    ]),
+    cells(["---:", "---:", "---:", "---:", "---:", "---:", "---:", "---:"]),
     ...rows.map((r) =>
       cells([
         r.size.toLocaleString("en-US"),
         r.wallMs.toFixed(0),
+        r.threadCpuMs.toFixed(0),
         r.cpuMs.toFixed(0),
         ((r.wallMs * 1000) / r.size).toFixed(0),
         r.peakHeapMB.toFixed(1),
         r.retainedHeapMB.toFixed(1),
+        r.referenceLoopMs.toFixed(0),
       ]),
     ),
     "",
-    `growth exponent (log-log fit): wall ${exponent.toFixed(3)}, CPU ${cpuExponent.toFixed(3)} — target ≤ ${RELATED_TARGETS.maxExponent}`,
+    "reference loop: main-thread CPU ms of 10^8 typed-array additions just before each run (the core's speed then)",
+    `growth exponent (log-log fit): wall ${exponent.toFixed(3)}, main-thread CPU ${threadCpuExponent.toFixed(3)} — target ≤ ${RELATED_TARGETS.maxExponent}`,
   ];
   const atTarget = rows.find((r) => r.size === RELATED_TARGETS.size);
   if (atTarget) {
-    const ok = atTarget.wallMs <= RELATED_TARGETS.maxWallMs;
+    const verdict = (ms: number) => (ms <= RELATED_TARGETS.maxWallMs ? "met" : "MISSED");
     lines.push(
-      `${RELATED_TARGETS.size.toLocaleString("en-US")} articles: ${atTarget.wallMs.toFixed(0)} ms wall — target ≤ ${RELATED_TARGETS.maxWallMs} ms: ${ok ? "met" : "MISSED"}`,
+      `${RELATED_TARGETS.size.toLocaleString("en-US")} articles, target ≤ ${RELATED_TARGETS.maxWallMs} ms: ` +
+        `wall ${atTarget.wallMs.toFixed(0)} ms (${verdict(atTarget.wallMs)}), ` +
+        `main-thread CPU ${atTarget.threadCpuMs.toFixed(0)} ms (${verdict(atTarget.threadCpuMs)})`,
     );
   }
   return lines.join("\n");
@@ -123,5 +182,6 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const sizes = (flag("sizes") ?? "1000,10000,50000").split(",").map(Number);
   if (sizes.some((s) => !Number.isInteger(s) || s < 2)) throw new Error("--sizes: attendu une liste d'entiers ≥ 2, ex. 1000,10000");
   const runs = Number(flag("runs") ?? 3);
+  if (!Number.isInteger(runs) || runs < 1) throw new Error("--runs: attendu un entier ≥ 1");
   console.log(formatRelatedBench(runRelatedBench(sizes, { runs })));
 }

@@ -19,8 +19,6 @@ const articles = defineCollection({
   loader: glob({
     base: `${contentDir}/articles`,
     pattern: ["*.{md,mdx}", "*/index.{md,mdx}"],
-    // Rendered while pages build, so a broken link fails the build instead of leaving an empty article.
-    deferRender: true,
   }),
   schema: ({ image }) =>
     z.object({

@@ -3,6 +3,7 @@ import { describe, it } from "node:test";
 import {
   computeRelated,
   createRelatedIndex,
+  DEFAULT_RELATED_OPTIONS,
   stemFrench,
   tokenize,
   type RelatedArticle,
@@ -28,7 +29,8 @@ const GRIPPE = {
   body: "Le vaccin antigrippal protège les personnes fragiles. La vaccination est recommandée après 65 ans.",
 };
 
-// Three topics in three sections; within a topic, articles share vocabulary, not tags.
+// Three topics (flu vaccination, sleep, cancer screening) over several sections. The flu
+// articles share vocabulary but no tag; sommeil-ecrans shares a tag with vaccin-grippe, not its topic.
 const corpus = (): RelatedArticle[] => [
   article("vaccin-grippe", { ...GRIPPE, tags: ["prévention"], categoryPath: ["infections", "vaccination"] }),
   article("grippe-seniors", {
@@ -109,6 +111,18 @@ describe("related articles: scoring", () => {
     ];
     const result = related(articles, "target");
     assert.ok(result.indexOf("shares-rare") < result.indexOf("shares-common"), result.join(", "));
+  });
+
+  it("matches tags whatever their case, accents or spacing", () => {
+    const articles = [
+      article("a", { tags: ["Santé  mentale"] }),
+      article("b", { tags: ["sante mentale"] }),
+      article("c", { tags: ["nutrition"] }),
+      article("d", { tags: ["sommeil"] }),
+    ];
+    const index = createRelatedIndex(articles);
+    assert.ok(index.explain("a", "b").tags > 0);
+    assert.equal(index.explain("a", "c").tags, 0);
   });
 
   it("ranks the same sub-section above the same top-level section, above elsewhere", () => {
@@ -246,7 +260,13 @@ describe("related articles: what may appear", () => {
   it("answers for one article as for the whole corpus, and rejects duplicate slugs", () => {
     const articles = corpus();
     const index = createRelatedIndex(articles, { k: 3 });
-    assert.deepEqual(index.relatedTo("depistage-sein"), related(articles, "depistage-sein", { k: 3 }));
+    const list = index.relatedTo("depistage-sein");
+    assert.deepEqual(list, related(articles, "depistage-sein", { k: 3 }));
+    // explain() gives the scores the ranking used.
+    const [first, second] = list.map((other) => index.explain("depistage-sein", other));
+    const { text, tags, section } = DEFAULT_RELATED_OPTIONS.weights;
+    assert.equal(first!.score, text * first!.text + tags * first!.tags + section * first!.section);
+    assert.ok(first!.score >= second!.score && first!.text > 0);
     assert.throws(() => index.relatedTo("inconnu"), /inconnu/);
     assert.throws(() => computeRelated([...articles, article("vaccin-grippe")]), /vaccin-grippe/);
   });

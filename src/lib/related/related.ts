@@ -1,4 +1,9 @@
-import { selectionKey, selectTop } from "./select.ts";
+// Related articles. A pair's score mixes text similarity (cosine of TF-IDF vectors), shared tags
+// and shared sections, the last two weighted by how rare they are (IDF). Each article looks for
+// candidates in postings lists over its best terms and its tags, capped in length, then scores
+// a bounded number of them exactly: every query costs about the same whatever the corpus size,
+// so the whole run grows near-linearly with it.
+import { selectionKey, TopSelector } from "./select.ts";
 import { foldText, TermDictionary } from "./tokenize.ts";
 
 export interface RelatedArticle {
@@ -21,9 +26,9 @@ export interface RelatedArticle {
 export interface RelatedWeights {
   /** Cosine of the TF-IDF vectors of title, lead and body. */
   text: number;
-  /** Information (IDF) of the shared tags, as a share of the article's own. */
+  /** Information (IDF) of the shared tags, as a share of the article's own (see INFORMATION_FLOOR). */
   tags: number;
-  /** Information (IDF) of the deepest shared section, as a share of the article's own section. */
+  /** Information (IDF) of the deepest shared section, as a share of the article's own section's. */
   section: number;
 }
 
@@ -45,7 +50,7 @@ export interface RelatedOptions {
   maxDocFreq?: number;
   /**
    * Terms weighing less than this share of an article's heaviest term are left out of its
-   * vector (then renormalised): they are the words most articles use. Default 0.05.
+   * vector (then renormalised): they are the words many articles use. Default 0.1.
    */
   minTermWeight?: number;
   /** An article's top-weighted terms used to find candidates. Default 25. */
@@ -65,7 +70,7 @@ export const DEFAULT_RELATED_OPTIONS: Readonly<
 > = {
   k: 4,
   maxDocFreq: 0.1,
-  minTermWeight: 0.05,
+  minTermWeight: 0.1,
   queryTerms: 25,
   maxPostings: 48,
   candidates: 30,
@@ -179,13 +184,12 @@ function buildPostings(
   const doc = new Int32Array(start[featureCount]!);
   const kept = new Float32Array(start[featureCount]!);
   const positions = Int32Array.from(fullDoc.keys());
+  const selector = new TopSelector(limit);
   for (let f = 0; f < featureCount; f++) {
-    const a = fullStart[f]!;
-    const b = fullStart[f + 1]!;
-    const best = selectTop(positions.subarray(a, b), fullKey.subarray(a, b), limit);
-    for (let i = 0; i < best.length; i++) {
-      doc[start[f]! + i] = fullDoc[best[i]!]!;
-      kept[start[f]! + i] = fullWeight[best[i]!]!;
+    const count = selector.select(positions, fullKey, fullStart[f]!, fullStart[f + 1]!, limit);
+    for (let i = 0; i < count; i++) {
+      doc[start[f]! + i] = fullDoc[selector.kept[i]!]!;
+      kept[start[f]! + i] = fullWeight[selector.kept[i]!]!;
     }
   }
   return { start, doc, weight: kept };
@@ -291,8 +295,8 @@ function buildCorpus(articles: readonly RelatedArticle[], options: RelatedOption
   const termDf = documentFrequencies(occurrences, vocabulary);
   const termIdf = Float64Array.from(termDf, (df) => idf(n, df));
   // An article's vector keeps the terms weighing at least minTermWeight of its heaviest one.
-  // The others are words most articles use: on generated text, at the default 5 %, they are
-  // over half of the terms but about 1 % of the vector's squared mass, and every exact cosine
+  // The others are words many articles use: on generated text, at the default 10 %, they are
+  // three terms in four but under 4 % of the vector's squared mass, and every exact cosine
   // walks the whole vector.
   const termStart = new Int32Array(n + 1);
   const vectorFeature = new Int32Array(termCounts.length);
@@ -326,15 +330,19 @@ function buildCorpus(articles: readonly RelatedArticle[], options: RelatedOption
   const termPostings = buildPostings(text, termWeight, termFindsCandidates, suggestible, maxPostings, rank);
 
   // ---- Tags: compared case- and accent-insensitively, weighted by IDF.
-  const tagIdOf = new Map<string, number>();
+  const tagIdOf = new Map<string, number>(); // folded tag → id
+  const tagIdOfRaw = new Map<string, number>(); // as written → id, -1 for a blank tag: few distinct spellings, folded once each
   const tagRows = rowsOf(n, (d) => {
     const own = new Set<number>();
     for (const tag of docs[d]!.tags) {
-      const key = foldText(tag).trim().replace(/\s+/g, " ");
-      if (!key) continue;
-      let id = tagIdOf.get(key);
-      if (id === undefined) tagIdOf.set(key, (id = tagIdOf.size));
-      own.add(id);
+      let id = tagIdOfRaw.get(tag);
+      if (id === undefined) {
+        const key = foldText(tag).trim().replace(/\s+/g, " ");
+        id = key ? (tagIdOf.get(key) ?? tagIdOf.size) : -1;
+        if (id === tagIdOf.size) tagIdOf.set(key, id);
+        tagIdOfRaw.set(tag, id);
+      }
+      if (id >= 0) own.add(id);
     }
     return [...own];
   });
@@ -419,6 +427,8 @@ class Index implements RelatedIndex {
   readonly #candidate: Float64Array;
   readonly #pool: Int32Array;
   readonly #poolKey: Float64Array;
+  readonly #selector: TopSelector;
+  readonly #order: number[] = [];
   readonly #queryPosition: Int32Array;
   readonly #queryKey: Float64Array;
   /** The querying article's vector, spread out for direct lookups. */
@@ -435,6 +445,7 @@ class Index implements RelatedIndex {
     this.#candidate = new Float64Array(2 * n);
     this.#pool = new Int32Array(n);
     this.#poolKey = new Float64Array(n);
+    this.#selector = new TopSelector(Math.max(corpus.queryTerms, corpus.candidates));
     this.#queryPosition = new Int32Array(corpus.vocabulary);
     this.#queryKey = new Float64Array(corpus.vocabulary);
     this.#dense = new Float64Array(corpus.vocabulary);
@@ -469,8 +480,11 @@ class Index implements RelatedIndex {
       this.#queryPosition[q] = p;
       this.#queryKey[q++] = selectionKey(c.termWeight[p]!, p - from, to - from);
     }
+    const selector = this.#selector;
+    const chosen = selector.select(this.#queryPosition, this.#queryKey, 0, q, c.queryTerms);
     let size = 0;
-    for (const p of selectTop(this.#queryPosition.subarray(0, q), this.#queryKey.subarray(0, q), c.queryTerms)) {
+    for (let i = 0; i < chosen; i++) {
+      const p = selector.kept[i]!;
       size = this.#accumulate(c.termPostings, c.termFeature[p]!, c.weights.text * c.termWeight[p]!, size);
     }
     for (let p = c.tagStart[d]!; p < c.tagStart[d + 1]!; p++) {
@@ -478,14 +492,27 @@ class Index implements RelatedIndex {
       size = this.#accumulate(c.tagPostings, t, (c.weights.tags * c.tagIdf[t]!) / c.tagDenominator[d]!, size);
     }
     if (size > c.candidates) {
+      // The partial score plus the section score (#sectionScore, inlined: this runs for every
+      // article the postings reached).
+      const { leafOf, parentOf, rank } = c;
+      const nodeMark = this.#nodeMark;
+      const nodeShare = this.#nodeShare;
+      const poolKey = this.#poolKey;
+      const sectionWeight = c.weights.section;
       const n = c.docs.length;
       for (let i = 0; i < size; i++) {
         const e = pool[i]!;
-        this.#poolKey[i] = selectionKey(candidate[2 * e + 1]! + c.weights.section * this.#sectionScore(e), c.rank[e]!, n);
+        let section = 0;
+        for (let node = leafOf[e]!; node >= 0; node = parentOf[node]!) {
+          if (nodeMark[node] === stamp) {
+            section = nodeShare[node]!;
+            break;
+          }
+        }
+        poolKey[i] = selectionKey(candidate[2 * e + 1]! + sectionWeight * section, rank[e]!, n);
       }
-      const kept = selectTop(pool.subarray(0, size), this.#poolKey.subarray(0, size), c.candidates);
-      pool.set(kept);
-      size = kept.length;
+      size = selector.select(pool, poolKey, 0, size, c.candidates);
+      for (let i = 0; i < size; i++) pool[i] = selector.kept[i]!;
     }
     if (size < need) {
       // Too few found by text and tags: the article's section, then its parents, then the
@@ -504,10 +531,16 @@ class Index implements RelatedIndex {
     }
 
     this.#spread(d, true);
-    const scored = Array.from(pool.subarray(0, size), (e) => ({ e, score: this.#score(d, e) }));
+    const score = this.#poolKey; // free again: exact scores now
+    const order = this.#order;
+    order.length = 0;
+    for (let i = 0; i < size; i++) {
+      score[i] = this.#score(d, pool[i]!);
+      order.push(i);
+    }
     this.#spread(d, false);
-    scored.sort((a, b) => b.score - a.score || c.rank[a.e]! - c.rank[b.e]!);
-    for (const { e } of scored.slice(0, need)) result.push(c.docs[e]!.slug);
+    order.sort((a, b) => score[b]! - score[a]! || c.rank[pool[a]!]! - c.rank[pool[b]!]!);
+    for (let i = 0; i < Math.min(need, size); i++) result.push(c.docs[pool[order[i]!]!]!.slug);
     return result;
   }
 
@@ -515,9 +548,10 @@ class Index implements RelatedIndex {
     const d = this.#begin(slug);
     const e = this.#find(other);
     this.#spread(d, true);
+    const score = this.#score(d, e);
     const signals = { text: this.#cosine(e), tags: this.#tagShare(d, e), section: this.#sectionScore(e) };
     this.#spread(d, false);
-    return { ...signals, score: this.#score(d, e) };
+    return { ...signals, score };
   }
 
   #find(slug: string): number {

@@ -80,7 +80,7 @@ const grown = (a: Int32Array<ArrayBuffer>, size: number): Int32Array<ArrayBuffer
  * hashes, so a word costs a string, folding and stemming only the first time it is met: on a
  * corpus, that is what makes tokenising cheap. A word is known by two independent 32-bit hashes
  * plus its length; two distinct words agreeing on all three is a ~1e-9 event even with 200,000
- * distinct words, and comparing characters instead would cost a third of the scan.
+ * distinct words, and comparing characters instead would cost about a quarter of the scan.
  */
 export class TermDictionary {
   // Open addressing, one word per 4 ints: hash, check hash, length (0: free slot), term id
