@@ -66,6 +66,7 @@ export const t = {
     or: "ou le",
     helplines: "Pour en parler",
     correctionsTitle: "Corrections",
+    correctionsPolicy: "Notre politique de corrections",
   },
   editorial: "À propos de Pouls",
 } as const;
