@@ -6,10 +6,12 @@ import { assessSpam } from "./spam.ts";
 import type { CommentStore } from "./store/types.ts";
 import { checkTimestamp } from "./timestamp.ts";
 import { validateComment, type CommentForm, type FieldErrors } from "./validate.ts";
+import { findParent } from "./parents.ts";
 
 export interface SubmitDeps {
   store: CommentStore;
   articles: ArticleIndex;
+  contentDir: string;
   secret: string;
   floodLimit: number;
   // Null when moderator alerts are off.
@@ -42,10 +44,7 @@ export async function submitComment(
   const validation = validateComment(form);
   const errors: FieldErrors = validation.ok ? {} : { ...validation.errors };
   if (form.parent !== "") {
-    const parent = await deps.store.get(form.parent);
-    if (parent === undefined || parent.article !== article.slug || parent.status !== "approved") {
-      errors.parent = PARENT_ERROR;
-    }
+    if ((await findParent(deps.store, deps.contentDir, article.slug, form.parent)) === undefined) errors.parent = PARENT_ERROR;
   }
   if (!validation.ok || errors.parent !== undefined) return { kind: "invalid", errors, article };
 

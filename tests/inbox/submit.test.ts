@@ -1,4 +1,6 @@
 import assert from "node:assert/strict";
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { after, afterEach, before, describe, it } from "node:test";
 import {
   approvedComment,
@@ -154,7 +156,7 @@ describe("articles and parents", () => {
   });
 
   it("re-reads the manifest when the build rewrites it", async () => {
-    const { writeFileSync, utimesSync } = await import("node:fs");
+    const { utimesSync } = await import("node:fs");
     const { ARTICLES } = await import("./helpers.ts");
     const added = { slug: "nouvel-article", url: "/articles/nouvel-article/", title: "Nouveau", comments: "open" };
     writeFileSync(fixture.manifestPath, JSON.stringify({ articles: [...ARTICLES, added] }));
@@ -198,6 +200,21 @@ describe("articles and parents", () => {
     const wrong = await fetch(`${inbox.url}/api/comments?article=vaccins-grippe&parent=${parent}`);
     assert.equal(wrong.status, 404);
     await wrong.body?.cancel();
+  });
+  it("accepts a reply to a comment published in content/ that this inbox's store does not hold", async () => {
+    const dir = path.join(fixture.contentDir, "comments", "immunotherapie-sein");
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(
+      path.join(dir, "importe1.md"),
+      "---\nid: importe1\narticle: immunotherapie-sein\nparent: null\nauthor: Lectrice importée\ndate: 2020-01-01T00:00:00Z\nstaff: false\n---\n\nUn commentaire importé.\n",
+    );
+    const { status } = await postJson(inbox.url, validFields({ parent: "importe1", body: "Réponse à un commentaire importé." }));
+    assert.equal(status, 201);
+    const form = await fetch(`${inbox.url}/api/comments?article=immunotherapie-sein&parent=importe1`);
+    assert.equal(form.status, 200);
+    assert.match(await form.text(), /Répondre à Lectrice importée/u);
+    const elsewhere = await postJson(inbox.url, validFields({ article: "vaccins-grippe", parent: "importe1", body: "Mauvais article." }));
+    assert.equal(elsewhere.status, 422, "a published comment of another article is not a parent");
   });
 });
 

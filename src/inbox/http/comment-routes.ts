@@ -4,6 +4,7 @@ import type { AlertWorker } from "../alerts.ts";
 import { clientAddress, hashClient } from "../client.ts";
 import type { ArticleIndex } from "../manifest.ts";
 import type { CommentStore } from "../store/types.ts";
+import { findParent } from "../parents.ts";
 import { submitComment } from "../submit.ts";
 import { signTimestamp } from "../timestamp.ts";
 import { readCommentForm, type CommentForm } from "../validate.ts";
@@ -15,6 +16,7 @@ import { invalidPage, messagePage, replyPage } from "./views/reader-pages.ts";
 export interface CommentRoutesDeps {
   store: CommentStore;
   articles: ArticleIndex;
+  contentDir: string;
   siteUrl: string;
   secret: string;
   floodLimit: number;
@@ -42,8 +44,8 @@ export function commentRoutes(deps: CommentRoutesDeps): Hono {
       return c.html(messagePage("Commentaires fermés", "Les commentaires sont fermés pour cet article.", { siteUrl, article }), 409);
     }
     const parentId = c.req.query("parent") ?? "";
-    const parent = parentId === "" ? undefined : await deps.store.get(parentId);
-    if (parentId !== "" && (parent === undefined || parent.article !== article.slug || parent.status !== "approved")) {
+    const parent = parentId === "" ? undefined : await findParent(deps.store, deps.contentDir, article.slug, parentId);
+    if (parentId !== "" && parent === undefined) {
       return c.html(messagePage("Commentaire introuvable", "Le commentaire auquel vous voulez répondre n’est pas publié.", { siteUrl, article }), 404);
     }
     const values = { article: article.slug, parent: parentId, name: "", email: "", body: "" };

@@ -2,7 +2,7 @@ import { html, raw } from "hono/html";
 import { FIELD_LABELS } from "../../../lib/comments/fields.ts";
 import { plainTextToHtml } from "../../../lib/comments/text.ts";
 import type { ArticleInfo } from "../../manifest.ts";
-import type { StoredComment } from "../../store/types.ts";
+import type { ParentComment } from "../../parents.ts";
 import type { FieldErrors } from "../../validate.ts";
 import { commentForm, type FormValues } from "./comment-form.ts";
 import { page, type Html } from "./layout.ts";
@@ -49,7 +49,7 @@ ${backLink(siteUrl, article)}`,
   );
 }
 
-export function replyPage(siteUrl: string, article: ArticleInfo, parent: StoredComment | undefined, values: FormValues, timestamp: string): Html {
+export function replyPage(siteUrl: string, article: ArticleInfo, parent: ParentComment | undefined, values: FormValues, timestamp: string): Html {
   const heading = parent ? `Répondre à ${parent.name}` : `Commenter « ${article.title} »`;
   return page(
     heading,
