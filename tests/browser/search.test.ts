@@ -456,7 +456,7 @@ describe("site search", () => {
     assert.deepEqual(outside, []);
   });
   describe("under npm run dev", () => {
-    async function devSearch(outDir: string): Promise<{ page: Page; output: string; stop: () => void }> {
+    async function devSearch(outDir: string): Promise<{ page: Page; output: () => string; stop: () => void }> {
       const dev = await devServer(outDir);
       const page = await browser.newPage();
       await page.goto(dev.url + "/recherche/?q=vaccin");
@@ -465,13 +465,19 @@ describe("site search", () => {
         null,
         { timeout: 60_000 },
       );
-      return { page, output: dev.output(), stop: () => dev.child.kill() };
+      return { page, output: dev.output, stop: () => dev.child.kill() };
+    }
+
+    // The dev server's terminal message may come after its first answer: wait for it a while.
+    async function logged(output: () => string, pattern: RegExp): Promise<string> {
+      for (let i = 0; i < 40 && !pattern.test(output()); i++) await new Promise((r) => setTimeout(r, 250));
+      return output();
     }
 
     it("searches with the index of the last build", async () => {
       const { page, output, stop } = await devSearch(site.outDir);
       try {
-        assert.match(output, /index du dernier build/);
+        assert.match(await logged(output, /index du dernier build/), /index du dernier build/);
         assert.ok((await page.locator(".search-result").count()) > 0);
       } finally {
         stop();
@@ -483,7 +489,7 @@ describe("site search", () => {
       const empty = join(mkdtempSync(join(tmpdir(), "pouls-nobuild-")), "dist");
       const { page, output, stop } = await devSearch(empty);
       try {
-        assert.match(output, /npm run build/);
+        assert.match(await logged(output, /npm run build/), /npm run build/);
         assert.ok(!existsSync(join(empty, "pagefind")));
         assert.match((await page.textContent("[data-search-error]")) ?? "", /npm run build/);
       } finally {

@@ -272,13 +272,15 @@ for (const backend of BACKENDS) {
     it(
       "keeps moderator alerts in an outbox: queued with the comment, claimed once, retried later",
       withStore(async (store, db) => {
-        const now = new Date();
         const quiet = comment();
         const loud = comment();
         await store.submit(quiet, RULES);
         await store.submit(loud, { ...RULES, queueAlert: true });
         // A refused or duplicate submission queues nothing.
         await store.submit(comment({ bodyHash: loud.bodyHash }), { ...RULES, queueAlert: true });
+        // Taken after the submissions: an alert is due from its comment's time, which may be a
+        // millisecond after a clock read before them.
+        const now = new Date();
 
         const lease = new Date(now.getTime() + MINUTE);
         const [claimed, ...rest] = await store.claimAlerts(now, lease, 10);
