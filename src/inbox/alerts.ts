@@ -1,5 +1,5 @@
 import nodemailer from "nodemailer";
-import { formatFrenchDateTime } from "../lib/comments/date.ts";
+import { formatInstantTimeFr } from "../lib/dates.ts";
 import type { AlertConfig } from "./config.ts";
 import type { CommentStore, StoredComment } from "./store/types.ts";
 
@@ -55,7 +55,7 @@ export function alertMessage(
   const entries = comments.map((comment) =>
     [
       `« ${titleOf(comment.article)} »`,
-      `${comment.name}, le ${formatFrenchDateTime(comment.created)}${comment.parent === null ? "" : `, en réponse au commentaire ${comment.parent}`} (n° ${comment.id})`,
+      `${comment.name}, le ${formatInstantTimeFr(comment.created)}${comment.parent === null ? "" : `, en réponse au commentaire ${comment.parent}`} (n° ${comment.id})`,
       excerpt(comment.body),
     ].join("\n"),
   );

@@ -1,7 +1,7 @@
 import "./quiet-warnings.ts";
 import { existsSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { formatFrenchDateTime } from "../lib/comments/date.ts";
+import { formatInstantTimeFr } from "../lib/dates.ts";
 import { ConfigError, readStoreConfig } from "./config.ts";
 import { createModeration, ModerationError } from "./moderation.ts";
 import { createPublisher } from "./publish.ts";
@@ -51,7 +51,7 @@ function line(comment: StoredComment): string {
   const excerpt = comment.body.replace(/\s+/gu, " ");
   const short = excerpt.length > 70 ? `${excerpt.slice(0, 69)}…` : excerpt;
   const reply = comment.parent === null ? "" : ` ↳ ${comment.parent}`;
-  return `${comment.id}  ${comment.status.padEnd(8)}  ${comment.article}${reply}  ${formatFrenchDateTime(comment.created)}  ${comment.name}${comment.staff ? " (rédaction)" : ""}\n    ${short}`;
+  return `${comment.id}  ${comment.status.padEnd(8)}  ${comment.article}${reply}  ${formatInstantTimeFr(comment.created)}  ${comment.name}${comment.staff ? " (rédaction)" : ""}\n    ${short}`;
 }
 
 function details(comment: StoredComment): string {
@@ -61,7 +61,7 @@ function details(comment: StoredComment): string {
     `En réponse à : ${comment.parent ?? "—"}`,
     `Nom : ${comment.name}`,
     `E-mail : ${comment.email ?? "— (effacé ou absent)"}`,
-    `Reçu le : ${formatFrenchDateTime(comment.created)} (${comment.created.toISOString()})`,
+    `Reçu le : ${formatInstantTimeFr(comment.created)} (${comment.created.toISOString()})`,
     `Score de spam : ${comment.spamScore}${comment.signals.length > 0 ? ` — ${comment.signals.join(" ; ")}` : ""}`,
     "",
     comment.body,

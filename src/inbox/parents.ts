@@ -3,7 +3,7 @@
 // restore from an older backup). Readers see a "Répondre" link under every published comment.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { parse } from "yaml";
+import { splitFrontMatter } from "../lib/front-matter.ts";
 import type { CommentStore } from "./store/types.ts";
 
 export interface ParentComment {
@@ -12,7 +12,6 @@ export interface ParentComment {
 }
 
 const SAFE_ID = /^[A-Za-z0-9_-]{1,64}$/;
-const FRONT_MATTER = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
 
 function publishedParent(contentDir: string, article: string, id: string): ParentComment | undefined {
   if (!SAFE_ID.test(id) || !SAFE_ID.test(article)) return undefined;
@@ -22,10 +21,16 @@ function publishedParent(contentDir: string, article: string, id: string): Paren
   } catch {
     return undefined;
   }
-  const match = FRONT_MATTER.exec(source);
-  const data = match ? (parse(match[1] ?? "") as Record<string, unknown> | null) : null;
-  if (!data || data["article"] !== article || typeof data["author"] !== "string") return undefined;
-  return { name: data["author"], body: source.slice(match![0].length).trim() };
+  let parts;
+  try {
+    parts = splitFrontMatter(source);
+  } catch {
+    return undefined;
+  }
+  if (!parts) return undefined;
+  const { data, body } = parts;
+  if (data["article"] !== article || typeof data["author"] !== "string") return undefined;
+  return { name: data["author"], body: body.trim() };
 }
 
 export async function findParent(

@@ -2,12 +2,13 @@
 // "AAAA-MM-JJ", which JavaScript reads as midnight UTC: they are formatted in UTC
 // so that a reader's or a build machine's time zone never shifts the day.
 
-const DAY_MONTH_YEAR = new Intl.DateTimeFormat("fr-FR", {
-  day: "numeric",
-  month: "long",
-  year: "numeric",
-  timeZone: "UTC",
-});
+// Instants (a comment's time) are shown in the newsroom's time zone, so a comment posted late
+// at night in France is not dated the next day.
+const dayMonthYear = (timeZone: string) =>
+  new Intl.DateTimeFormat("fr-FR", { day: "numeric", month: "long", year: "numeric", timeZone });
+const DAY_MONTH_YEAR = dayMonthYear("UTC");
+const PARIS_DAY_MONTH_YEAR = dayMonthYear("Europe/Paris");
+const PARIS_HOUR_MINUTE = new Intl.DateTimeFormat("fr-FR", { hour: "2-digit", minute: "2-digit", timeZone: "Europe/Paris" });
 
 const MONTH_YEAR = new Intl.DateTimeFormat("fr-FR", {
   month: "long",
@@ -27,14 +28,25 @@ function assertValid(d: Date): void {
   if (Number.isNaN(d.getTime())) throw new RangeError("Date invalide");
 }
 
-/** "7 juin 2018", "1er juin 2018". */
-export function formatDateFr(d: Date): string {
+function frenchDay(format: Intl.DateTimeFormat, d: Date): string {
   assertValid(d);
-  const parts = DAY_MONTH_YEAR.formatToParts(d);
+  const parts = format.formatToParts(d);
   const part = (type: Intl.DateTimeFormatPartTypes): string =>
     parts.find((p) => p.type === type)?.value ?? "";
   const day = part("day");
   return `${day === "1" ? "1er" : day} ${part("month")} ${part("year")}`;
+}
+
+/** "7 juin 2018", "1er juin 2018": a calendar day of the content. */
+export const formatDateFr = (d: Date): string => frenchDay(DAY_MONTH_YEAR, d);
+
+/** "7 juin 2018": the day of an instant in France. */
+export const formatInstantFr = (d: Date): string => frenchDay(PARIS_DAY_MONTH_YEAR, d);
+
+/** "7 juin 2018 à 09 h 30": an instant in France, to the minute. */
+export function formatInstantTimeFr(d: Date): string {
+  const [hours, minutes] = PARIS_HOUR_MINUTE.format(d).split(":");
+  return `${formatInstantFr(d)} à ${hours} h ${minutes}`;
 }
 
 /** "juin 2018". */

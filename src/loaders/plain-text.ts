@@ -4,9 +4,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import type { Loader } from "astro/loaders";
-import { parse } from "yaml";
-
-const FRONT_MATTER = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
+import { splitFrontMatter } from "../lib/front-matter.ts";
 
 export function plainTextFiles(base: string): Loader {
   return {
@@ -24,12 +22,12 @@ export function plainTextFiles(base: string): Loader {
       for (const file of files.sort()) {
         const path = join(dir, file);
         const source = readFileSync(path, "utf8");
-        const match = FRONT_MATTER.exec(source);
         const filePath = relative(config.root.pathname, path);
-        if (!match) throw new Error(`${filePath} : en-tête YAML (front matter) manquant.`);
+        const parts = splitFrontMatter(source);
+        if (!parts) throw new Error(`${filePath} : en-tête YAML (front matter) manquant.`);
         const id = file.replace(/\.md$/, "");
-        const data = await parseData({ id, data: parse(match[1] ?? "") ?? {}, filePath });
-        store.set({ id, data, body: source.slice(match[0].length).trim(), filePath, digest: generateDigest(source) });
+        const data = await parseData({ id, data: parts.data, filePath });
+        store.set({ id, data, body: parts.body.trim(), filePath, digest: generateDigest(source) });
       }
     },
   };

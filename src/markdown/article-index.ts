@@ -3,7 +3,7 @@
 
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { parse } from "yaml";
+import { splitFrontMatter } from "../lib/front-matter.ts";
 
 export interface IndexedArticle {
   slug: string;
@@ -21,7 +21,6 @@ export interface ArticleIndex {
   readonly articles: readonly IndexedArticle[];
 }
 
-const FRONT_MATTER = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
 const ARTICLE_FILE = /^(.+)\.mdx?$/;
 
 // Astro's glob loader derives an entry id from the file name through github-slugger,
@@ -31,16 +30,14 @@ function entryId(name: string): string {
 }
 
 function readEntry(file: string, fallbackSlug: string): IndexedArticle {
-  const match = FRONT_MATTER.exec(readFileSync(file, "utf8"));
-  let data: unknown;
+  let fields: Record<string, unknown>;
   try {
-    data = match ? parse(match[1] ?? "") : undefined;
+    fields = splitFrontMatter(readFileSync(file, "utf8"))?.data ?? {};
   } catch {
     // Astro's own front matter check reports the error against the file; the link
     // to it is not what is broken.
-    data = undefined;
+    fields = {};
   }
-  const fields = typeof data === "object" && data !== null ? (data as Record<string, unknown>) : {};
   const slug = typeof fields["slug"] === "string" && fields["slug"] !== "" ? fields["slug"] : fallbackSlug;
   const title = typeof fields["title"] === "string" && fields["title"].trim() !== "" ? fields["title"].trim() : slug;
   const cover = fields["cover"] as Record<string, unknown> | undefined;

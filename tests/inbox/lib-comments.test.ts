@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { formatFrenchDate } from "../../src/lib/comments/date.ts";
+import { formatInstantFr as formatFrenchDate } from "../../src/lib/dates.ts";
 import { findUrls } from "../../src/lib/comments/links.ts";
 import { normalizeParagraphs, plainTextToHtml } from "../../src/lib/comments/text.ts";
 import { buildThread, type ThreadNode } from "../../src/lib/comments/thread.ts";

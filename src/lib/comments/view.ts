@@ -1,4 +1,4 @@
-import { formatFrenchDate } from "./date.ts";
+import { formatInstantFr } from "../dates.ts";
 import { commentAnchor } from "./fields.ts";
 import { plainTextToHtml } from "./text.ts";
 import { buildThread, DEFAULT_MAX_DEPTH, type ThreadNode } from "./thread.ts";
@@ -50,7 +50,7 @@ export function commentThreadView(
     author: node.comment.author,
     staff: node.comment.staff,
     dateIso: node.comment.date.toISOString(),
-    dateLabel: formatFrenchDate(node.comment.date),
+    dateLabel: formatInstantFr(node.comment.date),
     html: plainTextToHtml(node.comment.body),
     depth: node.depth,
     inReplyTo: node.inReplyTo && { anchor: commentAnchor(node.inReplyTo.id), author: node.inReplyTo.author },

@@ -1,5 +1,5 @@
 import { html } from "hono/html";
-import { formatFrenchDateTime } from "../../../lib/comments/date.ts";
+import { formatInstantTimeFr } from "../../../lib/dates.ts";
 import { paragraphsOf } from "../../../lib/comments/text.ts";
 import type { StaffAuthor } from "../../authors.ts";
 import type { CommentStatus, StoredComment } from "../../store/types.ts";
@@ -108,7 +108,7 @@ function commentBlock(
   const parent = comment.parent === null ? undefined : byId.get(comment.parent);
   return html`<article class="comment" id="c-${comment.id}" aria-labelledby="c-${comment.id}-titre">
 <h3 id="c-${comment.id}-titre">${comment.name}${comment.staff ? html` <span class="badge">rédaction</span>` : ""}</h3>
-<p class="meta"><time datetime="${comment.created.toISOString()}">${formatFrenchDateTime(comment.created)}</time> · n° <code>${comment.id}</code> · ${STATUS_SINGULAR[comment.status]}</p>
+<p class="meta"><time datetime="${comment.created.toISOString()}">${formatInstantTimeFr(comment.created)}</time> · n° <code>${comment.id}</code> · ${STATUS_SINGULAR[comment.status]}</p>
 ${comment.parent !== null ? html`<p class="meta">En réponse à ${parent ? html`<a href="#c-${parent.id}">${parent.name}</a> (${STATUS_SINGULAR[parent.status]})` : html`<code>${comment.parent}</code>`}</p>` : ""}
 <div class="body">${plainParagraphs(comment.body)}</div>
 ${comment.signals.length > 0 ? html`<div class="signals"><p>Signaux (score ${comment.spamScore}) :</p><ul>${comment.signals.map((signal) => html`<li>${signal}</li>`)}</ul></div>` : ""}

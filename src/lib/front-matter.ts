@@ -1,0 +1,22 @@
+// Splits a Markdown file into its YAML front matter and its body. The YAML is parsed here;
+// a YAML error is thrown for the caller to report or ignore.
+import { parse } from "yaml";
+
+const FRONT_MATTER = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
+
+export interface FrontMatterFile {
+  /** The front matter's fields; empty when it holds no mapping. */
+  data: Record<string, unknown>;
+  body: string;
+}
+
+/** The file's front matter and body, or undefined when it has no front matter block. */
+export function splitFrontMatter(source: string): FrontMatterFile | undefined {
+  const match = FRONT_MATTER.exec(source);
+  if (!match) return undefined;
+  const data: unknown = parse(match[1] ?? "");
+  return {
+    data: typeof data === "object" && data !== null && !Array.isArray(data) ? (data as Record<string, unknown>) : {},
+    body: source.slice(match[0].length),
+  };
+}
