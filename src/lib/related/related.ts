@@ -53,11 +53,11 @@ export interface RelatedOptions {
    * vector (then renormalised): they are the words many articles use. Default 0.1.
    */
   minTermWeight?: number;
-  /** An article's top-weighted terms used to find candidates. Default 25. */
+  /** An article's top-weighted terms used to find candidates. Default 12. */
   queryTerms?: number;
-  /** Postings read per term or tag, best-weighted (then most recent) first. Default 48. */
+  /** Postings read per term or tag, best-weighted (then most recent) first. Default 64. */
   maxPostings?: number;
-  /** Candidates per article given an exact score. Default 30. */
+  /** Candidates per article given an exact score. Default 24. */
   candidates?: number;
   /** Default { text: 1, tags: 0.4, section: 0.2 }. */
   weights?: Partial<RelatedWeights>;
@@ -71,9 +71,9 @@ export const DEFAULT_RELATED_OPTIONS: Readonly<
   k: 4,
   maxDocFreq: 0.1,
   minTermWeight: 0.1,
-  queryTerms: 25,
-  maxPostings: 48,
-  candidates: 30,
+  queryTerms: 12,
+  maxPostings: 64,
+  candidates: 24,
   weights: { text: 1, tags: 0.4, section: 0.2 },
   fields: { title: 3, lead: 2, body: 1 },
 };

@@ -5,11 +5,10 @@ import { FRENCH_STOP_WORDS } from "./stopwords.ts";
 // leave their contents behind as prose; links go before bare URLs so their text survives.
 // Each pattern runs only when its trigger occurs: searching for one character is far cheaper
 // than a regex pass, and most texts hold only a few kinds of markup.
-const MARKUP: ReadonlyArray<readonly [trigger: string, pattern: RegExp, replacement: string]> = [
+const MARKUP: ReadonlyArray<readonly [trigger: string | ((text: string) => boolean), pattern: RegExp, replacement: string]> = [
   ["`", /^```[^\n]*\n[\s\S]*?^```[^\n]*$/gm, " "], // fenced code
   ["~", /^~~~[^\n]*\n[\s\S]*?^~~~[^\n]*$/gm, " "],
-  ["import ", /^import\s[^\n]*$/gm, " "], // MDX module lines
-  ["export ", /^export\s[^\n]*$/gm, " "],
+  [hasModuleLine, /^(?:import|export)\s[^\n]*$/gm, " "], // MDX module lines
   ["<", /<!--[\s\S]*?-->/g, " "],
   ["{", /\{\/\*[\s\S]*?\*\/\}/g, " "], // MDX comments
   ["`", /`[^`\n]*`/g, " "], // inline code
@@ -23,11 +22,22 @@ const MARKUP: ReadonlyArray<readonly [trigger: string, pattern: RegExp, replacem
   ["&", /&#?[a-zA-Z0-9]+;/g, " "], // HTML entities
 ];
 
+// Searching a text for "import " costs as much as a regex pass (its first letter is everywhere
+// in prose); looking only where lines start costs a few newline searches.
+function hasModuleLine(text: string): boolean {
+  for (let at = 0; ; ) {
+    if (text.startsWith("import", at) || text.startsWith("export", at)) return true;
+    const next = text.indexOf("\n", at);
+    if (next < 0) return false;
+    at = next + 1;
+  }
+}
+
 /** Removes Markdown/MDX syntax, code and URLs, keeping the prose an editor would read. */
 export function stripMarkup(source: string): string {
   let text = source;
   for (const [trigger, pattern, replacement] of MARKUP) {
-    if (text.includes(trigger)) text = text.replace(pattern, replacement);
+    if (typeof trigger === "string" ? text.includes(trigger) : trigger(text)) text = text.replace(pattern, replacement);
   }
   return text;
 }
