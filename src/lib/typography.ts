@@ -20,7 +20,6 @@ export const NNBSP = "\u202F";
 
 // Spaces an author may have typed (or a previous pass inserted) before punctuation.
 const SPACE = /[ \t\n\u00A0\u202F\u2009]/u;
-const TRAILING_SPACES = /[ \t\n\u00A0\u202F\u2009]+$/u;
 const LETTER = /\p{L}/u;
 // After these, a mark such as ? belongs to the word and gets a space inserted.
 const SPACED_AFTER = /[\p{L}\p{N}\p{M})\]%»”"]/u;
@@ -51,9 +50,14 @@ function trimTrailingPunctuation(token: string): string {
   return token.slice(0, end);
 }
 
+// Every protected token holds one of these; prose without them skips the address search, which
+// is most of the cost of this module otherwise.
+const ADDRESS_HINT = /[:@/]|www\./i;
+
 /** Index ranges [start, end) of URL-like and e-mail tokens in `text`. */
 function protectedRanges(text: string): Array<[number, number]> {
   const ranges: Array<[number, number]> = [];
+  if (!ADDRESS_HINT.test(text)) return ranges;
   for (const match of text.matchAll(PROTECTED)) {
     const token = trimTrailingPunctuation(match[0]);
     if (token.length > 0) ranges.push([match.index, match.index + token.length]);
@@ -80,31 +84,57 @@ function countOf(text: string, ch: string): number {
   return text.split(ch).length - 1;
 }
 
+// The characters this module may rewrite or space; everything else is copied in runs.
+const MARK = /[?!;:«»"']/;
+const isMark = (code: number): boolean =>
+  code === 0x3f || code === 0x21 || code === 0x3b || code === 0x3a || code === 0xab || code === 0xbb || code === 0x22 || code === 0x27;
+
+/** False when frenchTypography would return `text` unchanged, whatever precedes it. */
+export function hasTypographyMarks(text: string): boolean {
+  return MARK.test(text);
+}
+
 export function frenchTypography(text: string, context: TypographyContext = {}): string {
+  if (!MARK.test(text)) return text;
   const before = context.before ?? "";
   const ranges = protectedRanges(text);
-  let out = "";
+  // The output as pieces: appending to one string and reading its last character would
+  // flatten it each time, quadratic on a long paragraph.
+  const out: string[] = [];
   // An odd number of straight quotes (or an unclosed «) before us means we are inside a quotation.
   let quoteOpen =
     countOf(before, '"') % 2 === 1 || countOf(before, "«") > countOf(before, "»");
 
-  const previous = (): string | undefined => out.at(-1) ?? before.at(-1);
+  const previous = (): string | undefined => {
+    for (let k = out.length - 1; k >= 0; k--) {
+      const piece = out[k]!;
+      if (piece.length > 0) return piece[piece.length - 1];
+    }
+    return before.at(-1);
+  };
 
   // Places `space` right before the mark about to be written: it replaces the
   // spaces already there, or is inserted when `insert` allows it. A space at the
   // very start of the chunk still counts: only the preceding node is out of reach.
   const spaceBefore = (space: string, insert: boolean): void => {
-    const trailing = TRAILING_SPACES.exec(out);
-    if (trailing) {
-      out = out.slice(0, trailing.index) + space;
-    } else if (insert) {
-      out += space;
+    let trimmed = false;
+    while (out.length > 0) {
+      const last = out[out.length - 1]!;
+      let end = last.length;
+      while (end > 0 && isSpace(last[end - 1])) end -= 1;
+      if (end < last.length) trimmed = true;
+      if (end > 0) {
+        out[out.length - 1] = last.slice(0, end);
+        break;
+      }
+      out.pop();
     }
+    if (trimmed || insert) out.push(space);
   };
 
   // After «, the spaces the author typed (if any) become one no-break space.
   const openQuote = (from: number): number => {
-    out += `«${NBSP}`;
+    out.push(`«${NBSP}`);
     let next = from;
     while (isSpace(text[next])) next += 1;
     return next;
@@ -113,7 +143,7 @@ export function frenchTypography(text: string, context: TypographyContext = {}):
   const closeQuote = (): void => {
     const prev = previous();
     spaceBefore(NBSP, prev !== undefined && !isSpace(prev));
-    out += "»";
+    out.push("»");
   };
 
   let i = 0;
@@ -121,9 +151,17 @@ export function frenchTypography(text: string, context: TypographyContext = {}):
   while (i < text.length) {
     const range = ranges[rangeIndex];
     if (range && i === range[0]) {
-      out += text.slice(range[0], range[1]);
+      out.push(text.slice(range[0], range[1]));
       i = range[1];
       rangeIndex += 1;
+      continue;
+    }
+    const limit = range && range[0] > i ? range[0] : text.length;
+    let stop = i;
+    while (stop < limit && !isMark(text.charCodeAt(stop))) stop += 1;
+    if (stop > i) {
+      out.push(text.slice(i, stop));
+      i = stop;
       continue;
     }
     const ch = text[i] ?? "";
@@ -133,13 +171,13 @@ export function frenchTypography(text: string, context: TypographyContext = {}):
 
     if (ch === "?" || ch === "!") {
       spaceBefore(NNBSP, prevTakesSpace && endsSentenceMark(next));
-      out += ch;
+      out.push(ch);
     } else if (ch === ";") {
       spaceBefore(NNBSP, prevTakesSpace && endsClauseMark(next));
-      out += ch;
+      out.push(ch);
     } else if (ch === ":") {
       spaceBefore(NBSP, prevTakesSpace && endsClauseMark(next));
-      out += ch;
+      out.push(ch);
     } else if (ch === "«") {
       quoteOpen = true;
       i = openQuote(i + 1);
@@ -149,7 +187,7 @@ export function frenchTypography(text: string, context: TypographyContext = {}):
       closeQuote();
     } else if (ch === '"' && !quoteOpen && prev !== undefined && /\p{N}/u.test(prev)) {
       // 15" is an inch mark, not a quotation.
-      out += ch;
+      out.push(ch);
     } else if (ch === '"') {
       const afterSpaceOrStart = prev === undefined || isSpace(prev) || /[([{«—–\-/]/u.test(prev);
       const nextIsSpace = next === undefined || isSpace(next);
@@ -164,11 +202,11 @@ export function frenchTypography(text: string, context: TypographyContext = {}):
       }
       closeQuote();
     } else if (ch === "'" && prev !== undefined && LETTER.test(prev)) {
-      out += "’";
+      out.push("’");
     } else {
-      out += ch;
+      out.push(ch);
     }
     i += 1;
   }
-  return out;
+  return out.join("");
 }

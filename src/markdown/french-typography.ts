@@ -3,7 +3,7 @@
 // what text precedes them in their block.
 
 import type { HastNode, HastPluginDefinition, HastVisitorContext } from "satteri";
-import { frenchTypography } from "../lib/typography.ts";
+import { frenchTypography, hasTypographyMarks } from "../lib/typography.ts";
 
 // Literal content: rewriting a `;` or `'` here changes what the reader should type or run.
 const LITERAL = new Set(["code", "pre", "kbd", "samp", "script", "style", "textarea", "math", "svg"]);
@@ -57,7 +57,8 @@ function textBefore(node: Readonly<HastNode>, ctx: HastVisitorContext): string {
 export const frenchTypographyPlugin = {
   name: "pouls-french-typography",
   text(node, ctx) {
-    if (node.value.trim() === "") return;
+    // Most text nodes hold no mark to space or quote: skip the walk up the tree and the text before.
+    if (!hasTypographyMarks(node.value)) return;
     let ancestor: Readonly<HastNode> | undefined = ctx.parent(node);
     while (ancestor !== undefined) {
       const name = nameOf(ancestor);
