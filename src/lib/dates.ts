@@ -37,8 +37,16 @@ function frenchDay(format: Intl.DateTimeFormat, d: Date): string {
   return `${day === "1" ? "1er" : day} ${part("month")} ${part("year")}`;
 }
 
+// A build shows each article's date on many listing pages, and formatToParts is slow enough to
+// remember; content days are few (one per publication day), unlike instants.
+const contentDays = new Map<number, string>();
+
 /** "7 juin 2018", "1er juin 2018": a calendar day of the content. */
-export const formatDateFr = (d: Date): string => frenchDay(DAY_MONTH_YEAR, d);
+export function formatDateFr(d: Date): string {
+  let text = contentDays.get(d.getTime());
+  if (text === undefined) contentDays.set(d.getTime(), (text = frenchDay(DAY_MONTH_YEAR, d)));
+  return text;
+}
 
 /** "7 juin 2018": the day of an instant in France. */
 export const formatInstantFr = (d: Date): string => frenchDay(PARIS_DAY_MONTH_YEAR, d);
