@@ -428,7 +428,6 @@ class Index implements RelatedIndex {
   readonly #pool: Int32Array;
   readonly #poolKey: Float64Array;
   readonly #selector: TopSelector;
-  readonly #order: number[] = [];
   readonly #queryPosition: Int32Array;
   readonly #queryKey: Float64Array;
   /** The querying article's vector, spread out for direct lookups. */
@@ -532,15 +531,21 @@ class Index implements RelatedIndex {
 
     this.#spread(d, true);
     const score = this.#poolKey; // free again: exact scores now
-    const order = this.#order;
-    order.length = 0;
-    for (let i = 0; i < size; i++) {
-      score[i] = this.#score(d, pool[i]!);
-      order.push(i);
-    }
+    for (let i = 0; i < size; i++) score[i] = this.#score(d, pool[i]!);
     this.#spread(d, false);
-    order.sort((a, b) => score[b]! - score[a]! || c.rank[pool[a]!]! - c.rank[pool[b]!]!);
-    for (let i = 0; i < Math.min(need, size); i++) result.push(c.docs[pool[order[i]!]!]!.slug);
+    // The best `need` (a handful) by repeated scans: cheaper than sorting with a callback.
+    const rank = c.rank;
+    for (let t = 0; t < Math.min(need, size); t++) {
+      let best = t;
+      for (let i = t + 1; i < size; i++) {
+        if (score[i]! > score[best]! || (score[i] === score[best] && rank[pool[i]!]! < rank[pool[best]!]!)) best = i;
+      }
+      const e = pool[best]!;
+      pool[best] = pool[t]!;
+      score[best] = score[t]!;
+      pool[t] = e;
+      result.push(c.docs[e]!.slug);
+    }
     return result;
   }
 
