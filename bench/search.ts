@@ -219,34 +219,51 @@ async function measureQuery(browser: Browser, base: string, query: string, next:
   const cdp = await context.newCDPSession(page);
   await cdp.send("Network.enable");
   await cdp.send("Performance.enable");
-  const urls = new Map<string, string>();
-  const transfers: { url: string; bytes: number }[] = [];
-  cdp.on("Network.requestWillBeSent", (e) => urls.set(e.requestId, e.request.url));
-  cdp.on("Network.loadingFinished", (e) => transfers.push({ url: urls.get(e.requestId) ?? "", bytes: e.encodedDataLength }));
-  const sum = (from = 0) => transfers.slice(from).reduce((n, t) => n + t.bytes, 0);
+  const sent = new Map<string, { url: string; wallMs: number }>();
+  const transfers: { url: string; wallMs: number; bytes: number }[] = [];
+  cdp.on("Network.requestWillBeSent", (e) => sent.set(e.requestId, { url: e.request.url, wallMs: e.wallTime * 1000 }));
+  cdp.on("Network.loadingFinished", (e) => {
+    const request = sent.get(e.requestId);
+    transfers.push({ url: request?.url ?? "", wallMs: request?.wallMs ?? Infinity, bytes: e.encodedDataLength });
+  });
+  const sum = (ts: typeof transfers) => ts.reduce((n, t) => n + t.bytes, 0);
 
-  // Stamps the moment the first result enters the page, in the page's clock (0 = navigation start).
+  // Stamps the moment the first result enters the page, in the page's clock (0 = navigation
+  // start). The benchmark awaits this promise rather than polling the page for the result, which
+  // would take main-thread time from the page it measures.
   await page.addInitScript(() => {
-    new MutationObserver((_, observer) => {
-      if (document.querySelector(".search-result")) {
-        (window as unknown as { firstResult: number }).firstResult = performance.now();
-        observer.disconnect();
-      }
-    }).observe(document, { childList: true, subtree: true });
+    (window as unknown as { firstResult: Promise<number> }).firstResult = new Promise((resolve) => {
+      new MutationObserver((_, observer) => {
+        if (document.querySelector(".search-result")) {
+          observer.disconnect();
+          resolve(performance.now());
+        }
+      }).observe(document, { childList: true, subtree: true });
+    });
   });
   await page.goto(`${base}/recherche/?q=${encodeURIComponent(query)}`, { waitUntil: "commit" });
-  await page.waitForSelector(".search-result", { timeout: 30_000 });
-  const coldMs = await page.evaluate(() => (window as unknown as { firstResult: number }).firstResult);
+  const { coldMs, firstResultWallMs } = await page.evaluate(async () => {
+    const found = (window as unknown as { firstResult: Promise<number> }).firstResult;
+    const timeout = new Promise<never>((_, fail) => setTimeout(() => fail(new Error("no result after 30 s")), 30_000));
+    const at = await Promise.race([found, timeout]);
+    return { coldMs: at, firstResultWallMs: performance.timeOrigin + at };
+  });
   // CPU time of the page's main thread so far: unlike wall time, barely moved by other processes
   // competing for the machine's cores.
   const { metrics } = await cdp.send("Performance.getMetrics");
   const coldCpuMs = Math.round((metrics.find((m) => m.name === "ThreadTime")?.value ?? 0) * 1000);
   const results = Number(((await page.textContent("[role=status]")) ?? "").replace(/\D/g, "") || 0);
-  const cold = transfers.length;
-  const coldBytes = sum();
-  const coldPagefindBytes = transfers.filter((t) => new URL(t.url || base).pathname.startsWith("/pagefind/")).reduce((n, t) => n + t.bytes, 0);
+
+  await page.waitForLoadState("networkidle");
+  const settled = transfers.length;
+  // The cold load is every request the page made before its first result was on screen (with its
+  // whole response, even one that ended later); what it fetches afterwards (the rest of the first
+  // page of results) is not part of "until the first results".
+  const coldTransfers = transfers.filter((t) => t.wallMs <= firstResultWallMs);
+  const coldBytes = sum(coldTransfers);
+  const coldPagefindBytes = sum(coldTransfers.filter((t) => new URL(t.url || base).pathname.startsWith("/pagefind/")));
   const coldBreakdown: Record<string, number> = {};
-  for (const t of transfers) {
+  for (const t of coldTransfers) {
     const kind = kindOf(new URL(t.url || base).pathname);
     coldBreakdown[kind] = (coldBreakdown[kind] ?? 0) + t.bytes;
   }
@@ -263,8 +280,6 @@ async function measureQuery(browser: Browser, base: string, query: string, next:
     };
   }, coldMs);
 
-  await page.waitForLoadState("networkidle");
-  const settled = transfers.length;
   const runs = await page.$eval("[data-search-app]", (el) => Number((el as HTMLElement).dataset.searchRuns));
   const warmMs = await page.evaluate(
     async ({ next, runs }) => {
@@ -278,9 +293,9 @@ async function measureQuery(browser: Browser, base: string, query: string, next:
     },
     { next, runs },
   );
-  const warmBytes = sum(settled);
+  const warmBytes = sum(transfers.slice(settled));
   await context.close();
-  return { query, results, coldMs, coldCpuMs, coldBytes, coldPagefindBytes, coldRequests: cold, coldBreakdown, coldPhases, warmMs, warmBytes };
+  return { query, results, coldMs, coldCpuMs, coldBytes, coldPagefindBytes, coldRequests: coldTransfers.length, coldBreakdown, coldPhases, warmMs, warmBytes };
 }
 
 /** Each query's median over `runs` fresh-profile loads of the search page. */

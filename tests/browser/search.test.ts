@@ -4,8 +4,9 @@
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
+import { createReadStream, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { createServer as createHttpServer } from "node:http";
+import { createServer, type AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse } from "node-html-parser";
@@ -88,8 +89,8 @@ async function afterRun<T>(page: Page, action: () => Promise<T>): Promise<T> {
 }
 
 /** Loads a search URL and waits until its search has run. */
-async function visit(page: Page, path: string): Promise<void> {
-  await page.goto(server.url + path);
+async function visit(page: Page, path: string, base = server.url): Promise<void> {
+  await page.goto(base + path);
   await page.waitForFunction(() => Number(document.querySelector<HTMLElement>("[data-search-app]")?.dataset.searchRuns ?? 0) > 0);
 }
 
@@ -111,8 +112,8 @@ async function allResults(page: Page): Promise<{ url: string; date: string }[]> 
 const urls = (rs: { url: string }[]) => rs.map((r) => r.url).sort();
 const status = (page: Page) => page.textContent("[role=status]");
 
-async function searchUrls(page: Page, path: string): Promise<string[]> {
-  await visit(page, path);
+async function searchUrls(page: Page, path: string, base = server.url): Promise<string[]> {
+  await visit(page, path, base);
   return urls(await allResults(page));
 }
 
@@ -446,6 +447,52 @@ describe("site search", () => {
     assert.equal(new Set(bundle).size, bundle.length, `no Pagefind file fetched twice: ${bundle.join(" ")}`);
     assert.deepEqual(warnings.filter((w) => /preload/i.test(w)), []);
     await page.close();
+  });
+
+  for (const viewport of [{ width: 412, height: 823 }, { width: 1280, height: 720 }]) {
+    it(`shows results without moving what is on screen (${viewport.width}×${viewport.height})`, async () => {
+      const context = await browser.newContext({ viewport });
+      const page = await open(context);
+      await page.addInitScript(() => {
+        const w = window as unknown as { shifted: number };
+        w.shifted = 0;
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[]) if (!e.hadRecentInput) w.shifted += e.value;
+        }).observe({ type: "layout-shift", buffered: true });
+      });
+      await visit(page, "/recherche/?q=vaccin");
+      assert.ok((await page.locator(".search-result").count()) > 3, "a full first page of results");
+      assert.equal(await page.evaluate(() => (window as unknown as { shifted: number }).shifted), 0);
+      await context.close();
+    });
+  }
+
+  it("works on a host that sends Pagefind's files with Content-Encoding: gzip", async () => {
+    // Pagefind's data files are gzip streams; a host may send them as such, and the browser then
+    // inflates them before the page sees them. The page inflates the others itself.
+    const host = createHttpServer((req, res) => {
+      const path = new URL(req.url ?? "/", "http://x").pathname;
+      let file = join(site.outDir, decodeURIComponent(path));
+      if (existsSync(file) && statSync(file).isDirectory()) file = join(file, "index.html");
+      if (!existsSync(file)) return void res.writeHead(404).end();
+      const packed = /^\/pagefind\/.+\.(pf_meta|pf_index|pf_fragment|pf_filter|pagefind)$/.test(path);
+      res.writeHead(200, {
+        "Content-Type": path.endsWith(".html") || path.endsWith("/") ? "text/html; charset=utf-8" : path.endsWith(".js") ? "text/javascript" : "application/octet-stream",
+        ...(packed ? { "Content-Encoding": "gzip" } : {}),
+      });
+      createReadStream(file).pipe(res);
+    });
+    await new Promise<void>((ok) => host.listen(0, "127.0.0.1", ok));
+    const page = await open();
+    try {
+      const expected = await searchUrls(page, "/recherche/?q=vaccin");
+      assert.ok(expected.length > 0);
+      const base = `http://127.0.0.1:${(host.address() as AddressInfo).port}`;
+      assert.deepEqual(await searchUrls(page, "/recherche/?q=vaccin", base), expected);
+    } finally {
+      await page.close();
+      await new Promise((ok) => host.close(ok));
+    }
   });
 
   it("sends no request outside localhost", async () => {

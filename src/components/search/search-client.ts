@@ -76,6 +76,11 @@ function loadPagefind(): Promise<Pagefind> {
   return pagefindLoad;
 }
 
+/** Resolves once the browser has painted what the page holds now. */
+function afterPaint(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}
+
 function renderResult(data: ResultData): HTMLLIElement {
   const li = document.createElement("li");
   li.className = "search-result";
@@ -157,15 +162,12 @@ export function mountSearch(root: HTMLElement): void {
     if (select) filterSelects.set(key, select);
   }
   const status = $<HTMLElement>("[data-search-status]");
-  const hint = $<HTMLElement>("[data-search-hint]");
   const error = $<HTMLElement>("[data-search-error]");
   const list = $<HTMLOListElement>("[data-search-results]");
   const more = $<HTMLElement>("[data-search-more]");
   const moreButton = more.querySelector("button")!;
   const shown = $<HTMLElement>("[data-search-shown]");
   const siteName = root.dataset.siteName ?? "";
-
-  for (const el of root.querySelectorAll<HTMLElement>("[data-search-js]")) el.hidden = false;
 
   let sequence = 0;
   let completed = 0;
@@ -234,18 +236,18 @@ export function mountSearch(root: HTMLElement): void {
     const token = ++sequence;
     document.title = strings.documentTitle(state.q, siteName);
     setError(null);
+    // Reserves room for results and hides the idle hint (see the search page's styles).
+    document.documentElement.toggleAttribute("data-searching", !isIdle(state));
     if (isIdle(state)) {
       current = undefined;
       list.replaceChildren();
       list.removeAttribute("aria-busy");
       status.textContent = "";
-      hint.hidden = false;
       updateMore();
       updateFacets(undefined);
       finished();
       return;
     }
-    hint.hidden = true;
     list.setAttribute("aria-busy", "true");
     let response: SearchResponse | null;
     let stage: "load" | "search" = "load";
@@ -268,18 +270,20 @@ export function mountSearch(root: HTMLElement): void {
     if (token !== sequence || !response) return;
     const results = response.results;
     try {
-      // Every result of the first page is requested at once, but the first few are drawn as soon
-      // as they arrive: the reader sees results one round trip earlier.
-      const loads = results.slice(0, PAGE_SIZE).map((r) => r.data());
-      const first = await Promise.all(loads.slice(0, FIRST_PAINT));
+      // The excerpts of the first screen are fetched alone and drawn as soon as they arrive; the
+      // rest of the page follows once they are painted. Requested together, the others compete
+      // with them for connections and main-thread time, and the reader waits longer.
+      const first = await Promise.all(results.slice(0, FIRST_PAINT).map((r) => r.data()));
       if (token !== sequence) return;
       const shown = { state, results, shown: first.length };
       current = shown;
       list.replaceChildren(...first.map(renderResult));
       list.removeAttribute("aria-busy");
-      updateFacets(response.filters);
       status.textContent = strings.resultCount(results.length, state.q);
-      const rest = await Promise.all(loads.slice(FIRST_PAINT));
+      await afterPaint();
+      if (token !== sequence) return;
+      updateFacets(response.filters);
+      const rest = await Promise.all(results.slice(FIRST_PAINT, PAGE_SIZE).map((r) => r.data()));
       if (token !== sequence) return;
       list.append(...rest.map(renderResult));
       shown.shown += rest.length;
