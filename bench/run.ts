@@ -11,7 +11,7 @@ import { buildTable, runBuildBench } from "./build.ts";
 import { inboxTable, runInboxBench } from "./inbox.ts";
 import { pagesTable, runPagesBench } from "./pages.ts";
 import { formatRelatedBench, runRelatedBench } from "./related.ts";
-import { runSearchBench, TARGET as SEARCH_TARGET, type SearchBenchResult } from "./search.ts";
+import { runSearchBench, searchDetails, TARGET as SEARCH_TARGET, type SearchBenchResult } from "./search.ts";
 
 const root = resolve(import.meta.dirname, "..");
 const output = join(root, "BENCHMARKS.md");
@@ -36,6 +36,8 @@ function searchTable(results: SearchBenchResult[]): string {
     "| articles | index time | index size | query | results | transferred until first results (cold) | time to first results (cold) | next query | load average |",
     "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ...rows,
+    "",
+    searchDetails(results),
   ].join("\n");
 }
 

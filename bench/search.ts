@@ -58,6 +58,8 @@ export interface SearchBenchResult {
   articles: number;
   /** One-minute load average when measured: on a shared 2-core machine, timings scale with it. */
   loadAverage: number;
+  /** Cold loads per query, of which the median is reported. */
+  runs: number;
   generateMs: number;
   indexMs: number;
   /** Whole bundle folder, including Pagefind's unused UI scripts. */
@@ -369,7 +371,7 @@ export async function runSearchBench(options: SearchBenchOptions = {}): Promise<
         const bundle = folderBytes(join(dir, "pagefind"));
         const data = folderBytes(join(dir, "pagefind"), isIndexData);
         const measures = await measureSite(browser, dir, n, queries, runs, log);
-        results.push({ articles: n, loadAverage: Number(loadavg()[0]!.toFixed(2)), generateMs: -1, indexMs: -1, bundleBytes: bundle.bytes, indexBytes: data.bytes, indexFiles: data.files, queries: measures });
+        results.push({ articles: n, loadAverage: Number(loadavg()[0]!.toFixed(2)), runs, generateMs: -1, indexMs: -1, bundleBytes: bundle.bytes, indexBytes: data.bytes, indexFiles: data.files, queries: measures });
         continue;
       }
       rmSync(dir, { recursive: true, force: true });
@@ -406,7 +408,7 @@ export async function runSearchBench(options: SearchBenchOptions = {}): Promise<
       log(`search: ${n} articles: index in ${indexMs} ms, ${kb(data.bytes)} of index data in ${data.files} files (${kb(bundle.bytes)} with Pagefind's scripts)`);
 
       const measures = await measureSite(browser, dir, n, queries, runs, log);
-      results.push({ articles: n, loadAverage: Number(loadavg()[0]!.toFixed(2)), generateMs, indexMs, bundleBytes: bundle.bytes, indexBytes: data.bytes, indexFiles: data.files, queries: measures });
+      results.push({ articles: n, loadAverage: Number(loadavg()[0]!.toFixed(2)), runs, generateMs, indexMs, bundleBytes: bundle.bytes, indexBytes: data.bytes, indexFiles: data.files, queries: measures });
     }
   } finally {
     await browser.close();
@@ -423,6 +425,35 @@ export async function runSearchBench(options: SearchBenchOptions = {}): Promise<
 
 function kb(bytes: number): string {
   return `${(bytes / 1024).toFixed(1)} KB`;
+}
+
+const BREAKDOWN = ["page", "pagefind.js", "wasm", "metadata", "word index", "excerpts"];
+
+/** What the results table leaves out: how it is measured, where the bytes and milliseconds go. */
+export function searchDetails(results: SearchBenchResult[]): string {
+  const rows = results.flatMap((r) =>
+    r.queries.map((q) => {
+      const p = q.coldPhases;
+      return `| ${r.articles} | « ${q.query} » | ${BREAKDOWN.map((k) => (q.coldBreakdown[k] ? (q.coldBreakdown[k]! / 1024).toFixed(1) : "–")).join(" | ")} | ${q.coldRequests} | ${p.script} / ${p.metadata} / ${p.indexRequested} / ${p.fragmentRequested} / ${p.firstResult} | ${q.coldCpuMs} ms |`;
+    }),
+  );
+  const fixed = results.map((r) => {
+    const q = r.queries[0]!;
+    const part = (k: string) => q.coldBreakdown[k] ?? 0;
+    return `${r.articles} articles: ${kb(part("pagefind.js") + part("wasm") + part("metadata"))} (script ${kb(part("pagefind.js"))}, wasm ${kb(part("wasm"))}, metadata ${kb(part("metadata"))})`;
+  });
+  return [
+    `Each query is a cold load of \`/recherche/?q=…\` in a fresh Chromium profile, median of ${results[0]?.runs ?? "several"} loads, from navigation start until the first result is in the page. ` +
+      "Transferred bytes are the responses, as sent on the wire, to every request made before that moment; the rest of the first page of results, fetched once the first screen is painted, is not counted. " +
+      "The local server gzips HTML, JavaScript, CSS and JSON as a static host does; Pagefind's index files and wasm are gzip files already and are sent as they are. " +
+      "Times are wall-clock on a shared 2-core machine: they grow with the load average; the main thread's CPU time barely does.",
+    "",
+    `Pagefind's part that does not depend on the query (script, wasm, metadata with the page list and the date sort): ${fixed.join("; ")}.`,
+    "",
+    `| articles | query | ${BREAKDOWN.join(" (KB) | ")} (KB) | requests | ms: script / metadata / Pagefind ready / searched / drawn | main-thread CPU |`,
+    `| --- | --- | ${BREAKDOWN.map(() => "---").join(" | ")} | --- | --- | --- |`,
+    ...rows,
+  ].join("\n");
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
