@@ -14,6 +14,7 @@ import type { AstroIntegration, AstroIntegrationLogger } from "astro";
 import * as pagefind from "pagefind";
 import type { PagefindIndex, PagefindServiceConfig } from "pagefind";
 import { indexableApostrophes } from "../lib/search/apostrophes.ts";
+import { indexableHtml } from "../lib/search/indexable-html.ts";
 import { INDEX_HASH, SEARCH_PAGE_FILE } from "../lib/search/bundle.ts";
 import { auditPage, auditVerdict, emptyAudit, type SearchFieldsAudit } from "../lib/search/check-index.ts";
 
@@ -57,9 +58,9 @@ const fail = (what: string, errors: string[]): never => {
   throw new Error(`Pagefind (${what}) : ${errors.join(" ; ")}`);
 };
 
-/** Adds one page's HTML to an index, with apostrophes Pagefind can split words on. */
+/** Adds one page's HTML to an index: only what Pagefind reads, with apostrophes it can split words on. */
 export async function addPage(index: PagefindIndex, url: string, html: string): Promise<void> {
-  const added = await index.addHTMLFile({ url, content: indexableApostrophes(html) });
+  const added = await index.addHTMLFile({ url, content: indexableApostrophes(indexableHtml(html)) });
   if (added.errors.length) fail(`addHTMLFile ${url}`, added.errors);
 }
 

@@ -9,6 +9,7 @@ import { REQUIRED_SEARCH_FIELDS, auditSearchFields, auditVerdict, missingSearchF
 import { strings } from "../../src/components/search/strings.ts";
 import { bundleFile, pageUrl } from "../../src/integrations/pagefind.ts";
 import { displayApostrophes, indexableApostrophes, queryApostrophes } from "../../src/lib/search/apostrophes.ts";
+import { indexableHtml } from "../../src/lib/search/indexable-html.ts";
 import { pagefindTerm, parseSearchParams } from "../../src/lib/search/url-state.ts";
 import { frenchDate, frenchNumber } from "../../src/lib/search/format.ts";
 import { formatDateFr } from "../../src/lib/dates.ts";
@@ -181,5 +182,34 @@ describe("French dates and numbers on the search page", () => {
     assert.equal(frenchNumber(7), "7");
     assert.equal(frenchNumber(1000), "1\u202f000");
     assert.equal(frenchNumber(1234567), "1\u202f234\u202f567");
+  });
+});
+
+describe("What Pagefind is given of a page", () => {
+  const page = (main: string) =>
+    `<!doctype html><html lang="fr"><head><title>Titre — Pouls</title><style>p{}</style></head>` +
+    `<body><header><nav>Menu</nav></header>${main}<aside><img src="/autre.webp" alt=""></aside><footer>Pied</footer></body></html>`;
+
+  it("keeps the html tag, the title and the body element, nested elements of its kind included", () => {
+    const main = `<article data-pagefind-body><h1>Titre</h1><article class="card">Carte</article><p>Texte</p></article>`;
+    assert.equal(
+      indexableHtml(page(main)),
+      `<!doctype html><html lang="fr"><head><title>Titre — Pouls</title></head><body>${main}</body></html>`,
+    );
+  });
+
+  it("drops what lies outside the body element: another article's thumbnail cannot become the page's image", () => {
+    const cut = indexableHtml(page(`<main data-pagefind-body><p>Texte</p></main>`));
+    assert.doesNotMatch(cut, /autre\.webp|Menu|Pied|<style/);
+  });
+
+  it("a page without a body element, with several, or never closed is given whole", () => {
+    for (const main of [
+      `<main><p>Texte</p></main>`,
+      `<main data-pagefind-body>Un</main><section data-pagefind-body>Deux</section>`,
+      `<main data-pagefind-body><p>Texte`,
+    ]) {
+      assert.equal(indexableHtml(page(main)), page(main));
+    }
   });
 });
