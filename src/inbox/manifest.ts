@@ -27,13 +27,19 @@ export interface ArticleIndex {
   find(slug: string): ArticleInfo | undefined;
 }
 
+// Looked at again at most once a second, a stat per submission being a noticeable share of
+// its cost; at once for a slug it does not know, which may be an article just built.
+const RECHECK_MS = 1_000;
+
 // Re-read whenever the build rewrites the file (mtime changes); a missing or broken manifest
 // leaves the last good one in place, so a failed build does not close every article.
 export function watchManifest(file: string, log: (message: string) => void): ArticleIndex {
   let loadedMtime = -1;
+  let checkedAt = 0;
   let articles = new Map<string, ArticleInfo>();
 
   const refresh = (): void => {
+    checkedAt = performance.now();
     let mtime: number;
     try {
       mtime = statSync(file).mtimeMs;
@@ -57,6 +63,8 @@ export function watchManifest(file: string, log: (message: string) => void): Art
   refresh();
   return {
     find(slug: string) {
+      const known = articles.get(slug);
+      if (known !== undefined && performance.now() - checkedAt < RECHECK_MS) return known;
       refresh();
       return articles.get(slug);
     },

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import type { AlertWorker } from "./alerts.ts";
 import { newCommentId } from "./ids.ts";
 import type { ArticleIndex, ArticleInfo } from "./manifest.ts";
@@ -64,7 +64,7 @@ export async function submitComment(
       email: comment.email,
       clientHash,
       body: comment.body,
-      bodyHash: createHash("sha256").update(comment.body).digest("hex"),
+      bodyHash: hash("sha256", comment.body),
       status: verdict.status,
       staff: false,
       authorId: null,

@@ -42,7 +42,15 @@ export function readCommentForm(fields: ReadonlyMap<string, string>): CommentFor
   };
 }
 
-const length = (text: string): number => [...text].length;
+// In characters as the reader counts them (code points), not UTF-16 units.
+function length(text: string): number {
+  let surrogatePairs = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const unit = text.charCodeAt(i);
+    if (unit >= 0xd800 && unit <= 0xdbff) surrogatePairs += 1;
+  }
+  return text.length - surrogatePairs;
+}
 
 export function validateBody(raw: string, { limitLinks }: { limitLinks: boolean }): { body: string; links: number; error?: string } {
   const body = normalizeParagraphs(cleanBody(raw));

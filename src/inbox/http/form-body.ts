@@ -5,15 +5,20 @@ export class MalformedBody extends Error {}
 
 const MAX_FIELDS = 32;
 
+const FORM_TYPE = "application/x-www-form-urlencoded";
+
 export function isFormContentType(header: string | undefined): boolean {
   if (header === undefined) return false;
+  // What browsers send for a form, answered without taking the header apart.
+  if (header === FORM_TYPE) return true;
   const [type = "", ...params] = header.split(";").map((part) => part.trim().toLowerCase());
-  if (type !== "application/x-www-form-urlencoded") return false;
+  if (type !== FORM_TYPE) return false;
   const charset = params.find((param) => param.startsWith("charset="));
   return charset === undefined || ["charset=utf-8", 'charset="utf-8"'].includes(charset);
 }
 
 function decode(part: string): string {
+  if (!part.includes("%") && !part.includes("+")) return part;
   try {
     return decodeURIComponent(part.replace(/\+/gu, " "));
   } catch {
@@ -21,12 +26,16 @@ function decode(part: string): string {
   }
 }
 
+// Fatal: broken UTF-8 throws instead of becoming replacement characters. Stateless between
+// calls, since each decodes a whole body in one go.
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
 // Stricter than URLSearchParams, which silently turns broken input into replacement characters:
 // the reader would then see their text altered. Broken encoding or repeated fields are refused.
 export async function readForm(request: Request): Promise<Map<string, string>> {
   let text: string;
   try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(await request.arrayBuffer());
+    text = utf8.decode(await request.arrayBuffer());
   } catch {
     throw new MalformedBody("not UTF-8");
   }

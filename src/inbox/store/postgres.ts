@@ -94,6 +94,44 @@ const MIGRATIONS: readonly string[] = [
      comment_id := p_id;
    END
    $$;`,
+  // Submissions that arrive together travel together: one statement, one transaction and one
+  // commit for the lot instead of one each, which is most of what a submission costs on both
+  // ends of the connection. Every advisory lock of the batch is taken first, in one global order
+  // (duplicate-check keys, then flood-limit keys, each ascending, which is also pouls_submit's
+  // order), so that two batches from any instances never wait on each other in a cycle; then
+  // pouls_submit does each submission in array order (taking a lock already held costs nothing),
+  // each seeing what the lock holders before it, and the submissions before it in the batch, stored.
+  `CREATE FUNCTION pouls_submit_batch(p_comments json)
+     RETURNS TABLE (submitted text, kind text, comment_id text, retry_after integer)
+   LANGUAGE plpgsql AS $$
+   DECLARE
+     k record;
+     c record;
+   BEGIN
+     FOR k IN
+       WITH x AS (SELECT * FROM json_to_recordset(p_comments) AS x(article text, body_hash text, client_hash text))
+       SELECT 1 AS space, hashtext(x.article || ':' || x.body_hash) AS key FROM x
+       UNION
+       SELECT 2, hashtext(x.client_hash) FROM x WHERE x.client_hash IS NOT NULL
+       ORDER BY 1, 2
+     LOOP
+       PERFORM pg_advisory_xact_lock(k.space, k.key);
+     END LOOP;
+     FOR c IN SELECT * FROM json_to_recordset(p_comments) AS x(
+         id text, article text, parent text, name text, email text, client_hash text, body text,
+         body_hash text, status text, spam_score integer, signals jsonb, created timestamptz,
+         flood_limit integer, flood_window_ms bigint, duplicate_window_ms bigint, queue_alert boolean)
+     LOOP
+       submitted := c.id;
+       SELECT s.kind, s.comment_id, s.retry_after INTO kind, comment_id, retry_after
+         FROM pouls_submit(c.id, c.article, c.parent, c.name, c.email, c.client_hash, c.body,
+           c.body_hash, c.status, c.spam_score, c.signals, c.created, c.flood_limit,
+           c.flood_window_ms * interval '1 millisecond', c.duplicate_window_ms * interval '1 millisecond',
+           c.queue_alert) AS s;
+       RETURN NEXT;
+     END LOOP;
+   END
+   $$;`,
 ];
 
 // Any constant will do, as long as nothing else in the database takes it: a session-level lock
@@ -193,7 +231,7 @@ export interface PostgresOptions {
 }
 
 export async function openPostgresStore(url: string, options: PostgresOptions): Promise<CommentStore> {
-  const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10, connectionTimeoutMillis: 10_000 });
+  const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? Number(process.env.POULS_POOL ?? 10), connectionTimeoutMillis: 10_000 });
   // An idle connection dropped by the server (restart, failover) must not take the inbox down:
   // the pool replaces it, and the next query reports any lasting problem.
   pool.on("error", (error) => options.log(`PostgreSQL : connexion perdue : ${error.message}`));
@@ -211,34 +249,118 @@ export async function openPostgresStore(url: string, options: PostgresOptions): 
     return row === undefined ? undefined : toComment(row);
   };
 
+  const answer = (row: Row | undefined): SubmitResult => {
+    if (row === undefined) throw new Error("pouls_submit n’a rien renvoyé");
+    if (row.kind === "flooded") return { kind: "flooded", retryAfterSeconds: Number(row.retry_after) };
+    return { kind: row.kind === "duplicate" ? "duplicate" : "created", id: String(row.comment_id) };
+  };
+
+  const submitOne = async (comment: NewComment, rules: SubmitRules): Promise<SubmitResult> => {
+    const [row] = await query(
+      `SELECT * FROM pouls_submit($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb, $12,
+         $13, make_interval(secs => $14 / 1000.0), make_interval(secs => $15 / 1000.0), $16)`,
+      [
+        comment.id,
+        comment.article,
+        comment.parent,
+        comment.name,
+        comment.email,
+        comment.clientHash,
+        comment.body,
+        comment.bodyHash,
+        comment.status,
+        comment.spamScore,
+        JSON.stringify(comment.signals),
+        comment.created,
+        rules.floodLimit,
+        rules.floodWindowMs,
+        rules.duplicateWindowMs,
+        rules.queueAlert,
+      ],
+      "submit",
+    );
+    return answer(row);
+  };
+
+  const submitMany = async (batch: Waiting[]): Promise<SubmitResult[]> => {
+    const rows = await query(
+      "SELECT * FROM pouls_submit_batch($1)",
+      [
+        JSON.stringify(
+          batch.map(({ comment, rules }) => ({
+            id: comment.id,
+            article: comment.article,
+            parent: comment.parent,
+            name: comment.name,
+            email: comment.email,
+            client_hash: comment.clientHash,
+            body: comment.body,
+            body_hash: comment.bodyHash,
+            status: comment.status,
+            spam_score: comment.spamScore,
+            signals: comment.signals,
+            created: comment.created,
+            flood_limit: rules.floodLimit,
+            flood_window_ms: rules.floodWindowMs,
+            duplicate_window_ms: rules.duplicateWindowMs,
+            queue_alert: rules.queueAlert,
+          })),
+        ),
+      ],
+      "submit-batch",
+    );
+    const bySubmitted = new Map(rows.map((row) => [String(row.submitted), row]));
+    return batch.map(({ comment }) => answer(bySubmitted.get(comment.id)));
+  };
+
+  // Group commit, as in the SQLite store: the submissions that arrive within one turn of the
+  // event loop go to the database together, in one statement and one transaction, each answered
+  // once that transaction is committed. While a batch is out, what arrives waits and leaves as
+  // the next batch when it returns: under load, a few large batches rather than a queue of small
+  // ones at the pool, each paying a round trip and a commit.
+  interface Waiting {
+    comment: NewComment;
+    rules: SubmitRules;
+    resolve: (result: SubmitResult) => void;
+    reject: (error: unknown) => void;
+  }
+  let waiting: Waiting[] = [];
+  let inFlight = 0;
+  const DEBUG = { batches: 0, items: 0 };
+  const batchesInFlight = Number(process.env.POULS_BATCHES ?? 1);
+
+  const sendWaiting = (): void => {
+    if (waiting.length === 0 || inFlight >= batchesInFlight) return;
+    const batch = waiting;
+    waiting = [];
+    inFlight += 1;
+    DEBUG.batches += 1; DEBUG.items += batch.length;
+    const sent =
+      batch.length === 1
+        ? submitOne((batch[0] as Waiting).comment, (batch[0] as Waiting).rules).then((result) => [result])
+        : submitMany(batch);
+    sent
+      .then(
+        (results) => batch.forEach((item, i) => item.resolve(results[i] as SubmitResult)),
+        async (error: unknown) => {
+          // Nothing of a failed batch was committed. One bad submission must not sink the others:
+          // each again alone (one that was stored after all is then found as its own duplicate).
+          if (batch.length === 1) return (batch[0] as Waiting).reject(error);
+          await Promise.all(batch.map((item) => submitOne(item.comment, item.rules).then(item.resolve, item.reject)));
+        },
+      )
+      .finally(() => {
+        inFlight -= 1;
+        sendWaiting();
+      });
+  };
+
   return {
-    async submit(comment: NewComment, rules: SubmitRules): Promise<SubmitResult> {
-      const [row] = await query(
-        `SELECT * FROM pouls_submit($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb, $12,
-           $13, make_interval(secs => $14 / 1000.0), make_interval(secs => $15 / 1000.0), $16)`,
-        [
-          comment.id,
-          comment.article,
-          comment.parent,
-          comment.name,
-          comment.email,
-          comment.clientHash,
-          comment.body,
-          comment.bodyHash,
-          comment.status,
-          comment.spamScore,
-          JSON.stringify(comment.signals),
-          comment.created,
-          rules.floodLimit,
-          rules.floodWindowMs,
-          rules.duplicateWindowMs,
-          rules.queueAlert,
-        ],
-        "submit",
-      );
-      if (row === undefined) throw new Error("pouls_submit n’a rien renvoyé");
-      if (row.kind === "flooded") return { kind: "flooded", retryAfterSeconds: Number(row.retry_after) };
-      return { kind: row.kind === "duplicate" ? "duplicate" : "created", id: String(row.comment_id) };
+    submit(comment: NewComment, rules: SubmitRules): Promise<SubmitResult> {
+      return new Promise((resolve, reject) => {
+        waiting.push({ comment, rules, resolve, reject });
+        if (waiting.length === 1) setImmediate(sendWaiting);
+      });
     },
 
     async insertReply(reply: NewComment, approveParent: boolean): Promise<void> {
@@ -338,6 +460,7 @@ export async function openPostgresStore(url: string, options: PostgresOptions): 
     },
 
     async close() {
+      if (process.env.POULS_DEBUG) options.log(`DEBUG batches ${DEBUG.batches} items ${DEBUG.items}`);
       await pool.end();
     },
   };

@@ -73,12 +73,12 @@ function toComment(row: Row): StoredComment {
   };
 }
 
-function migrate(db: DatabaseSync): void {
+function migrate(db: DatabaseSync, transaction: Transaction): void {
   db.exec("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)");
   const row = db.prepare("SELECT max(version) AS version FROM schema_version").get() as Row;
   const current = Number(row.version ?? 0);
   for (let version = current + 1; version <= MIGRATIONS.length; version += 1) {
-    transaction(db, () => {
+    transaction(() => {
       db.exec(MIGRATIONS[version - 1] as string);
       db.prepare("INSERT INTO schema_version (version) VALUES (?)").run(version);
     });
@@ -86,17 +86,25 @@ function migrate(db: DatabaseSync): void {
 }
 
 // IMMEDIATE takes the write lock up front, so a check-then-insert (flood limit, duplicates)
-// cannot interleave with the CLI or another inbox process on the same file.
-function transaction<T>(db: DatabaseSync, work: () => T): T {
-  db.exec("BEGIN IMMEDIATE");
-  try {
-    const result = work();
-    db.exec("COMMIT");
-    return result;
-  } catch (error) {
-    db.exec("ROLLBACK");
-    throw error;
-  }
+// cannot interleave with the CLI or another inbox process on the same file. Prepared once: a
+// submission's transaction is short enough for compiling BEGIN and COMMIT to show.
+type Transaction = <T>(work: () => T) => T;
+
+function transactions(db: DatabaseSync): Transaction {
+  const begin = db.prepare("BEGIN IMMEDIATE");
+  const commit = db.prepare("COMMIT");
+  const rollback = db.prepare("ROLLBACK");
+  return (work) => {
+    begin.run();
+    try {
+      const result = work();
+      commit.run();
+      return result;
+    } catch (error) {
+      rollback.run();
+      throw error;
+    }
+  };
 }
 
 export function openSqliteStore(file: string): CommentStore {
@@ -106,22 +114,32 @@ export function openSqliteStore(file: string): CommentStore {
   // FULL: a comment acknowledged to a reader survives a power cut, not only a crash.
   db.exec("PRAGMA synchronous = FULL");
   db.exec("PRAGMA busy_timeout = 5000");
-  migrate(db);
+  const transaction = transactions(db);
+  migrate(db, transaction);
 
   const insert = db.prepare(
     `INSERT INTO comments (id, article, parent, name, email, client_hash, body, body_hash, status,
        staff, author_id, spam_score, signals, created_ms, sync_needed)
-     VALUES (:id, :article, :parent, :name, :email, :clientHash, :body, :bodyHash, :status,
-       :staff, :authorId, :spamScore, :signals, :created, :syncNeeded)`,
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertComment = (comment: NewComment): void => {
-    insert.run({
-      ...comment,
-      staff: comment.staff ? 1 : 0,
-      signals: JSON.stringify(comment.signals),
-      created: comment.created.getTime(),
-      syncNeeded: comment.status === "approved" ? 1 : 0,
-    });
+    insert.run(
+      comment.id,
+      comment.article,
+      comment.parent,
+      comment.name,
+      comment.email,
+      comment.clientHash,
+      comment.body,
+      comment.bodyHash,
+      comment.status,
+      comment.staff ? 1 : 0,
+      comment.authorId,
+      comment.spamScore,
+      JSON.stringify(comment.signals),
+      comment.created.getTime(),
+      comment.status === "approved" ? 1 : 0,
+    );
   };
   const getRow = db.prepare("SELECT * FROM comments WHERE id = ?");
   const get = (id: string): StoredComment | undefined => {
@@ -132,25 +150,28 @@ export function openSqliteStore(file: string): CommentStore {
     "UPDATE comments SET status = :status, sync_needed = 1 WHERE id = :id",
   );
   const queueAlert = db.prepare("INSERT INTO alerts (comment_id, created_ms, next_ms) VALUES (?, ?, ?)");
-  const findDuplicate = db.prepare(
-    `SELECT id FROM comments WHERE article = ? AND body_hash = ? AND created_ms >= ?
-     ORDER BY created_ms LIMIT 1`,
-  );
-  const countRecent = db.prepare(
-    "SELECT count(*) AS n, min(created_ms) AS first FROM comments WHERE client_hash = ? AND created_ms >= ?",
+  // Both checks in one statement.
+  const check = db.prepare(
+    `SELECT (SELECT id FROM comments WHERE article = ? AND body_hash = ? AND created_ms >= ?
+             ORDER BY created_ms LIMIT 1) AS duplicate,
+            count(*) AS recent, min(created_ms) AS first
+     FROM comments WHERE client_hash = ? AND created_ms >= ?`,
   );
 
   // Runs inside a transaction: the checks see every submission committed or made before it.
   const submitOne = (comment: NewComment, rules: SubmitRules): SubmitResult => {
     const now = comment.created.getTime();
-    const duplicate = findDuplicate.get(comment.article, comment.bodyHash, now - rules.duplicateWindowMs) as Row | undefined;
-    if (duplicate) return { kind: "duplicate", id: String(duplicate.id) };
-    if (comment.clientHash !== null) {
-      const recent = countRecent.get(comment.clientHash, now - rules.floodWindowMs) as Row;
-      if (Number(recent.n) >= rules.floodLimit) {
-        const freeAt = Number(recent.first) + rules.floodWindowMs;
-        return { kind: "flooded", retryAfterSeconds: Math.max(1, Math.ceil((freeAt - now) / 1000)) };
-      }
+    const found = check.get(
+      comment.article,
+      comment.bodyHash,
+      now - rules.duplicateWindowMs,
+      comment.clientHash,
+      now - rules.floodWindowMs,
+    ) as Row;
+    if (found.duplicate !== null) return { kind: "duplicate", id: String(found.duplicate) };
+    if (comment.clientHash !== null && Number(found.recent) >= rules.floodLimit) {
+      const freeAt = Number(found.first) + rules.floodWindowMs;
+      return { kind: "flooded", retryAfterSeconds: Math.max(1, Math.ceil((freeAt - now) / 1000)) };
     }
     insertComment(comment);
     if (rules.queueAlert) queueAlert.run(comment.id, now, now);
@@ -176,7 +197,7 @@ export function openSqliteStore(file: string): CommentStore {
     const results: SubmitResult[] = [];
     let submissionFailed = false;
     try {
-      transaction(db, () => {
+      transaction(() => {
         for (const item of batch) {
           try {
             results.push(submitOne(item.comment, item.rules));
@@ -195,7 +216,7 @@ export function openSqliteStore(file: string): CommentStore {
       // One bad submission must not sink the others: each alone, in its own transaction.
       for (const item of batch) {
         try {
-          item.resolve(transaction(db, () => submitOne(item.comment, item.rules)));
+          item.resolve(transaction(() => submitOne(item.comment, item.rules)));
         } catch (itemError) {
           item.reject(itemError);
         }
@@ -216,7 +237,7 @@ export function openSqliteStore(file: string): CommentStore {
     },
 
     async insertReply(reply: NewComment, approveParent: boolean): Promise<void> {
-      transaction(db, () => {
+      transaction(() => {
         if (approveParent && reply.parent !== null) {
           updateStatus.run({ id: reply.parent, status: "approved" });
         }
@@ -247,7 +268,7 @@ export function openSqliteStore(file: string): CommentStore {
     },
 
     async setStatus(id: string, status: CommentStatus) {
-      return transaction(db, () => {
+      return transaction(() => {
         const result = updateStatus.run({ id, status });
         return result.changes === 0 ? undefined : get(id);
       });
@@ -271,7 +292,7 @@ export function openSqliteStore(file: string): CommentStore {
     },
 
     async deleteByEmail(email: string) {
-      return transaction(db, () => {
+      return transaction(() => {
         const rows = db
           .prepare("DELETE FROM comments WHERE lower(email) = lower(?) RETURNING *")
           .all(email) as Row[];
@@ -292,7 +313,7 @@ export function openSqliteStore(file: string): CommentStore {
     },
 
     async claimAlerts(now: Date, leaseUntil: Date, limit: number): Promise<QueuedAlert[]> {
-      return transaction(db, () => {
+      return transaction(() => {
         const rows = db
           .prepare("SELECT id, comment_id, attempts, created_ms FROM alerts WHERE next_ms <= ? ORDER BY id LIMIT ?")
           .all(now.getTime(), limit) as Row[];
