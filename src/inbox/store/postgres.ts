@@ -134,6 +134,10 @@ const MIGRATIONS: readonly string[] = [
    $$;`,
 ];
 
+// Two: one batch runs while the other waits for its commit to reach the disk; more would split
+// a burst into smaller batches without using the disk or the cores any better.
+const BATCHES_IN_FLIGHT = 2;
+
 // Any constant will do, as long as nothing else in the database takes it: a session-level lock
 // held while migrating, so instances starting together migrate one after the other.
 const MIGRATION_LOCK = 7_163_002_101;
@@ -231,7 +235,7 @@ export interface PostgresOptions {
 }
 
 export async function openPostgresStore(url: string, options: PostgresOptions): Promise<CommentStore> {
-  const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? Number(process.env.POULS_POOL ?? 10), connectionTimeoutMillis: 10_000 });
+  const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10, connectionTimeoutMillis: 10_000 });
   // An idle connection dropped by the server (restart, failover) must not take the inbox down:
   // the pool replaces it, and the next query reports any lasting problem.
   pool.on("error", (error) => options.log(`PostgreSQL : connexion perdue : ${error.message}`));
@@ -248,6 +252,20 @@ export async function openPostgresStore(url: string, options: PostgresOptions): 
     const [row] = await query("SELECT * FROM comments WHERE id = $1", [id], "get");
     return row === undefined ? undefined : toComment(row);
   };
+
+  // Group commit, as in the SQLite store: the submissions that arrive within one turn of the
+  // event loop go to the database together, in one statement and one transaction, each answered
+  // once that transaction is committed. Past BATCHES_IN_FLIGHT, what arrives waits and leaves as
+  // the next batch when one returns: under load, a few large batches rather than a queue of
+  // small ones at the pool, each paying a round trip and a commit.
+  interface Waiting {
+    comment: NewComment;
+    rules: SubmitRules;
+    resolve: (result: SubmitResult) => void;
+    reject: (error: unknown) => void;
+  }
+  let waiting: Waiting[] = [];
+  let inFlight = 0;
 
   const answer = (row: Row | undefined): SubmitResult => {
     if (row === undefined) throw new Error("pouls_submit n’a rien renvoyé");
@@ -313,28 +331,11 @@ export async function openPostgresStore(url: string, options: PostgresOptions): 
     return batch.map(({ comment }) => answer(bySubmitted.get(comment.id)));
   };
 
-  // Group commit, as in the SQLite store: the submissions that arrive within one turn of the
-  // event loop go to the database together, in one statement and one transaction, each answered
-  // once that transaction is committed. While a batch is out, what arrives waits and leaves as
-  // the next batch when it returns: under load, a few large batches rather than a queue of small
-  // ones at the pool, each paying a round trip and a commit.
-  interface Waiting {
-    comment: NewComment;
-    rules: SubmitRules;
-    resolve: (result: SubmitResult) => void;
-    reject: (error: unknown) => void;
-  }
-  let waiting: Waiting[] = [];
-  let inFlight = 0;
-  const DEBUG = { batches: 0, items: 0 };
-  const batchesInFlight = Number(process.env.POULS_BATCHES ?? 1);
-
   const sendWaiting = (): void => {
-    if (waiting.length === 0 || inFlight >= batchesInFlight) return;
+    if (waiting.length === 0 || inFlight >= BATCHES_IN_FLIGHT) return;
     const batch = waiting;
     waiting = [];
     inFlight += 1;
-    DEBUG.batches += 1; DEBUG.items += batch.length;
     const sent =
       batch.length === 1
         ? submitOne((batch[0] as Waiting).comment, (batch[0] as Waiting).rules).then((result) => [result])
@@ -460,7 +461,6 @@ export async function openPostgresStore(url: string, options: PostgresOptions): 
     },
 
     async close() {
-      if (process.env.POULS_DEBUG) options.log(`DEBUG batches ${DEBUG.batches} items ${DEBUG.items}`);
       await pool.end();
     },
   };
