@@ -166,6 +166,25 @@ describe("articles and parents", () => {
     assert.equal(status, 201);
   });
 
+  it("notices within a second that a build closed comments on an article it knows", async () => {
+    const { utimesSync } = await import("node:fs");
+    const { ARTICLES } = await import("./helpers.ts");
+    const rewrite = (articles: typeof ARTICLES, at: Date): void => {
+      writeFileSync(fixture.manifestPath, JSON.stringify({ articles }));
+      utimesSync(fixture.manifestPath, at, at);
+    };
+    const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+    rewrite(
+      ARTICLES.map((article) => (article.slug === "vaccins-grippe" ? { ...article, comments: "closed" } : article)),
+      new Date(Date.now() + 10_000),
+    );
+    await pause(1_100);
+    assert.equal((await postJson(inbox.url, validFields({ article: "vaccins-grippe" }))).status, 409);
+    rewrite(ARTICLES, new Date(Date.now() + 20_000));
+    await pause(1_100);
+    assert.equal((await postJson(inbox.url, validFields({ article: "vaccins-grippe", body: "Rouvert." }))).status, 201);
+  });
+
   it("accepts a reply to an approved comment of the same article", async () => {
     const parent = await approvedComment(fixture, inbox.url);
     const { status, body } = await postJson(inbox.url, validFields({ parent, body: "Je réponds." }));
