@@ -3,9 +3,10 @@
 // PostgreSQL store, side by side with a minimal Hono server measured in the same run.
 //
 // The minimal server is the floor the inbox is compared with: the same kind of store (SQLite
-// file in WAL with synchronous=FULL, or the same PostgreSQL server), the same table with the
-// same indexes (made by the store's own migrations), one INSERT per request and nothing else:
-// no validation, spam score, duplicate check or flood limit.
+// file in WAL with synchronous=FULL, or the same PostgreSQL server with synchronous_commit on),
+// the same table with the same indexes (made by the store's own migrations), one INSERT of a row
+// of the same shape per request and nothing else: no validation, spam score, duplicate check,
+// flood limit or security headers, and no group commit.
 //
 // Every request carries a different body (duplicate detection would answer early otherwise),
 // a different X-Forwarded-For (with TRUST_PROXY=1; INBOX_FLOOD_LIMIT is raised as well) and a
@@ -108,7 +109,10 @@ async function serveMinimal(kind: string, target: string): Promise<void> {
       statement.run(id, form.get("article") ?? "", form.get("name") ?? "", form.get("email") ?? "", client, form.get("body") ?? "", id, Date.now());
     };
   } else {
-    const pool = new pg.Pool({ connectionString: target, max: 10 });
+    // As the inbox does for its submissions, whatever the server's default: same durability.
+    const url = new URL(target);
+    url.searchParams.set("options", `${url.searchParams.get("options") ?? ""} -c synchronous_commit=on`.trim());
+    const pool = new pg.Pool({ connectionString: url.toString(), max: 10 });
     insert = async (id, form, client) => {
       await pool.query({
         name: "insert",
