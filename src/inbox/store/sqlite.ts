@@ -150,7 +150,8 @@ export function openSqliteStore(file: string): CommentStore {
     "UPDATE comments SET status = :status, sync_needed = 1 WHERE id = :id",
   );
   const queueAlert = db.prepare("INSERT INTO alerts (comment_id, created_ms, next_ms) VALUES (?, ?, ?)");
-  // Both checks in one statement.
+  // Both checks in one statement: each statement run has a fixed cost, and these run for every
+  // submission.
   const check = db.prepare(
     `SELECT (SELECT id FROM comments WHERE article = ? AND body_hash = ? AND created_ms >= ?
              ORDER BY created_ms LIMIT 1) AS duplicate,
