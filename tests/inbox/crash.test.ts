@@ -1,19 +1,12 @@
 // Durability: what the inbox acknowledged (201) survives a SIGKILL at any moment, exactly once.
 import assert from "node:assert/strict";
-import { DatabaseSync } from "node:sqlite";
 import { describe, it } from "node:test";
-import { freePort, makeFixture, startInbox, validFields, type Fixture, type RunningInbox } from "./helpers.ts";
-import { freshSchema, PG_SKIP } from "./postgres.ts";
+import { BACKENDS } from "./backends.ts";
+import { freePort, makeFixture, startInbox, validFields, type RunningInbox } from "./helpers.ts";
 
 const COMMENTS = 300;
 const CLIENTS = 8;
 const KILLS = 3;
-
-interface Backend {
-  name: string;
-  skip: string | false;
-  prepare(fixture: Fixture): Promise<{ env: Record<string, string>; bodies(): Promise<Map<string, string[]>>; drop(): Promise<void> }>;
-}
 
 // Every stored body with the ids it is stored under.
 function group(rows: Record<string, unknown>[]): Map<string, string[]> {
@@ -21,39 +14,6 @@ function group(rows: Record<string, unknown>[]): Map<string, string[]> {
   for (const row of rows) bodies.set(String(row.body), [...(bodies.get(String(row.body)) ?? []), String(row.id)]);
   return bodies;
 }
-
-const BACKENDS: Backend[] = [
-  {
-    name: "SQLite",
-    skip: false,
-    async prepare(fixture) {
-      return {
-        env: {},
-        async bodies() {
-          const db = new DatabaseSync(fixture.dbPath, { readOnly: true });
-          try {
-            return group(db.prepare("SELECT id, body FROM comments").all() as Record<string, unknown>[]);
-          } finally {
-            db.close();
-          }
-        },
-        drop: async () => undefined,
-      };
-    },
-  },
-  {
-    name: "PostgreSQL",
-    skip: PG_SKIP,
-    async prepare() {
-      const schema = await freshSchema();
-      return {
-        env: { DATABASE_URL: schema.url },
-        bodies: async () => group(await schema.query("SELECT id, body FROM comments")),
-        drop: schema.drop,
-      };
-    },
-  },
-];
 
 for (const backend of BACKENDS) {
   describe(`crash: ${backend.name}`, { skip: backend.skip }, () => {
@@ -112,7 +72,7 @@ for (const backend of BACKENDS) {
         await Promise.all([clients, killer()]);
         t.diagnostic(`${failedAttempts} attempts cut by a kill or refused during a restart, then sent again`);
         assert.equal(acknowledged.size, COMMENTS);
-        const stored = await database.bodies();
+        const stored = group(await database.query("SELECT id, body FROM comments"));
         for (const [body, id] of acknowledged) assert.deepEqual(stored.get(body), [id], body);
         assert.equal(stored.size, COMMENTS);
       } finally {

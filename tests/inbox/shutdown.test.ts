@@ -1,42 +1,8 @@
 import assert from "node:assert/strict";
 import { connect } from "node:net";
-import { DatabaseSync } from "node:sqlite";
 import { describe, it } from "node:test";
-import { makeFixture, runCli, startInbox, validFields, waitFor, type Fixture } from "./helpers.ts";
-import { freshSchema, PG_SKIP } from "./postgres.ts";
-
-interface Backend {
-  name: string;
-  skip: string | false;
-  // Extra environment for the inbox, SQL on its database, and clean-up.
-  prepare(fixture: Fixture): Promise<{ env: Record<string, string>; sql(text: string): Promise<void>; drop(): Promise<void> }>;
-}
-
-const BACKENDS: Backend[] = [
-  {
-    name: "SQLite",
-    skip: false,
-    async prepare(fixture) {
-      return {
-        env: {},
-        async sql(text) {
-          const db = new DatabaseSync(fixture.dbPath);
-          db.exec(text);
-          db.close();
-        },
-        drop: async () => undefined,
-      };
-    },
-  },
-  {
-    name: "PostgreSQL",
-    skip: PG_SKIP,
-    async prepare() {
-      const schema = await freshSchema();
-      return { env: { DATABASE_URL: schema.url }, sql: async (text) => void (await schema.query(text)), drop: schema.drop };
-    },
-  },
-];
+import { BACKENDS } from "./backends.ts";
+import { makeFixture, runCli, startInbox, validFields, waitFor } from "./helpers.ts";
 
 // One HTTP/1.1 request over a socket the test controls, so that it can be left half-sent.
 function openRequest(url: string, body: string): { sendRest: () => void; response: Promise<string> } {
@@ -68,7 +34,7 @@ for (const backend of BACKENDS) {
         assert.equal(healthy.status, 200);
         assert.deepEqual(await healthy.json(), { ok: true });
         assert.equal(healthy.headers.get("cache-control"), "no-store");
-        await database.sql("DROP TABLE schema_version");
+        await database.query("DROP TABLE schema_version");
         const broken = await fetch(`${inbox.url}/healthz`);
         assert.equal(broken.status, 503);
         assert.deepEqual(await broken.json(), { ok: false, error: "store" });
