@@ -61,15 +61,16 @@ function origin(raw: string, name: string): string {
   }
 }
 
+// The scheme of a URL setting, "" when it does not parse: callers report that without echoing
+// the value, which may hold a password.
+function protocolOf(value: string): string {
+  return URL.canParse(value) ? new URL(value).protocol : "";
+}
+
 function databaseUrl(raw: string | undefined): string | null {
   const value = raw?.trim();
   if (!value) return null;
-  let protocol = "";
-  try {
-    protocol = new URL(value).protocol;
-  } catch {
-    // Reported below, without echoing a value that may hold a password.
-  }
+  const protocol = protocolOf(value);
   if (protocol !== "postgres:" && protocol !== "postgresql:") {
     throw new ConfigError("DATABASE_URL doit être une adresse PostgreSQL : postgres://utilisateur:mot-de-passe@hôte:5432/base");
   }
@@ -85,12 +86,7 @@ function alertConfig(env: Env, siteUrl: string): AlertConfig | null {
   // Half a configuration is a mistake, not a wish to have no alerts: say so at start.
   if (smtpUrl === "") throw new ConfigError("MODERATOR_EMAILS est défini mais pas SMTP_URL (smtp://hôte:587 ou smtps://utilisateur:mot-de-passe@hôte:465).");
   if (to.length === 0) throw new ConfigError("SMTP_URL est défini mais pas MODERATOR_EMAILS (adresses séparées par des virgules).");
-  let protocol = "";
-  try {
-    protocol = new URL(smtpUrl).protocol;
-  } catch {
-    // Reported below, without echoing a value that may hold a password.
-  }
+  const protocol = protocolOf(smtpUrl);
   if (protocol !== "smtp:" && protocol !== "smtps:") {
     throw new ConfigError("SMTP_URL doit commencer par smtp:// ou smtps:// (par exemple smtps://utilisateur:mot-de-passe@hôte:465).");
   }
