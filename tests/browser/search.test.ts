@@ -4,7 +4,7 @@
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { spawn, type ChildProcess } from "node:child_process";
-import { createReadStream, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, createReadStream, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { createServer as createHttpServer } from "node:http";
 import { createServer, type AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -17,7 +17,7 @@ import { serveStatic } from "../helpers/static-server.ts";
 import { indexSite } from "../../src/integrations/pagefind.ts";
 
 const fold = (s: string) => s.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
-const words = (s: string) => fold(s).match(/\p{L}+/gu) ?? [];
+const words = (s: string): string[] => fold(s).match(/\p{L}+/gu) ?? [];
 
 interface Indexed {
   url: string;
@@ -502,6 +502,96 @@ describe("site search", () => {
     await page.close();
     assert.deepEqual(outside, []);
   });
+  describe("on a site with more articles than its recent index", () => {
+    // The sample site re-indexed as a large site would be: its three newest articles also in a
+    // recent index, which the page answers from first while the whole index loads.
+    const RECENT = 3;
+    let dir: string;
+    let large: Awaited<ReturnType<typeof serveStatic>>;
+    let newest: string[];
+    let query: string;
+
+    before(async () => {
+      dir = mkdtempSync(join(tmpdir(), "pouls-recent-"));
+      cpSync(site.outDir, dir, { recursive: true });
+      const report = await indexSite(dir, undefined, RECENT);
+      assert.equal(report.recent, RECENT);
+      large = await serveStatic(dir);
+      newest = [...articles]
+        .sort((a, b) => (a.date === b.date ? (a.url < b.url ? -1 : 1) : a.date < b.date ? 1 : -1))
+        .slice(0, RECENT)
+        .map((a) => a.url);
+      // A word of one of the newest articles that older ones use too.
+      const older = articles.filter((a) => !newest.includes(a.url));
+      const recentWords = new Set(articles.filter((a) => newest.includes(a.url)).flatMap((a) => words(a.text)));
+      query = [...recentWords].find((w) => w.length >= 6 && older.filter((a) => words(a.text).includes(w)).length >= 3)!;
+      assert.ok(query, "a word shared by a newest article and older ones");
+    });
+    after(async () => large?.close());
+
+    it("writes the newest articles' index beside the whole one, and stamps both in the search page", async () => {
+      const hashOf = (bundle: string) => JSON.parse(readFileSync(join(dir, bundle, "pagefind-entry.json"), "utf8")).languages.fr;
+      assert.equal(hashOf("pagefind").page_count, articles.length);
+      assert.equal(hashOf("pagefind/recents").page_count, RECENT);
+      const searchPage = parse(readFileSync(join(dir, "recherche/index.html"), "utf8"));
+      assert.equal(searchPage.querySelector('meta[name="pouls-search-index"]')?.getAttribute("content"), hashOf("pagefind").hash);
+      assert.equal(searchPage.querySelector('meta[name="pouls-search-recent"]')?.getAttribute("content"), hashOf("pagefind/recents").hash);
+      // The sample site itself is small enough for one index.
+      assert.ok(!existsSync(join(site.outDir, "pagefind/recents")));
+      const own = parse(readFileSync(join(site.outDir, "recherche/index.html"), "utf8"));
+      assert.equal(own.querySelector('meta[name="pouls-search-recent"]')?.getAttribute("content"), "");
+    });
+
+    it("draws the first results from the newest articles, then every result of the whole index once", async () => {
+      const page = await open();
+      await page.addInitScript(() => {
+        new MutationObserver((_, observer) => {
+          const items = document.querySelectorAll(".search-result h3 a");
+          if (items.length === 0) return;
+          observer.disconnect();
+          (window as unknown as { firstDrawn: unknown }).firstDrawn = {
+            urls: [...items].map((a) => a.getAttribute("href")),
+            files: performance.getEntriesByType("resource").map((e) => new URL(e.name).pathname),
+          };
+        }).observe(document, { childList: true, subtree: true });
+      });
+      const requested: string[] = [];
+      page.on("request", (r) => requested.push(new URL(r.url()).pathname));
+      for (const sort of ["", "&tri=date"]) {
+        const path = `/recherche/?q=${encodeURIComponent(query)}${sort}`;
+        const expected = await searchUrls(page, path);
+        requested.length = 0;
+        await visit(page, path, large.url);
+        const found = await allResults(page);
+        const { urls: first, files } = await page.evaluate(() => (window as unknown as { firstDrawn: { urls: string[]; files: string[] } }).firstDrawn);
+        assert.ok(first.length > 0 && first.every((u) => newest.includes(u)), `first results ${first.join(" ")} are among the newest ${newest.join(" ")}`);
+        assert.deepEqual(files.filter((f) => /^\/pagefind\/[^/]+$/.test(f)), [], "the whole index loads after the first results");
+        assert.deepEqual(found.slice(0, first.length).map((r) => r.url), first, "what is on screen stays first");
+        assert.deepEqual(urls(found), expected, "every result of the whole index, once");
+        assert.match((await status(page)) ?? "", new RegExp(`^${expected.length} résultats? pour`));
+        if (sort) assert.deepEqual(found.map((r) => r.date), found.map((r) => r.date).sort().reverse());
+        const bundle = requested.filter((p) => p.startsWith("/pagefind/"));
+        assert.deepEqual(bundle.filter((p) => p.includes("wasm.")), ["/pagefind/recents/wasm.fr.pagefind"], "one wasm download for both indexes");
+      }
+      await page.close();
+    });
+
+    it("answers later searches from the whole index alone", async () => {
+      const page = await open();
+      await visit(page, `/recherche/?q=${encodeURIComponent(query)}`, large.url);
+      await allResults(page);
+      await page.waitForLoadState("networkidle");
+      const requested: string[] = [];
+      page.on("request", (r) => requested.push(new URL(r.url()).pathname));
+      await page.fill("#recherche-q", "cancer");
+      await afterRun(page, () => page.press("#recherche-q", "Enter"));
+      const found = urls(await allResults(page));
+      assert.deepEqual(requested.filter((p) => p.startsWith("/pagefind/recents/")), []);
+      assert.deepEqual(found, await searchUrls(page, "/recherche/?q=cancer"));
+      await page.close();
+    });
+  });
+
   describe("under npm run dev", () => {
     async function devSearch(outDir: string): Promise<{ page: Page; output: () => string; stop: () => void }> {
       const dev = await devServer(outDir);

@@ -10,6 +10,7 @@ import { strings } from "../../src/components/search/strings.ts";
 import { bundleFile, pageUrl } from "../../src/integrations/pagefind.ts";
 import { displayApostrophes, indexableApostrophes, queryApostrophes } from "../../src/lib/search/apostrophes.ts";
 import { indexableHtml } from "../../src/lib/search/indexable-html.ts";
+import { newestPages, sortDate } from "../../src/lib/search/recent.ts";
 import { pagefindTerm, parseSearchParams } from "../../src/lib/search/url-state.ts";
 import { frenchDate, frenchNumber } from "../../src/lib/search/format.ts";
 import { formatDateFr } from "../../src/lib/dates.ts";
@@ -211,5 +212,29 @@ describe("What Pagefind is given of a page", () => {
     ]) {
       assert.equal(indexableHtml(page(main)), page(main));
     }
+  });
+});
+
+describe("the recent index", () => {
+  const pages = [
+    { url: "/b/", date: "2025-03-01" },
+    { url: "/a/", date: "2025-03-01" },
+    { url: "/c/", date: "2026-01-10" },
+    { url: "/d/", date: "2024-12-31" },
+  ];
+
+  it("holds the newest articles, newest first, one day's articles by URL", () => {
+    assert.deepEqual(newestPages(pages, 3).map((p) => p.url), ["/c/", "/a/", "/b/"]);
+    assert.deepEqual(newestPages([...pages].reverse(), 2).map((p) => p.url), ["/c/", "/a/"]);
+  });
+
+  it("is not made for a site that fits in it", () => {
+    assert.deepEqual(newestPages(pages, 4), []);
+    assert.deepEqual(newestPages(pages, 10), []);
+  });
+
+  it("reads an article's date from its sort key", () => {
+    assert.equal(sortDate('<span data-pagefind-sort="date:2026-02-03"></span>'), "2026-02-03");
+    assert.equal(sortDate("<p>date:2026-02-03</p>"), "");
   });
 });

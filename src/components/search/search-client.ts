@@ -17,7 +17,7 @@ import {
   toSearchParams,
 } from "../../lib/search/url-state.ts";
 import { displayApostrophes } from "../../lib/search/apostrophes.ts";
-import { BUNDLE_PATH, INDEX_HASH } from "../../lib/search/bundle.ts";
+import { BUNDLE_PATH, INDEX_HASH, RECENT_DIR } from "../../lib/search/bundle.ts";
 import { strings } from "./strings.ts";
 
 interface ResultData {
@@ -44,22 +44,38 @@ const FIRST_PAINT = 3;
 // Long enough to skip the intermediate words of a fast typist, short enough to feel live.
 const TYPING_DEBOUNCE_MS = 250;
 
-let pagefindLoad: Promise<Pagefind> | undefined;
+interface Bundle {
+  path: string;
+  /** The index's hash, or "" before a build has stamped the page (npm run dev). */
+  hash: string;
+}
+
+const metaContent = (name: string) => document.querySelector<HTMLMetaElement>(`meta[name="${name}"]`)?.content ?? "";
+const whole: Bundle = { path: BUNDLE_PATH, hash: metaContent("pouls-search-index") };
+const recentHash = metaContent("pouls-search-recent");
+// On a large site, the newest articles' index answers first while the whole one loads (see
+// src/integrations/pagefind.ts); once the whole index is loaded, it answers alone.
+const recent: Bundle | undefined = INDEX_HASH.test(recentHash) ? { path: `${BUNDLE_PATH}${RECENT_DIR}/`, hash: recentHash } : undefined;
+
+const loads = new Map<Bundle, Promise<Pagefind>>();
+let wholeLoaded = false;
 type EarlyWindow = Window & { poulsPagefind?: Promise<Pagefind> | undefined };
 
-function loadPagefind(): Promise<Pagefind> {
-  pagefindLoad ??= (async () => {
-    // Started early by the page's head script when the URL asked for a search.
+function loadPagefind(bundle: Bundle): Promise<Pagefind> {
+  let load = loads.get(bundle);
+  if (load) return load;
+  load = (async () => {
+    // Started early, for the bundle the page searches first, by the page's head script when the
+    // URL asked for a search.
     const early = (window as EarlyWindow).poulsPagefind;
-    if (early) {
+    if (early && bundle === (recent ?? whole)) {
       // Once: a failed early start is retried from scratch on the next search.
       (window as EarlyWindow).poulsPagefind = undefined;
       return early;
     }
     // A computed URL keeps the bundler from trying to resolve a file that only exists after the build.
-    const url = new URL(`${BUNDLE_PATH}pagefind.js`, location.origin).href;
+    const url = new URL(`${bundle.path}pagefind.js`, location.origin).href;
     const pagefind = (await import(/* @vite-ignore */ url)) as Pagefind;
-    const hash = document.querySelector<HTMLMetaElement>('meta[name="pouls-search-index"]')?.content ?? "";
     // Keep in step with the head script of src/pages/recherche/index.astro.
     await pagefind.options({
       // A worker would add its own script (about 13 KB compressed) and a second wasm start-up
@@ -67,13 +83,17 @@ function loadPagefind(): Promise<Pagefind> {
       noWorker: true,
       // The index's own hash: the entry file is fetched fresh exactly when the index changed, and
       // at the URL the page preloaded. Pagefind falls back to a timestamp without it (dev).
-      ...(INDEX_HASH.test(hash) ? { metaCacheTag: hash } : {}),
+      ...(INDEX_HASH.test(bundle.hash) ? { metaCacheTag: bundle.hash } : {}),
     });
     await pagefind.init();
     return pagefind;
   })();
-  pagefindLoad.catch(() => (pagefindLoad = undefined));
-  return pagefindLoad;
+  loads.set(bundle, load);
+  load.then(
+    () => bundle === whole && (wholeLoaded = true),
+    () => loads.delete(bundle),
+  );
+  return load;
 }
 
 /** Resolves once the browser has painted what the page holds now. */
@@ -249,12 +269,31 @@ export function mountSearch(root: HTMLElement): void {
       return;
     }
     list.setAttribute("aria-busy", "true");
+    const term = pagefindTerm(state);
+    const options = pagefindOptions(state);
+    // Results already on screen: the first screen from the recent index, while the whole one loads.
+    let pinned: Result[] = [];
     let response: SearchResponse | null;
     let stage: "load" | "search" = "load";
     try {
-      const pagefind = await loadPagefind();
+      if (recent && !wholeLoaded) {
+        const first = await loadPagefind(recent);
+        stage = "search";
+        const quick = await first.search(term, options);
+        if (token !== sequence || !quick) return;
+        const firstScreen = quick.results.slice(0, FIRST_PAINT);
+        const data = await Promise.all(firstScreen.map((r) => r.data()));
+        if (token !== sequence) return;
+        list.replaceChildren(...data.map(renderResult));
+        pinned = firstScreen;
+        // Paint before the whole index's files start competing for the network and the main thread.
+        await afterPaint();
+        if (token !== sequence) return;
+        stage = "load";
+      }
+      const pagefind = await loadPagefind(whole);
       stage = "search";
-      response = await pagefind.search(pagefindTerm(state), pagefindOptions(state));
+      response = await pagefind.search(term, options);
     } catch (e) {
       if (token !== sequence) return;
       console.error(e);
@@ -268,22 +307,28 @@ export function mountSearch(root: HTMLElement): void {
       return;
     }
     if (token !== sequence || !response) return;
-    const results = response.results;
+    // The recent index holds the same pages as the whole one, with the same ids: what is on
+    // screen stays first and in place, and the whole index's results follow.
+    const pinnedIds = new Set(pinned.map((r) => r.id));
+    const results = [...pinned, ...response.results.filter((r) => !pinnedIds.has(r.id))];
     try {
-      // The excerpts of the first screen are fetched alone and drawn as soon as they arrive; the
-      // rest of the page follows once they are painted. Requested together, the others compete
-      // with them for connections and main-thread time, and the reader waits longer.
-      const first = await Promise.all(results.slice(0, FIRST_PAINT).map((r) => r.data()));
-      if (token !== sequence) return;
-      const shown = { state, results, shown: first.length };
+      const shown = { state, results, shown: pinned.length };
       current = shown;
-      list.replaceChildren(...first.map(renderResult));
+      if (pinned.length === 0) {
+        // The excerpts of the first screen are fetched alone and drawn as soon as they arrive; the
+        // rest of the page follows once they are painted. Requested together, the others compete
+        // with them for connections and main-thread time, and the reader waits longer.
+        const first = await Promise.all(results.slice(0, FIRST_PAINT).map((r) => r.data()));
+        if (token !== sequence) return;
+        list.replaceChildren(...first.map(renderResult));
+        shown.shown = first.length;
+      }
       list.removeAttribute("aria-busy");
       status.textContent = strings.resultCount(results.length, state.q);
       await afterPaint();
       if (token !== sequence) return;
       updateFacets(response.filters);
-      const rest = await Promise.all(results.slice(FIRST_PAINT, PAGE_SIZE).map((r) => r.data()));
+      const rest = await Promise.all(results.slice(shown.shown, PAGE_SIZE).map((r) => r.data()));
       if (token !== sequence) return;
       list.append(...rest.map(renderResult));
       shown.shown += rest.length;
@@ -357,7 +402,7 @@ export function mountSearch(root: HTMLElement): void {
   moreButton.addEventListener("click", () => void showMore());
 
   // Start fetching Pagefind as soon as someone reaches for the form.
-  form.addEventListener("focusin", () => void loadPagefind().catch(() => {}), { once: true });
+  form.addEventListener("focusin", () => void loadPagefind(recent ?? whole).catch(() => {}), { once: true });
 
   window.addEventListener("popstate", () => {
     clearTimeout(typingTimer);
