@@ -576,6 +576,18 @@ describe("site search", () => {
       await page.close();
     });
 
+    it("still answers from the whole index when the recent one cannot be loaded", async () => {
+      const page = await open();
+      const expected = await searchUrls(page, `/recherche/?q=${encodeURIComponent(query)}`);
+      await page.route("**/pagefind/recents/**", (route) => route.abort());
+      const errors: string[] = [];
+      page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+      assert.deepEqual(await searchUrls(page, `/recherche/?q=${encodeURIComponent(query)}`, large.url), expected);
+      assert.equal(await page.isVisible("[data-search-error]"), false);
+      assert.ok(errors.length > 0, "the failure is reported in the console");
+      await page.close();
+    });
+
     it("answers later searches from the whole index alone", async () => {
       const page = await open();
       await visit(page, `/recherche/?q=${encodeURIComponent(query)}`, large.url);

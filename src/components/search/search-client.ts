@@ -252,6 +252,21 @@ export function mountSearch(root: HTMLElement): void {
     shown.textContent = strings.shown(current.shown, current.results.length);
   }
 
+  /** Draws the first screen of results from the recent index, and returns them. */
+  async function drawFromRecent(bundle: Bundle, token: number, term: string | null, options: object): Promise<Result[]> {
+    const quick = await (await loadPagefind(bundle)).search(term, options);
+    if (token !== sequence || !quick) return [];
+    const firstScreen = quick.results.slice(0, FIRST_PAINT);
+    const data = await Promise.all(firstScreen.map((r) => r.data()));
+    if (token !== sequence) return [];
+    current = undefined;
+    updateMore();
+    list.replaceChildren(...data.map(renderResult));
+    // Painted before the whole index's files start competing for the network and the main thread.
+    await afterPaint();
+    return firstScreen;
+  }
+
   async function run(state: SearchState): Promise<void> {
     const token = ++sequence;
     document.title = strings.documentTitle(state.q, siteName);
@@ -273,24 +288,14 @@ export function mountSearch(root: HTMLElement): void {
     const options = pagefindOptions(state);
     // Results already on screen: the first screen from the recent index, while the whole one loads.
     let pinned: Result[] = [];
+    if (recent && !wholeLoaded) {
+      // The recent index only hastens the first answer: when it fails, the whole one still answers.
+      pinned = await drawFromRecent(recent, token, term, options).catch((e: unknown) => (console.error(e), []));
+      if (token !== sequence) return;
+    }
     let response: SearchResponse | null;
     let stage: "load" | "search" = "load";
     try {
-      if (recent && !wholeLoaded) {
-        const first = await loadPagefind(recent);
-        stage = "search";
-        const quick = await first.search(term, options);
-        if (token !== sequence || !quick) return;
-        const firstScreen = quick.results.slice(0, FIRST_PAINT);
-        const data = await Promise.all(firstScreen.map((r) => r.data()));
-        if (token !== sequence) return;
-        list.replaceChildren(...data.map(renderResult));
-        pinned = firstScreen;
-        // Paint before the whole index's files start competing for the network and the main thread.
-        await afterPaint();
-        if (token !== sequence) return;
-        stage = "load";
-      }
       const pagefind = await loadPagefind(whole);
       stage = "search";
       response = await pagefind.search(term, options);
