@@ -25,6 +25,7 @@ import * as pagefind from "pagefind";
 import type { Browser } from "playwright-core";
 import { AUTHORS, CATEGORIES, generateArticles, toMarkdown, type GeneratedArticle } from "./generate-corpus.ts";
 import { stampSearchPage, writeBundle } from "../src/integrations/pagefind.ts";
+import { RECENT_DIR } from "../src/lib/search/bundle.ts";
 import { launch } from "../tests/helpers/browser.ts";
 import { build, root } from "../tests/helpers/build.ts";
 
@@ -49,6 +50,13 @@ export interface QueryMeasure {
    * (search done), the first result drawn.
    */
   coldPhases: { script: number; metadata: number; indexRequested: number; fragmentRequested: number; firstResult: number };
+  /**
+   * Until the search has finished: the whole index has answered and the first page of results is
+   * drawn. Later than the first results on a site with a recent index, which answers first.
+   */
+  completeMs: number;
+  /** Transferred until then, the first results' bytes included. */
+  completeBytes: number;
   /** Another query submitted on the loaded page, until its first result is on screen. */
   warmMs: number;
   warmBytes: number;
@@ -67,6 +75,8 @@ export interface SearchBenchResult {
   /** Index data only: index, fragment and filter chunks and the metadata file. */
   indexBytes: number;
   indexFiles: number;
+  /** Articles in the recent index the first results come from; 0 when the site has none. */
+  recentPages: number;
   queries: QueryMeasure[];
 }
 
@@ -242,6 +252,14 @@ async function measureQuery(browser: Browser, base: string, query: string, next:
         }
       }).observe(document, { childList: true, subtree: true });
     });
+    (window as unknown as { complete: Promise<number> }).complete = new Promise((resolve) => {
+      new MutationObserver((_, observer) => {
+        if (document.querySelector("[data-search-runs]")) {
+          observer.disconnect();
+          resolve(performance.now());
+        }
+      }).observe(document, { attributes: true, attributeFilter: ["data-search-runs"], subtree: true });
+    });
   });
   await page.goto(`${base}/recherche/?q=${encodeURIComponent(query)}`, { waitUntil: "commit" });
   const { coldMs, firstResultWallMs } = await page.evaluate(async () => {
@@ -256,7 +274,7 @@ async function measureQuery(browser: Browser, base: string, query: string, next:
   const coldCpuMs = Math.round((metrics.find((m) => m.name === "ThreadTime")?.value ?? 0) * 1000);
 
   // On a site with a recent index, the count comes once the whole index has answered.
-  await page.waitForFunction(() => Number(document.querySelector<HTMLElement>("[data-search-app]")?.dataset.searchRuns ?? 0) > 0);
+  const completeMs = await page.evaluate(() => (window as unknown as { complete: Promise<number> }).complete);
   const results = Number(((await page.textContent("[role=status]")) ?? "").replace(/\D/g, "") || 0);
   await page.waitForLoadState("networkidle");
   const settled = transfers.length;
@@ -265,6 +283,8 @@ async function measureQuery(browser: Browser, base: string, query: string, next:
   // page of results) is not part of "until the first results".
   const coldTransfers = transfers.filter((t) => t.wallMs <= firstResultWallMs);
   const coldBytes = sum(coldTransfers);
+  const completeWallMs = firstResultWallMs - coldMs + completeMs;
+  const completeBytes = sum(transfers.slice(0, settled).filter((t) => t.wallMs <= completeWallMs));
   const coldPagefindBytes = sum(coldTransfers.filter((t) => new URL(t.url || base).pathname.startsWith("/pagefind/")));
   const coldBreakdown: Record<string, number> = {};
   for (const t of coldTransfers) {
@@ -299,7 +319,13 @@ async function measureQuery(browser: Browser, base: string, query: string, next:
   );
   const warmBytes = sum(transfers.slice(settled));
   await context.close();
-  return { query, results, coldMs, coldCpuMs, coldBytes, coldPagefindBytes, coldRequests: coldTransfers.length, coldBreakdown, coldPhases, warmMs, warmBytes };
+  return { query, results, coldMs, coldCpuMs, coldBytes, coldPagefindBytes, coldRequests: coldTransfers.length, coldBreakdown, coldPhases, completeMs, completeBytes, warmMs, warmBytes };
+}
+
+/** Pages of the site's recent index, or 0 when the site has none. */
+function recentPages(dir: string): number {
+  const entry = join(dir, "pagefind", RECENT_DIR, "pagefind-entry.json");
+  return existsSync(entry) ? Number(JSON.parse(readFileSync(entry, "utf8")).languages.fr.page_count) : 0;
 }
 
 /** Each query's median over `runs` fresh-profile loads of the search page. */
@@ -329,12 +355,14 @@ async function measureSite(
         coldBytes: pick("coldBytes"),
         coldPagefindBytes: pick("coldPagefindBytes"),
         coldRequests: pick("coldRequests"),
+        completeMs: Math.round(pick("completeMs")),
+        completeBytes: pick("completeBytes"),
         warmMs: Math.round(pick("warmMs")),
         warmBytes: pick("warmBytes"),
       };
       measures.push(m);
       log(
-        `search: ${n} articles: « ${q} » ${m.results} results; first results after ${m.coldMs} ms (main thread ${m.coldCpuMs} ms of CPU), ${kb(m.coldBytes)} (Pagefind ${kb(m.coldPagefindBytes)}, ${m.coldRequests} requests); next query ${m.warmMs} ms, +${kb(m.warmBytes)}`,
+        `search: ${n} articles: « ${q} » ${m.results} results; first results after ${m.coldMs} ms (main thread ${m.coldCpuMs} ms of CPU), ${kb(m.coldBytes)} (Pagefind ${kb(m.coldPagefindBytes)}, ${m.coldRequests} requests); search done after ${m.completeMs} ms, ${kb(m.completeBytes)}; next query ${m.warmMs} ms, +${kb(m.warmBytes)}`,
       );
       log(
         `search:   bytes ${Object.entries(m.coldBreakdown).map(([k, v]) => `${k} ${kb(v)}`).join(", ")}; ms script ${m.coldPhases.script}, metadata ${m.coldPhases.metadata}, Pagefind ready ${m.coldPhases.indexRequested}, searched ${m.coldPhases.fragmentRequested}, drawn ${m.coldPhases.firstResult}`,
@@ -373,7 +401,7 @@ export async function runSearchBench(options: SearchBenchOptions = {}): Promise<
         const bundle = folderBytes(join(dir, "pagefind"));
         const data = folderBytes(join(dir, "pagefind"), isIndexData);
         const measures = await measureSite(browser, dir, n, queries, runs, log);
-        results.push({ articles: n, loadAverage: Number(loadavg()[0]!.toFixed(2)), runs, generateMs: -1, indexMs: -1, bundleBytes: bundle.bytes, indexBytes: data.bytes, indexFiles: data.files, queries: measures });
+        results.push({ articles: n, loadAverage: Number(loadavg()[0]!.toFixed(2)), runs, generateMs: -1, indexMs: -1, bundleBytes: bundle.bytes, indexBytes: data.bytes, indexFiles: data.files, recentPages: recentPages(dir), queries: measures });
         continue;
       }
       rmSync(dir, { recursive: true, force: true });
@@ -397,8 +425,7 @@ export async function runSearchBench(options: SearchBenchOptions = {}): Promise<
         },
       }));
       try {
-        const report = await writeBundle(sources, join(dir, "pagefind"));
-        if (report.recent > 0) log(`search: ${n} articles: the ${report.recent} newest also in the recent index`);
+        await writeBundle(sources, join(dir, "pagefind"));
       } finally {
         await pagefind.close();
       }
@@ -406,10 +433,11 @@ export async function runSearchBench(options: SearchBenchOptions = {}): Promise<
       const indexMs = Math.round(performance.now() - t);
       const bundle = folderBytes(join(dir, "pagefind"));
       const data = folderBytes(join(dir, "pagefind"), isIndexData);
-      log(`search: ${n} articles: index in ${indexMs} ms, ${kb(data.bytes)} of index data in ${data.files} files (${kb(bundle.bytes)} with Pagefind's scripts)`);
+      const recent = recentPages(dir) > 0 ? `, the ${recentPages(dir)} newest also in the recent index` : "";
+      log(`search: ${n} articles: index in ${indexMs} ms, ${kb(data.bytes)} of index data in ${data.files} files (${kb(bundle.bytes)} with Pagefind's scripts)${recent}`);
 
       const measures = await measureSite(browser, dir, n, queries, runs, log);
-      results.push({ articles: n, loadAverage: Number(loadavg()[0]!.toFixed(2)), runs, generateMs, indexMs, bundleBytes: bundle.bytes, indexBytes: data.bytes, indexFiles: data.files, queries: measures });
+      results.push({ articles: n, loadAverage: Number(loadavg()[0]!.toFixed(2)), runs, generateMs, indexMs, bundleBytes: bundle.bytes, indexBytes: data.bytes, indexFiles: data.files, recentPages: recentPages(dir), queries: measures });
     }
   } finally {
     await browser.close();
@@ -435,24 +463,33 @@ export function searchDetails(results: SearchBenchResult[]): string {
   const rows = results.flatMap((r) =>
     r.queries.map((q) => {
       const p = q.coldPhases;
-      return `| ${r.articles} | « ${q.query} » | ${BREAKDOWN.map((k) => (q.coldBreakdown[k] ? (q.coldBreakdown[k]! / 1024).toFixed(1) : "–")).join(" | ")} | ${q.coldRequests} | ${p.script} / ${p.metadata} / ${p.indexRequested} / ${p.fragmentRequested} / ${p.firstResult} | ${q.coldCpuMs} ms |`;
+      return `| ${r.articles} | « ${q.query} » | ${BREAKDOWN.map((k) => (q.coldBreakdown[k] ? (q.coldBreakdown[k]! / 1024).toFixed(1) : "–")).join(" | ")} | ${q.coldRequests} | ${p.script} / ${p.metadata} / ${p.indexRequested} / ${p.fragmentRequested} / ${p.firstResult} | ${q.coldCpuMs} ms | ${q.completeMs} ms, ${kb(q.completeBytes)} |`;
     }),
   );
   const fixed = results.map((r) => {
     const q = r.queries[0]!;
     const part = (k: string) => q.coldBreakdown[k] ?? 0;
-    return `${r.articles} articles: ${kb(part("pagefind.js") + part("wasm") + part("metadata"))} (script ${kb(part("pagefind.js"))}, wasm ${kb(part("wasm"))}, metadata ${kb(part("metadata"))})`;
+    const index = r.recentPages > 0 ? `the recent index of the ${r.recentPages} newest` : "the whole index";
+    return `${r.articles} articles, ${index}: ${kb(part("pagefind.js") + part("wasm") + part("metadata"))} (script ${kb(part("pagefind.js"))}, wasm ${kb(part("wasm"))}, metadata ${kb(part("metadata"))})`;
   });
+  const split = results.filter((r) => r.recentPages > 0).map((r) => `${r.articles} articles`);
   return [
     `Each query is a cold load of \`/recherche/?q=…\` in a fresh Chromium profile, median of ${results[0]?.runs ?? "several"} loads, from navigation start until the first result is in the page. ` +
       "Transferred bytes are the responses, as sent on the wire, to every request made before that moment; the rest of the first page of results, fetched once the first screen is painted, is not counted. " +
       "The local server gzips HTML, JavaScript, CSS and JSON as a static host does; Pagefind's index files and wasm are gzip files already and are sent as they are. " +
       "Times are wall-clock on a shared 2-core machine: they grow with the load average; the main thread's CPU time barely does.",
     "",
-    `Pagefind's part that does not depend on the query (script, wasm, metadata with the page list and the date sort): ${fixed.join("; ")}.`,
+    ...(split.length
+      ? [
+          `At ${split.join(" and ")}, the site has a recent index (README, Search): the first results come from it, and the whole index loads after them. ` +
+            "\"Search done\" is when the whole index has answered and the first page of results is drawn.",
+          "",
+        ]
+      : []),
+    `Pagefind's part that does not depend on the query (script, wasm, metadata with the page list and the date sort), for the index the first results come from: ${fixed.join("; ")}.`,
     "",
-    `| articles | query | ${BREAKDOWN.join(" (KB) | ")} (KB) | requests | ms: script / metadata / Pagefind ready / searched / drawn | main-thread CPU |`,
-    `| --- | --- | ${BREAKDOWN.map(() => "---").join(" | ")} | --- | --- | --- |`,
+    `| articles | query | ${BREAKDOWN.join(" (KB) | ")} (KB) | requests | ms: script / metadata / Pagefind ready / searched / drawn | main-thread CPU | search done, transferred by then |`,
+    `| --- | --- | ${BREAKDOWN.map(() => "---").join(" | ")} | --- | --- | --- | --- |`,
     ...rows,
   ].join("\n");
 }
