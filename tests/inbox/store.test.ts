@@ -345,3 +345,29 @@ for (const backend of BACKENDS) {
     );
   });
 }
+
+describe("storage: PostgreSQL, during a rolling upgrade", { skip: PG_SKIP }, () => {
+  it("still answers the previous version's call, pouls_submit, as the store answers", async () => {
+    const schema = await freshSchema();
+    const store = await openPostgresStore(schema.url, { log });
+    try {
+      const submit = async (id: string, body: string) =>
+        (
+          await schema.query(
+            `SELECT kind, comment_id, retry_after FROM pouls_submit($1, 'vaccins-grippe', NULL, 'Marie', NULL, 'lecteur', $2,
+               $2, 'pending', 0, '[]', now(), 1, interval '1 hour', interval '24 hours', false)`,
+            [id, body],
+          )
+        )[0];
+      assert.deepEqual(await submit("ancien00a", "Un texte"), { kind: "created", comment_id: "ancien00a", retry_after: null });
+      assert.deepEqual(await submit("ancien00b", "Un texte"), { kind: "duplicate", comment_id: "ancien00a", retry_after: null });
+      const flooded = await submit("ancien00c", "Un autre texte");
+      assert.equal(flooded?.kind, "flooded");
+      assert.ok(Number(flooded?.retry_after) > 3500);
+      assert.equal((await store.get("ancien00a"))?.body, "Un texte");
+    } finally {
+      await store.close();
+      await schema.drop();
+    }
+  });
+});

@@ -192,6 +192,123 @@ const MIGRATIONS: readonly string[] = [
      comment_id := p_id;
    END
    $$;`,
+  // The same work, a fifth cheaper again for a submission on its own, and much cheaper per
+  // submission of a batch, by how it is called. A function with OUT parameters called in FROM
+  // makes the executor rebuild its row type from the catalog and materialise its one row at each
+  // call; one returning a scalar is a plain function call, and in plpgsql an assignment of it is
+  // a simple expression, without the executor at all (pouls_submit_batch called pouls_submit
+  // through one SELECT per submission). So the answer is one text: "created <id>",
+  // "duplicate <id>" or "flooded <seconds>" (ids have no spaces). pouls_submit stays, a wrapper
+  // now, for instances of the previous version during a rolling upgrade.
+  `CREATE FUNCTION pouls_accept(
+     p_id text, p_article text, p_parent text, p_name text, p_email text, p_client_hash text,
+     p_body text, p_body_hash text, p_status text, p_spam_score integer, p_signals jsonb,
+     p_created timestamptz, p_flood_limit integer, p_flood_window interval,
+     p_duplicate_window interval, p_queue_alert boolean)
+   RETURNS text
+   LANGUAGE plpgsql AS $$
+   DECLARE
+     found_id text;
+     recent bigint;
+     first_at timestamptz;
+     ignored boolean;
+   BEGIN
+     -- As in pouls_submit before: a durable commit whatever the server's default, then the locks
+     -- in their order, as assignments, before the statement whose snapshot must come after them.
+     ignored := set_config('synchronous_commit', 'on', true) IS NULL;
+     ignored := pg_advisory_xact_lock(1, hashtext(p_article || ':' || p_body_hash)) IS NULL;
+     ignored := pg_advisory_xact_lock(2, hashtext(p_client_hash)) IS NULL;
+     LOOP
+       INSERT INTO comments (id, article, parent, name, email, client_hash, body, body_hash, status,
+         staff, author_id, spam_score, signals, created, sync_needed)
+       SELECT p_id, p_article, p_parent, p_name, p_email, p_client_hash, p_body, p_body_hash, p_status,
+         false, NULL, p_spam_score, p_signals, p_created, p_status = 'approved'
+       WHERE NOT EXISTS (
+           SELECT FROM comments c
+           WHERE c.article = p_article AND c.body_hash = p_body_hash AND c.created >= p_created - p_duplicate_window)
+         AND (p_client_hash IS NULL OR (
+           SELECT count(*) FROM comments c
+           WHERE c.client_hash = p_client_hash AND c.created >= p_created - p_flood_window) < p_flood_limit);
+       EXIT WHEN FOUND;
+       SELECT c.id INTO found_id FROM comments c
+         WHERE c.article = p_article AND c.body_hash = p_body_hash AND c.created >= p_created - p_duplicate_window
+         ORDER BY c.created LIMIT 1;
+       IF found_id IS NOT NULL THEN
+         RETURN 'duplicate ' || found_id;
+       END IF;
+       SELECT count(*), min(c.created) INTO recent, first_at FROM comments c
+         WHERE c.client_hash = p_client_hash AND c.created >= p_created - p_flood_window;
+       IF recent >= p_flood_limit THEN
+         RETURN 'flooded ' || greatest(1, ceil(extract(epoch FROM first_at + p_flood_window - p_created)))::integer;
+       END IF;
+       -- Neither any more: what stood in the way was erased meanwhile. Try again.
+     END LOOP;
+     IF p_queue_alert THEN
+       INSERT INTO alerts (comment_id, created, next_at) VALUES (p_id, p_created, p_created);
+     END IF;
+     RETURN 'created ' || p_id;
+   END
+   $$;
+   CREATE OR REPLACE FUNCTION pouls_submit(
+     p_id text, p_article text, p_parent text, p_name text, p_email text, p_client_hash text,
+     p_body text, p_body_hash text, p_status text, p_spam_score integer, p_signals jsonb,
+     p_created timestamptz, p_flood_limit integer, p_flood_window interval,
+     p_duplicate_window interval, p_queue_alert boolean,
+     OUT kind text, OUT comment_id text, OUT retry_after integer)
+   LANGUAGE plpgsql AS $$
+   DECLARE
+     answer text := pouls_accept(p_id, p_article, p_parent, p_name, p_email, p_client_hash, p_body,
+       p_body_hash, p_status, p_spam_score, p_signals, p_created, p_flood_limit, p_flood_window,
+       p_duplicate_window, p_queue_alert);
+   BEGIN
+     kind := split_part(answer, ' ', 1);
+     IF kind = 'flooded' THEN
+       retry_after := split_part(answer, ' ', 2)::integer;
+     ELSE
+       comment_id := split_part(answer, ' ', 2);
+     END IF;
+   END
+   $$;
+   CREATE OR REPLACE FUNCTION pouls_submit_batch(p_comments json)
+     RETURNS TABLE (submitted text, kind text, comment_id text, retry_after integer)
+   LANGUAGE plpgsql AS $$
+   DECLARE
+     k record;
+     c record;
+     answer text;
+   BEGIN
+     -- Every lock first, in the one global order, as before.
+     FOR k IN
+       WITH x AS (SELECT * FROM json_to_recordset(p_comments) AS x(article text, body_hash text, client_hash text))
+       SELECT 1 AS space, hashtext(x.article || ':' || x.body_hash) AS key FROM x
+       UNION
+       SELECT 2, hashtext(x.client_hash) FROM x WHERE x.client_hash IS NOT NULL
+       ORDER BY 1, 2
+     LOOP
+       PERFORM pg_advisory_xact_lock(k.space, k.key);
+     END LOOP;
+     FOR c IN SELECT * FROM json_to_recordset(p_comments) AS x(
+         id text, article text, parent text, name text, email text, client_hash text, body text,
+         body_hash text, status text, spam_score integer, signals jsonb, created timestamptz,
+         flood_limit integer, flood_window_ms bigint, duplicate_window_ms bigint, queue_alert boolean)
+     LOOP
+       submitted := c.id;
+       answer := pouls_accept(c.id, c.article, c.parent, c.name, c.email, c.client_hash, c.body,
+         c.body_hash, c.status, c.spam_score, c.signals, c.created, c.flood_limit,
+         c.flood_window_ms * interval '1 millisecond', c.duplicate_window_ms * interval '1 millisecond',
+         c.queue_alert);
+       kind := split_part(answer, ' ', 1);
+       comment_id := NULL;
+       retry_after := NULL;
+       IF kind = 'flooded' THEN
+         retry_after := split_part(answer, ' ', 2)::integer;
+       ELSE
+         comment_id := split_part(answer, ' ', 2);
+       END IF;
+       RETURN NEXT;
+     END LOOP;
+   END
+   $$;`,
 ];
 
 // Two: one batch runs while the other waits for its commit to reach the disk; more would split
@@ -328,15 +445,15 @@ export async function openPostgresStore(url: string, options: PostgresOptions): 
   let inFlight = 0;
 
   const answer = (row: Row | undefined): SubmitResult => {
-    if (row === undefined) throw new Error("pouls_submit n’a rien renvoyé");
+    if (row === undefined) throw new Error("pouls_submit_batch n’a rien renvoyé pour un commentaire");
     if (row.kind === "flooded") return { kind: "flooded", retryAfterSeconds: Number(row.retry_after) };
     return { kind: row.kind === "duplicate" ? "duplicate" : "created", id: String(row.comment_id) };
   };
 
   const submitOne = async (comment: NewComment, rules: SubmitRules): Promise<SubmitResult> => {
     const [row] = await query(
-      `SELECT * FROM pouls_submit($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb, $12,
-         $13, make_interval(secs => $14 / 1000.0), make_interval(secs => $15 / 1000.0), $16)`,
+      `SELECT pouls_accept($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb, $12,
+         $13, make_interval(secs => $14 / 1000.0), make_interval(secs => $15 / 1000.0), $16) AS answer`,
       [
         comment.id,
         comment.article,
@@ -355,9 +472,13 @@ export async function openPostgresStore(url: string, options: PostgresOptions): 
         rules.duplicateWindowMs,
         rules.queueAlert,
       ],
-      "submit",
+      "accept",
     );
-    return answer(row);
+    if (row === undefined) throw new Error("pouls_accept n’a rien renvoyé");
+    // "created <id>", "duplicate <id>" or "flooded <seconds>".
+    const [kind, value = ""] = String(row.answer).split(" ");
+    if (kind === "flooded") return { kind: "flooded", retryAfterSeconds: Number(value) };
+    return { kind: kind === "duplicate" ? "duplicate" : "created", id: value };
   };
 
   const submitMany = async (batch: Waiting[]): Promise<SubmitResult[]> => {
