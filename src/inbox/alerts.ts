@@ -2,6 +2,7 @@ import nodemailer from "nodemailer";
 import { formatInstantTimeFr } from "../lib/dates.ts";
 import type { AlertConfig } from "./config.ts";
 import type { CommentStore, StoredComment } from "./store/types.ts";
+import { coalesced } from "./coalesced.ts";
 
 export interface AlertWorker {
   // A comment was just queued: send now rather than at the next poll.
@@ -92,8 +93,6 @@ export function startAlertWorker(options: AlertWorkerOptions): AlertWorker {
     socketTimeout: 30_000,
   });
   let stopped = false;
-  let running: Promise<void> | undefined;
-  let again = false;
   let timer: NodeJS.Timeout | undefined;
   let wakeAt = Infinity;
 
@@ -103,7 +102,7 @@ export function startAlertWorker(options: AlertWorkerOptions): AlertWorker {
     wakeAt = Date.now() + ms;
     timer = setTimeout(() => {
       wakeAt = Infinity;
-      run();
+      worker.request();
     }, ms);
   };
 
@@ -154,30 +153,20 @@ export function startAlertWorker(options: AlertWorkerOptions): AlertWorker {
     }
   };
 
-  const run = (): void => {
-    if (stopped) return;
-    if (running !== undefined) {
-      again = true;
-      return;
-    }
-    running = drain().finally(() => {
-      running = undefined;
-      if (again) {
-        again = false;
-        run();
-      } else {
-        wakeIn(POLL_MS);
-      }
-    });
-  };
+  const worker = coalesced(
+    () => (stopped ? Promise.resolve() : drain()),
+    () => wakeIn(POLL_MS),
+  );
 
-  run();
+  worker.request();
   return {
-    kick: run,
+    kick: () => {
+      if (!stopped) worker.request();
+    },
     async stop() {
       stopped = true;
       clearTimeout(timer);
-      await running;
+      await worker.current;
       transport.close();
     },
   };

@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { coalesced } from "./coalesced.ts";
 
 export interface RebuildRunner {
   // Asks for a rebuild soon; a burst of approvals leads to one run.
@@ -14,8 +15,6 @@ export function createRebuildRunner(
   log: (message: string) => void,
 ): RebuildRunner {
   let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> | undefined;
-  let again = false;
 
   const run = (): Promise<void> => {
     if (command === null) return Promise.resolve();
@@ -32,27 +31,14 @@ export function createRebuildRunner(
     });
   };
 
-  const fire = (): void => {
-    timer = undefined;
-    if (running !== undefined) {
-      // A run already in progress may have missed the latest files: run once more after it.
-      again = true;
-      return;
-    }
-    running = run().finally(() => {
-      running = undefined;
-      if (again) {
-        again = false;
-        fire();
-      }
-    });
-  };
+  // A run already in progress may have missed the latest files: it runs once more after.
+  const runs = coalesced(run);
 
   return {
     schedule() {
       if (command === null) return;
       clearTimeout(timer);
-      timer = setTimeout(fire, delayMs);
+      timer = setTimeout(runs.request, delayMs);
     },
     runNow: run,
     stop() {
