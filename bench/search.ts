@@ -433,11 +433,12 @@ export async function runSearchBench(options: SearchBenchOptions = {}): Promise<
       const indexMs = Math.round(performance.now() - t);
       const bundle = folderBytes(join(dir, "pagefind"));
       const data = folderBytes(join(dir, "pagefind"), isIndexData);
-      const recent = recentPages(dir) > 0 ? `, the ${recentPages(dir)} newest also in the recent index` : "";
-      log(`search: ${n} articles: index in ${indexMs} ms, ${kb(data.bytes)} of index data in ${data.files} files (${kb(bundle.bytes)} with Pagefind's scripts)${recent}`);
+      const recent = recentPages(dir);
+      const recentNote = recent > 0 ? `, the ${recent} newest also in the recent index` : "";
+      log(`search: ${n} articles: index in ${indexMs} ms, ${kb(data.bytes)} of index data in ${data.files} files (${kb(bundle.bytes)} with Pagefind's scripts)${recentNote}`);
 
       const measures = await measureSite(browser, dir, n, queries, runs, log);
-      results.push({ articles: n, loadAverage: Number(loadavg()[0]!.toFixed(2)), runs, generateMs, indexMs, bundleBytes: bundle.bytes, indexBytes: data.bytes, indexFiles: data.files, recentPages: recentPages(dir), queries: measures });
+      results.push({ articles: n, loadAverage: Number(loadavg()[0]!.toFixed(2)), runs, generateMs, indexMs, bundleBytes: bundle.bytes, indexBytes: data.bytes, indexFiles: data.files, recentPages: recent, queries: measures });
     }
   } finally {
     await browser.close();

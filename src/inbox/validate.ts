@@ -44,18 +44,8 @@ export function readCommentForm(fields: ReadonlyMap<string, string>): CommentFor
 
 // In characters as the reader counts them (code points, as [...text] does), not UTF-16 units;
 // without making an array of a 5,000-character body to count them.
-function length(text: string): number {
-  let surrogatePairs = 0;
-  for (let i = 0; i < text.length - 1; i += 1) {
-    const unit = text.charCodeAt(i);
-    const next = text.charCodeAt(i + 1);
-    if (unit >= 0xd800 && unit <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
-      surrogatePairs += 1;
-      i += 1;
-    }
-  }
-  return text.length - surrogatePairs;
-}
+const SURROGATE_PAIR = /[\uD800-\uDBFF][\uDC00-\uDFFF]/g;
+const length = (text: string): number => text.length - (text.match(SURROGATE_PAIR)?.length ?? 0);
 
 export function validateBody(raw: string, { limitLinks }: { limitLinks: boolean }): { body: string; links: number; error?: string } {
   const body = normalizeParagraphs(cleanBody(raw));
