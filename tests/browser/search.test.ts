@@ -608,12 +608,18 @@ describe("site search", () => {
     async function devSearch(outDir: string): Promise<{ page: Page; output: () => string; stop: () => void }> {
       const dev = await devServer(outDir);
       const page = await browser.newPage();
+      const searched = () =>
+        page.waitForFunction(
+          () => Number(document.querySelector<HTMLElement>("[data-search-app]")?.dataset.searchRuns ?? 0) > 0,
+          null,
+          { timeout: 60_000 },
+        );
       await page.goto(dev.url + "/recherche/?q=vaccin");
-      await page.waitForFunction(
-        () => Number(document.querySelector<HTMLElement>("[data-search-app]")?.dataset.searchRuns ?? 0) > 0,
-        null,
-        { timeout: 60_000 },
-      );
+      await searched();
+      // Vite reloads the page once it has optimised the dependencies its first requests revealed:
+      // the search to look at is the one of the page that stays.
+      await page.waitForLoadState("networkidle");
+      await searched();
       return { page, output: dev.output, stop: () => dev.child.kill() };
     }
 
