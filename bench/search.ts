@@ -97,7 +97,7 @@ const ROOTS = new Map(CATEGORIES.map((c) => [c.id, c]));
 const AUTHOR_NAMES = new Map(AUTHORS.map((a) => [a.id, a.name]));
 
 const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-// The site's typography writes typographic apostrophes; so does this page, for addPage to undo.
+// The site's typography writes typographic apostrophes; so does this page, for pageForIndex to undo.
 const typo = (s: string) => s.replace(/(\p{L})'(?=\p{L})/gu, "$1’");
 const inline = (s: string) =>
   typo(esc(s))

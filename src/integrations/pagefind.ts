@@ -2,22 +2,36 @@
 // lets `astro dev` serve the index of the last build (dev renders pages on demand, so there is
 // nothing to index until a build has run).
 //
-// Pages go in through addHTMLFile rather than addDirectory: each page's HTML is first given ASCII
-// apostrophes inside words (see src/lib/search/apostrophes.ts), without which Pagefind cannot
-// find "immunothérapie" in "l’immunothérapie". Only pages with data-pagefind-body are sent;
-// Pagefind would drop the others anyway once one page has it.
+// Pagefind does not read the built pages themselves: each page's HTML is first given ASCII
+// apostrophes inside words (see src/lib/search/apostrophes.ts), without which Pagefind cannot find
+// "immunothérapie" in "l’immunothérapie", and cut down to what Pagefind reads. Those copies are
+// staged in a temporary folder as Astro renders the pages, and Pagefind indexes the folder once
+// the build is done. Only pages with data-pagefind-body are staged; Pagefind would drop the others
+// anyway once one page has it.
 //
 // A large site gets two indexes. What a browser must download before Pagefind can answer grows
 // with the pages of the index (its page list and date sort: about 10 KB per 1,000 pages), so the
 // search page answers first from an index of the newest articles (pagefind/recents/), then from the
 // whole one (pagefind/), which it loads meanwhile. A site that fits in the first has only the second.
-import { createReadStream, existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  createReadStream,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { extname, join, normalize, relative, sep } from "node:path";
+import { tmpdir } from "node:os";
+import { dirname, extname, join, normalize, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { AstroIntegration, AstroIntegrationLogger } from "astro";
+import type { AstroIntegration, AstroIntegrationLogger, AstroPrerenderer } from "astro";
 import * as pagefind from "pagefind";
-import type { PagefindIndex, PagefindServiceConfig } from "pagefind";
+import type { PagefindServiceConfig } from "pagefind";
 import { indexableApostrophes } from "../lib/search/apostrophes.ts";
 import { indexableHtml } from "../lib/search/indexable-html.ts";
 import { INDEX_HASH, RECENT_DIR, SEARCH_PAGE_FILE } from "../lib/search/bundle.ts";
@@ -31,10 +45,6 @@ export const BUNDLE_DIR = "pagefind";
 // The site is French only. Forcing the language (rather than trusting each page's lang) keeps
 // French stemming on even for a page whose lang attribute someone forgets.
 export const indexConfig: PagefindServiceConfig = { forceLanguage: "fr" };
-
-// Pages in flight to the Pagefind service at once: enough to keep its threads busy, few enough
-// to hold only a handful of pages in memory on a large site.
-const IN_FLIGHT = 16;
 
 export interface IndexReport extends BundleReport {
   /** HTML files read from the output folder. */
@@ -62,10 +72,9 @@ const fail = (what: string, errors: string[]): never => {
   throw new Error(`Pagefind (${what}) : ${errors.join(" ; ")}`);
 };
 
-/** Adds one page's HTML to an index: only what Pagefind reads, with apostrophes it can split words on. */
-export async function addPage(index: PagefindIndex, url: string, html: string): Promise<void> {
-  const added = await index.addHTMLFile({ url, content: indexableApostrophes(indexableHtml(html)) });
-  if (added.errors.length) fail(`addHTMLFile ${url}`, added.errors);
+/** What Pagefind is given of a page: only what it reads, with apostrophes it can split words on. */
+export function pageForIndex(html: string): string {
+  return indexableApostrophes(indexableHtml(html));
 }
 
 const INDEX_META = /(<meta name="pouls-search-index" content=")[^"]*(")/;
@@ -102,7 +111,7 @@ export function stampSearchPage(outDir: string): string | undefined {
   return hash;
 }
 
-/** A page offered to the index; read() may be called twice (once more for the recent index). */
+/** A page offered to the index. */
 export interface PageSource {
   url: string;
   read(): string;
@@ -116,89 +125,146 @@ export interface BundleReport {
   audit: SearchFieldsAudit;
 }
 
-/** Runs addPage over pages with a few in flight, so that Pagefind's threads stay busy. */
-async function addPages(index: PagefindIndex, pages: Iterable<{ url: string; html: string }>): Promise<void> {
-  const inFlight = new Set<Promise<void>>();
-  for (const { url, html } of pages) {
-    const job = addPage(index, url, html).finally(() => inFlight.delete(job));
-    // The failure surfaces through the race or Promise.all below; this only keeps a job that
-    // fails after an earlier one from counting as an unhandled rejection.
-    job.catch(() => {});
-    inFlight.add(job);
-    if (inFlight.size >= IN_FLIGHT) await Promise.race(inFlight);
-  }
-  await Promise.all(inFlight);
-}
-
-async function newIndex(): Promise<PagefindIndex> {
+/** Indexes the pages of a folder, the way Pagefind's CLI would, and writes the bundle to outputPath. */
+async function indexFolder(folder: string, outputPath: string): Promise<void> {
   const { index, errors } = await pagefind.createIndex(indexConfig);
-  return !index || errors.length ? fail("createIndex", errors) : index;
-}
-
-async function writeIndex(index: PagefindIndex, outputPath: string): Promise<void> {
+  if (!index || errors.length) return fail("createIndex", errors);
+  const added = await index.addDirectory({ path: folder });
+  if (added.errors.length) fail(`addDirectory ${folder}`, added.errors);
   const written = await index.writeFiles({ outputPath });
   if (written.errors.length) fail("writeFiles", written.errors);
 }
 
 /**
- * Writes the search bundle into bundleDir: the index of every page and, when there are more than
- * recentCount, the index of the newest of them in bundleDir/recents/. Throws when a page lacks
- * some of its search fields. The caller closes Pagefind's service.
+ * The search bundle of a site, fed page by page (as Astro renders them), written once all are.
+ *
+ * Pages are staged in a temporary folder, cut down for Pagefind (pageForIndex), and Pagefind
+ * indexes the folder at the end. Its service takes pages handed to it one at a time, on one core
+ * (about 1.8 ms each); a folder it reads and parses on every core.
  */
+export interface BundleBuilder {
+  /** Offers one page (any page: those without data-pagefind-body are left out). */
+  offer(url: string, html: string): void;
+  /**
+   * Writes bundleDir: the index of every page and, when there are more than recentCount, the index
+   * of the newest in bundleDir/recents/. Throws when a page lacks some of its search fields.
+   * Removes the staged pages either way. The caller closes Pagefind's service.
+   */
+  finish(bundleDir: string): Promise<BundleReport>;
+}
+
+export function startBundle(recentCount: number = site.searchRecentArticles): BundleBuilder {
+  const audit = emptyAudit();
+  const dated: DatedPage[] = [];
+  const staging = mkdtempSync(join(tmpdir(), "pouls-search-"));
+  const all = join(staging, "all");
+  mkdirSync(all);
+  return {
+    // Written synchronously: queued on libuv's threads, these writes delayed Astro's own, which it
+    // awaits before rendering the next page.
+    offer(url, html) {
+      if (!auditPage(audit, url, html)) return;
+      dated.push({ url, date: sortDate(html) });
+      const file = pageFile(all, url);
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, pageForIndex(html));
+    },
+    async finish(bundleDir) {
+      try {
+        const verdict = auditVerdict(audit);
+        if (verdict.level === "error") throw new Error(verdict.message);
+        const newest = newestPages(dated, recentCount);
+        // Chunk names are content hashes: files of an earlier index left beside the new ones would
+        // never be read again, only shipped.
+        rmSync(bundleDir, { recursive: true, force: true });
+        await indexFolder(all, bundleDir);
+        if (newest.length > 0) {
+          const recent = join(staging, "recent");
+          for (const { url } of newest) {
+            const file = pageFile(recent, url);
+            mkdirSync(dirname(file), { recursive: true });
+            linkSync(pageFile(all, url), file);
+          }
+          await indexFolder(recent, join(bundleDir, RECENT_DIR));
+        }
+        return { pages: dated.length, recent: newest.length, audit };
+      } finally {
+        rmSync(staging, { recursive: true, force: true });
+      }
+    },
+  };
+}
+
+/** Writes the search bundle of these pages into bundleDir (see BundleBuilder.finish). */
 export async function writeBundle(
   pages: Iterable<PageSource>,
   bundleDir: string,
   recentCount: number = site.searchRecentArticles,
 ): Promise<BundleReport> {
-  const audit = emptyAudit();
-  const dated: (DatedPage & { source: PageSource })[] = [];
-  const whole = await newIndex();
-  await addPages(
-    whole,
-    (function* () {
-      for (const source of pages) {
-        const html = source.read();
-        if (!auditPage(audit, source.url, html)) continue;
-        dated.push({ url: source.url, date: sortDate(html), source });
-        yield { url: source.url, html };
-      }
-    })(),
-  );
-  const verdict = auditVerdict(audit);
-  if (verdict.level === "error") throw new Error(verdict.message);
-  const newest = newestPages(dated, recentCount);
-  // Chunk names are content hashes: files of an earlier index left beside the new ones would
-  // never be read again, only shipped.
-  rmSync(bundleDir, { recursive: true, force: true });
-  await writeIndex(whole, bundleDir);
-  if (newest.length > 0) {
-    const recent = await newIndex();
-    await addPages(recent, newest.map((p) => ({ url: p.url, html: p.source.read() })));
-    await writeIndex(recent, join(bundleDir, RECENT_DIR));
-  }
-  return { pages: dated.length, recent: newest.length, audit };
+  const bundle = startBundle(recentCount);
+  for (const source of pages) bundle.offer(source.url, source.read());
+  return bundle.finish(bundleDir);
+}
+
+/** The HTML file Astro wrote for a page URL: the inverse of pageUrl. */
+export function pageFile(outDir: string, url: string): string {
+  const path = join(outDir, ...decodeURI(url).split("/"));
+  return url.endsWith("/") ? join(path, "index.html") : path;
+}
+
+/** Writes `<outDir>/pagefind/` from a bundle that has seen every page, and stamps the search page. */
+async function finishSite(bundle: BundleBuilder, outDir: string, logger?: AstroIntegrationLogger): Promise<BundleReport & { bundleDir: string }> {
+  const bundleDir = join(outDir, BUNDLE_DIR);
+  const report = await bundle.finish(bundleDir);
+  const verdict = auditVerdict(report.audit);
+  if (verdict.level === "warn") logger?.warn(verdict.message);
+  stampSearchPage(outDir);
+  return { ...report, bundleDir };
 }
 
 /** Indexes a built site in place, writing `<outDir>/pagefind/`. Throws on any Pagefind error. */
 export async function indexSite(outDir: string, logger?: AstroIntegrationLogger, recentCount?: number): Promise<IndexReport> {
   const started = performance.now();
-  const bundleDir = join(outDir, BUNDLE_DIR);
   let filesRead = 0;
-  const sources = (function* (): Generator<PageSource> {
+  try {
+    const bundle = startBundle(recentCount);
     for (const path of htmlFiles(outDir)) {
       filesRead++;
-      yield { url: pageUrl(relative(outDir, path)), read: () => readFileSync(path, "utf8") };
+      bundle.offer(pageUrl(relative(outDir, path)), readFileSync(path, "utf8"));
     }
-  })();
-  try {
-    const report = await writeBundle(sources, bundleDir, recentCount);
-    const verdict = auditVerdict(report.audit);
-    if (verdict.level === "warn") logger?.warn(verdict.message);
-    stampSearchPage(outDir);
-    return { ...report, filesRead, ms: Math.round(performance.now() - started), bundleDir };
+    const report = await finishSite(bundle, outDir, logger);
+    return { ...report, filesRead, ms: Math.round(performance.now() - started) };
   } finally {
     await pagefind.close();
   }
+}
+
+/**
+ * Astro's prerenderer, handing each HTML page it renders to the search bundle too, which stages it
+ * while the next page renders instead of reading every built page back once the build is done.
+ */
+function indexingPrerenderer(inner: AstroPrerenderer, started: (bundle: BundleBuilder) => void): AstroPrerenderer {
+  let bundle: BundleBuilder | undefined;
+  return {
+    ...inner,
+    name: `${inner.name}+pouls-pagefind`,
+    async setup() {
+      await inner.setup?.();
+      bundle = startBundle();
+      started(bundle);
+    },
+    async render(request, options) {
+      const rendered = await inner.render(request, options);
+      const response = rendered instanceof Response ? rendered : rendered.response;
+      if (!bundle || response.status !== 200 || !response.headers.get("content-type")?.startsWith("text/html")) {
+        return rendered;
+      }
+      const html = await response.text();
+      bundle.offer(new URL(request.url).pathname, html);
+      const copy = new Response(html, { status: response.status, statusText: response.statusText, headers: response.headers });
+      return rendered instanceof Response ? copy : { ...rendered, response: copy };
+    },
+  };
 }
 
 const contentTypes: Record<string, string> = {
@@ -217,6 +283,8 @@ export function bundleFile(bundleDir: string, urlPath: string): string | undefin
 
 export default function pagefindIntegration(): AstroIntegration {
   let outDir = "";
+  // The bundle our prerenderer fed during this build, if it ran.
+  let fed: BundleBuilder | undefined;
   return {
     name: "pouls-pagefind",
     hooks: {
@@ -241,11 +309,27 @@ export default function pagefindIntegration(): AstroIntegration {
           createReadStream(file).pipe(res);
         });
       },
+      "astro:build:start": ({ setPrerenderer }) => {
+        fed = undefined;
+        setPrerenderer((inner) => indexingPrerenderer(inner, (bundle) => (fed = bundle)));
+      },
       "astro:build:done": async ({ dir, logger }) => {
-        const report = await indexSite(fileURLToPath(dir), logger);
+        const outDir = fileURLToPath(dir);
+        const started = performance.now();
+        let report: BundleReport & { bundleDir: string };
+        if (fed) {
+          try {
+            report = await finishSite(fed, outDir, logger);
+          } finally {
+            await pagefind.close();
+          }
+        } else {
+          // No page went through our prerenderer (none to render, or another took its place).
+          report = await indexSite(outDir, logger);
+        }
         const recent = report.recent > 0 ? ` (et les ${report.recent} plus récentes dans ${RECENT_DIR}/)` : "";
         logger.info(
-          `${report.pages} page(s) indexée(s)${recent} sur ${report.filesRead} fichiers HTML, en ${report.ms} ms → ${relative(process.cwd(), report.bundleDir) || report.bundleDir}`,
+          `${report.pages} page(s) indexée(s)${recent}, en ${Math.round(performance.now() - started)} ms → ${relative(process.cwd(), report.bundleDir) || report.bundleDir}`,
         );
       },
     },
