@@ -153,10 +153,16 @@ export interface BundleBuilder {
   finish(bundleDir: string): Promise<BundleReport>;
 }
 
+// Staging folders of bundles not finished yet. A build that fails while rendering never finishes
+// its bundle; these go when the process exits.
+const unfinished = new Set<string>();
+process.once("exit", () => unfinished.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
 export function startBundle(recentCount: number = site.searchRecentArticles): BundleBuilder {
   const audit = emptyAudit();
   const dated: DatedPage[] = [];
   const staging = mkdtempSync(join(tmpdir(), "pouls-search-"));
+  unfinished.add(staging);
   const all = join(staging, "all");
   mkdirSync(all);
   return {
@@ -190,6 +196,7 @@ export function startBundle(recentCount: number = site.searchRecentArticles): Bu
         return { pages: dated.length, recent: newest.length, audit };
       } finally {
         rmSync(staging, { recursive: true, force: true });
+        unfinished.delete(staging);
       }
     },
   };
