@@ -26,7 +26,10 @@ export default defineConfig({
   // or entries of both trees would mix.
   ...(cacheDir ? { cacheDir } : {}),
   trailingSlash: "always",
-  build: { format: "directory" },
+  // Rendering is one thread, but each page is then written to disk, and Astro waits for that before
+  // rendering the next one; with a few pages in flight the disk works while the next renders
+  // (3,000 articles: pages in 22-25 s instead of 30-34 s).
+  build: { format: "directory", concurrency: 4 },
   markdown: {
     // Sätteri (Astro 7's native pipeline) with our hast plugins; README explains the choice.
     // Links first, so the titles they fill in get French spacing too.
