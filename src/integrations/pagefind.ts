@@ -47,9 +47,6 @@ export const BUNDLE_DIR = "pagefind";
 export const indexConfig: PagefindServiceConfig = { forceLanguage: "fr" };
 
 export interface IndexReport extends BundleReport {
-  /** HTML files read from the output folder. */
-  filesRead: number;
-  ms: number;
   bundleDir: string;
 }
 
@@ -213,52 +210,50 @@ export async function writeBundle(
   return bundle.finish(bundleDir);
 }
 
-/** The HTML file Astro wrote for a page URL: the inverse of pageUrl. */
+/** The file of a page URL in a folder laid out as Astro writes pages: the inverse of pageUrl. */
 export function pageFile(outDir: string, url: string): string {
   const path = join(outDir, ...decodeURI(url).split("/"));
   return url.endsWith("/") ? join(path, "index.html") : path;
 }
 
-/** Writes `<outDir>/pagefind/` from a bundle that has seen every page, and stamps the search page. */
-async function finishSite(bundle: BundleBuilder, outDir: string, logger?: AstroIntegrationLogger): Promise<BundleReport & { bundleDir: string }> {
+/**
+ * Writes `<outDir>/pagefind/` from a bundle that has seen every page, stamps the search page and
+ * closes Pagefind's service (which only finishing a bundle starts).
+ */
+async function finishSite(bundle: BundleBuilder, outDir: string, logger?: AstroIntegrationLogger): Promise<IndexReport> {
   const bundleDir = join(outDir, BUNDLE_DIR);
-  const report = await bundle.finish(bundleDir);
-  const verdict = auditVerdict(report.audit);
-  if (verdict.level === "warn") logger?.warn(verdict.message);
-  stampSearchPage(outDir);
-  return { ...report, bundleDir };
-}
-
-/** Indexes a built site in place, writing `<outDir>/pagefind/`. Throws on any Pagefind error. */
-export async function indexSite(outDir: string, logger?: AstroIntegrationLogger, recentCount?: number): Promise<IndexReport> {
-  const started = performance.now();
-  let filesRead = 0;
   try {
-    const bundle = startBundle(recentCount);
-    for (const path of htmlFiles(outDir)) {
-      filesRead++;
-      bundle.offer(pageUrl(relative(outDir, path)), readFileSync(path, "utf8"));
-    }
-    const report = await finishSite(bundle, outDir, logger);
-    return { ...report, filesRead, ms: Math.round(performance.now() - started) };
+    const report = await bundle.finish(bundleDir);
+    const verdict = auditVerdict(report.audit);
+    if (verdict.level === "warn") logger?.warn(verdict.message);
+    stampSearchPage(outDir);
+    return { ...report, bundleDir };
   } finally {
     await pagefind.close();
   }
 }
 
+/** Indexes a built site in place, writing `<outDir>/pagefind/`. Throws on any Pagefind error. */
+export async function indexSite(outDir: string, logger?: AstroIntegrationLogger, recentCount?: number): Promise<IndexReport> {
+  const bundle = startBundle(recentCount);
+  for (const path of htmlFiles(outDir)) bundle.offer(pageUrl(relative(outDir, path)), readFileSync(path, "utf8"));
+  return finishSite(bundle, outDir, logger);
+}
+
+const utf8 = new TextDecoder();
+
 /**
  * Astro's prerenderer, handing each HTML page it renders to the search bundle too, which stages it
  * while the next page renders instead of reading every built page back once the build is done.
  */
-function indexingPrerenderer(inner: AstroPrerenderer, started: (bundle: BundleBuilder) => void): AstroPrerenderer {
+function indexingPrerenderer(inner: AstroPrerenderer, start: () => BundleBuilder): AstroPrerenderer {
   let bundle: BundleBuilder | undefined;
   return {
     ...inner,
     name: `${inner.name}+pouls-pagefind`,
     async setup() {
       await inner.setup?.();
-      bundle = startBundle();
-      started(bundle);
+      bundle = start();
     },
     async render(request, options) {
       const rendered = await inner.render(request, options);
@@ -266,9 +261,10 @@ function indexingPrerenderer(inner: AstroPrerenderer, started: (bundle: BundleBu
       if (!bundle || response.status !== 200 || !response.headers.get("content-type")?.startsWith("text/html")) {
         return rendered;
       }
-      const html = await response.text();
-      bundle.offer(new URL(request.url).pathname, html);
-      const copy = new Response(html, { status: response.status, statusText: response.statusText, headers: response.headers });
+      // The body is read once; Astro gets the same bytes back rather than the text encoded again.
+      const body = await response.arrayBuffer();
+      bundle.offer(new URL(request.url).pathname, utf8.decode(body));
+      const copy = new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
       return rendered instanceof Response ? copy : { ...rendered, response: copy };
     },
   };
@@ -318,22 +314,14 @@ export default function pagefindIntegration(): AstroIntegration {
       },
       "astro:build:start": ({ setPrerenderer }) => {
         fed = undefined;
-        setPrerenderer((inner) => indexingPrerenderer(inner, (bundle) => (fed = bundle)));
+        setPrerenderer((inner) => indexingPrerenderer(inner, () => (fed = startBundle())));
       },
       "astro:build:done": async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
         const started = performance.now();
-        let report: BundleReport & { bundleDir: string };
-        if (fed) {
-          try {
-            report = await finishSite(fed, outDir, logger);
-          } finally {
-            await pagefind.close();
-          }
-        } else {
-          // No page went through our prerenderer (none to render, or another took its place).
-          report = await indexSite(outDir, logger);
-        }
+        // Without a fed bundle no page went through our prerenderer (none to render, or another
+        // took its place): the built pages are read back instead.
+        const report = fed ? await finishSite(fed, outDir, logger) : await indexSite(outDir, logger);
         const recent = report.recent > 0 ? ` (et les ${report.recent} plus récentes dans ${RECENT_DIR}/)` : "";
         logger.info(
           `${report.pages} page(s) indexée(s)${recent}, en ${Math.round(performance.now() - started)} ms → ${relative(process.cwd(), report.bundleDir) || report.bundleDir}`,
