@@ -18,7 +18,7 @@ import { createServer, type Server } from "node:http";
 import { cpSync, createReadStream, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import type { AddressInfo } from "node:net";
-import { extname, join, normalize, relative, sep } from "node:path";
+import { dirname, extname, join, normalize, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import * as pagefind from "pagefind";
@@ -386,7 +386,9 @@ export async function runSearchBench(options: SearchBenchOptions = {}): Promise<
   const searchSite = async (): Promise<string> => {
     if (siteOut) return siteOut;
     log("search: building a small site for its /recherche/ page…");
-    const site = await build(smallContentTree(seed));
+    const content = smallContentTree(seed);
+    const site = await build(content);
+    rmSync(dirname(content), { recursive: true, force: true });
     if (site.code !== 0) throw new Error(`site build failed:\n${site.output}`);
     return (siteOut = site.outDir);
   };
