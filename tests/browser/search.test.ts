@@ -4,15 +4,15 @@
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { spawn, type ChildProcess } from "node:child_process";
-import { cpSync, createReadStream, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, createReadStream, existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { createServer as createHttpServer } from "node:http";
 import { createServer, type AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse } from "node-html-parser";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { axe, describeViolations, launch } from "../helpers/browser.ts";
 import { build, root, type BuildResult } from "../helpers/build.ts";
+import { tempDir } from "../helpers/temp.ts";
 import { serveStatic } from "../helpers/static-server.ts";
 import { indexSite } from "../../src/integrations/pagefind.ts";
 
@@ -137,7 +137,7 @@ async function devServer(outDir: string): Promise<{ url: string; child: ChildPro
       ...process.env,
       POULS_CONTENT_DIR: join(root, "content"),
       POULS_OUT_DIR: outDir,
-      POULS_CACHE_DIR: mkdtempSync(join(tmpdir(), "pouls-dev-cache-")),
+      POULS_CACHE_DIR: tempDir("pouls-dev-cache-"),
       ASTRO_TELEMETRY_DISABLED: "1",
       PATH: `${join(root, "node_modules/.bin")}:${process.env.PATH}`,
     },
@@ -214,7 +214,7 @@ describe("site search", () => {
   it("ranks the exact accented form first, and finds words after an elided article", async () => {
     // A two-page index, built with the site's own indexing function, isolates the ranking rule.
     // Both pages write "l’…" with the typographic apostrophe, as the site's typography does.
-    const dir = mkdtempSync(join(tmpdir(), "pouls-diacritics-"));
+    const dir = tempDir("pouls-diacritics-");
     const write = (slug: string, text: string) => {
       mkdirSync(join(dir, slug));
       writeFileSync(
@@ -512,7 +512,7 @@ describe("site search", () => {
     let query: string;
 
     before(async () => {
-      dir = mkdtempSync(join(tmpdir(), "pouls-recent-"));
+      dir = tempDir("pouls-recent-");
       cpSync(site.outDir, dir, { recursive: true });
       const report = await indexSite(dir, undefined, RECENT);
       assert.equal(report.recent, RECENT);
@@ -641,7 +641,7 @@ describe("site search", () => {
     });
 
     it("says how to get an index when no build has run", async () => {
-      const empty = join(mkdtempSync(join(tmpdir(), "pouls-nobuild-")), "dist");
+      const empty = join(tempDir("pouls-nobuild-"), "dist");
       const { page, output, stop } = await devSearch(empty);
       try {
         assert.match(await logged(output, /npm run build/), /npm run build/);

@@ -1,8 +1,8 @@
 // Runs a real `astro build` of a content tree into a temporary folder.
 import { spawn } from "node:child_process";
-import { cpSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { tempDir } from "./temp.ts";
 
 export const root = resolve(import.meta.dirname, "../..");
 export const fixtureSite = join(root, "tests/fixtures/site");
@@ -23,7 +23,7 @@ export interface BuildResult {
 }
 
 export function build(contentDir: string, env: Record<string, string> = {}): Promise<BuildResult> {
-  const work = mkdtempSync(join(tmpdir(), "pouls-build-"));
+  const work = tempDir("pouls-build-");
   const outDir = join(work, "dist");
   return new Promise((done, fail) => {
     const child = spawn(join(root, "node_modules/.bin/astro"), ["build", "--silent"], {
@@ -52,7 +52,7 @@ export function build(contentDir: string, env: Record<string, string> = {}): Pro
 
 /** A copy of the fixture site, changed by `mutate`, for one bad-input build. */
 export function fixtureCopy(mutate: (dir: string) => void): string {
-  const dir = join(mkdtempSync(join(tmpdir(), "pouls-content-")), "content");
+  const dir = join(tempDir("pouls-content-"), "content");
   cpSync(fixtureSite, dir, { recursive: true });
   mutate(dir);
   return dir;

@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { tempDir } from "../helpers/temp.ts";
 
 export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 export const PASSWORD = "un mot de passe très solide";
@@ -24,8 +24,7 @@ export const ARTICLES = [
 ];
 
 export function makeFixture(): Fixture {
-  const dir = mkdtempSync(path.join(tmpdir(), "pouls-inbox-"));
-  process.once("exit", () => rmSync(dir, { recursive: true, force: true }));
+  const dir = tempDir("pouls-inbox-");
   const contentDir = path.join(dir, "content");
   mkdirSync(path.join(contentDir, "authors"), { recursive: true });
   writeFileSync(
