@@ -15,10 +15,10 @@
 // Usage: node bench/search.ts [sizes…] [--reuse]   e.g. node bench/search.ts 1000 10000
 // (--reuse measures the browser side again on the sites a previous run left in bench-out/search/).
 import { createServer, type Server } from "node:http";
-import { cpSync, createReadStream, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { loadavg, tmpdir } from "node:os";
+import { cpSync, createReadStream, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { loadavg } from "node:os";
 import type { AddressInfo } from "node:net";
-import { dirname, extname, join, normalize, relative, sep } from "node:path";
+import { extname, join, normalize, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import * as pagefind from "pagefind";
@@ -28,6 +28,7 @@ import { stampSearchPage, writeBundle } from "../src/integrations/pagefind.ts";
 import { RECENT_DIR } from "../src/lib/search/bundle.ts";
 import { launch } from "../tests/helpers/browser.ts";
 import { build, root } from "../tests/helpers/build.ts";
+import { tempDir } from "../tests/helpers/temp.ts";
 
 export const TARGET = { firstResultsBytes: 150 * 1024, firstResultsMs: 300 };
 
@@ -198,7 +199,7 @@ const yaml = (s: string) => JSON.stringify(s);
 
 /** A content tree with the corpus's sections, authors and first articles, for a real search page. */
 function smallContentTree(seed: number, count = 30): string {
-  const dir = join(mkdtempSync(join(tmpdir(), "pouls-search-bench-")), "content");
+  const dir = join(tempDir("pouls-search-bench-"), "content");
   mkdirSync(join(dir, "articles"), { recursive: true });
   mkdirSync(join(dir, "authors"));
   writeFileSync(
@@ -386,9 +387,7 @@ export async function runSearchBench(options: SearchBenchOptions = {}): Promise<
   const searchSite = async (): Promise<string> => {
     if (siteOut) return siteOut;
     log("search: building a small site for its /recherche/ page…");
-    const content = smallContentTree(seed);
-    const site = await build(content);
-    rmSync(dirname(content), { recursive: true, force: true });
+    const site = await build(smallContentTree(seed));
     if (site.code !== 0) throw new Error(`site build failed:\n${site.output}`);
     return (siteOut = site.outDir);
   };
