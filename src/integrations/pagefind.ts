@@ -4,39 +4,27 @@
 //
 // Pagefind does not read the built pages themselves: each page's HTML is first given ASCII
 // apostrophes inside words (see src/lib/search/apostrophes.ts), without which Pagefind cannot find
-// "immunothérapie" in "l’immunothérapie", and cut down to what Pagefind reads. Those copies are
-// staged in a temporary folder as Astro renders the pages, and Pagefind indexes the folder once
-// the build is done. Only pages with data-pagefind-body are staged; Pagefind would drop the others
-// anyway once one page has it.
+// "immunothérapie" in "l’immunothérapie", and cut down to what Pagefind reads. Those copies go
+// to Pagefind's service as Astro renders the pages, and the index is written once the build is
+// done. Only pages with data-pagefind-body are sent; Pagefind would drop the others anyway once
+// one page has it.
 //
 // A large site gets two indexes. What a browser must download before Pagefind can answer grows
 // with the pages of the index (its page list and date sort: about 10 KB per 1,000 pages), so the
 // search page answers first from an index of the newest articles (pagefind/recents/), then from the
 // whole one (pagefind/), which it loads meanwhile. A site that fits in the first has only the second.
-import {
-  createReadStream,
-  existsSync,
-  linkSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  readdirSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from "node:fs";
+import { createReadStream, existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { tmpdir } from "node:os";
-import { dirname, extname, join, normalize, relative, sep } from "node:path";
+import { extname, join, normalize, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration, AstroIntegrationLogger, AstroPrerenderer } from "astro";
 import * as pagefind from "pagefind";
-import type { PagefindServiceConfig } from "pagefind";
+import type { PagefindIndex, PagefindServiceConfig } from "pagefind";
 import { indexableApostrophes } from "../lib/search/apostrophes.ts";
 import { indexableHtml } from "../lib/search/indexable-html.ts";
 import { INDEX_HASH, RECENT_DIR, SEARCH_PAGE_FILE } from "../lib/search/bundle.ts";
 import { auditPage, auditVerdict, emptyAudit, type SearchFieldsAudit } from "../lib/search/check-index.ts";
-import { newestPages, sortDate, type DatedPage } from "../lib/search/recent.ts";
+import { newestFirst, sortDate, type DatedPage } from "../lib/search/recent.ts";
 import { site } from "../config/site.ts";
 
 /** Where the bundle goes inside the output folder, and the URL path the search page loads it from. */
@@ -122,22 +110,32 @@ export interface BundleReport {
   audit: SearchFieldsAudit;
 }
 
-/** Indexes the pages of a folder, the way Pagefind's CLI would, and writes the bundle to outputPath. */
-async function indexFolder(folder: string, outputPath: string): Promise<void> {
+async function newIndex(): Promise<PagefindIndex> {
   const { index, errors } = await pagefind.createIndex(indexConfig);
-  if (!index || errors.length) return fail("createIndex", errors);
-  const added = await index.addDirectory({ path: folder });
-  if (added.errors.length) fail(`addDirectory ${folder}`, added.errors);
+  return !index || errors.length ? fail("createIndex", errors) : index;
+}
+
+async function addPage(index: PagefindIndex, url: string, content: string): Promise<void> {
+  const added = await index.addHTMLFile({ url, content });
+  if (added.errors.length) fail(`addHTMLFile ${url}`, added.errors);
+}
+
+async function writeIndex(index: PagefindIndex, outputPath: string): Promise<void> {
   const written = await index.writeFiles({ outputPath });
   if (written.errors.length) fail("writeFiles", written.errors);
+}
+
+/** A page kept for the recent index: what Pagefind was given of it. */
+interface KeptPage extends DatedPage {
+  content: string;
 }
 
 /**
  * The search bundle of a site, fed page by page (as Astro renders them), written once all are.
  *
- * Pages are staged in a temporary folder, cut down for Pagefind (pageForIndex), and Pagefind
- * indexes the folder at the end. Its service takes pages handed to it one at a time, on one core
- * (about 1.8 ms each); a folder it reads and parses on every core.
+ * Each page goes to Pagefind's service, a process of its own, as soon as it is offered: the
+ * service indexes it on the other core while Astro renders the next pages, and only writing the
+ * index is left for the end of the build.
  */
 export interface BundleBuilder {
   /** Offers one page (any page: those without data-pagefind-body are left out). */
@@ -145,56 +143,48 @@ export interface BundleBuilder {
   /**
    * Writes bundleDir: the index of every page and, when there are more than recentCount, the index
    * of the newest in bundleDir/recents/. Throws when a page lacks some of its search fields.
-   * Removes the staged pages either way. The caller closes Pagefind's service.
+   * The caller closes Pagefind's service.
    */
   finish(bundleDir: string): Promise<BundleReport>;
 }
 
-// Staging folders of bundles not finished yet. A build that fails while rendering never finishes
-// its bundle; these go when the process exits.
-const unfinished = new Set<string>();
-process.once("exit", () => unfinished.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
-
 export function startBundle(recentCount: number = site.searchRecentArticles): BundleBuilder {
   const audit = emptyAudit();
-  const dated: DatedPage[] = [];
-  const staging = mkdtempSync(join(tmpdir(), "pouls-search-"));
-  unfinished.add(staging);
-  const all = join(staging, "all");
-  mkdirSync(all);
+  let pages = 0;
+  // The newest pages seen so far, with a margin: trimmed back to recentCount when it doubles, so a
+  // large site holds about recentCount pages in memory, not all of them.
+  let newest: KeptPage[] = [];
+  let whole: Promise<PagefindIndex> | undefined;
+  const adding: Promise<void>[] = [];
   return {
-    // Written synchronously: queued on libuv's threads, these writes delayed Astro's own, which it
-    // awaits before rendering the next page.
     offer(url, html) {
       if (!auditPage(audit, url, html)) return;
-      dated.push({ url, date: sortDate(html) });
-      const file = pageFile(all, url);
-      mkdirSync(dirname(file), { recursive: true });
-      writeFileSync(file, pageForIndex(html));
+      pages += 1;
+      const content = pageForIndex(html);
+      newest.push({ url, date: sortDate(html), content });
+      if (newest.length >= 2 * recentCount + 1) newest = newestFirst(newest, recentCount);
+      whole ??= newIndex();
+      const added = whole.then((index) => addPage(index, url, content));
+      // A failure surfaces when finish awaits it; until then it must not count as unhandled.
+      added.catch(() => {});
+      adding.push(added);
     },
     async finish(bundleDir) {
-      try {
-        const verdict = auditVerdict(audit);
-        if (verdict.level === "error") throw new Error(verdict.message);
-        const newest = newestPages(dated, recentCount);
-        // Chunk names are content hashes: files of an earlier index left beside the new ones would
-        // never be read again, only shipped.
-        rmSync(bundleDir, { recursive: true, force: true });
-        await indexFolder(all, bundleDir);
-        if (newest.length > 0) {
-          const recent = join(staging, "recent");
-          for (const { url } of newest) {
-            const file = pageFile(recent, url);
-            mkdirSync(dirname(file), { recursive: true });
-            linkSync(pageFile(all, url), file);
-          }
-          await indexFolder(recent, join(bundleDir, RECENT_DIR));
-        }
-        return { pages: dated.length, recent: newest.length, audit };
-      } finally {
-        rmSync(staging, { recursive: true, force: true });
-        unfinished.delete(staging);
+      const index = await (whole ?? newIndex());
+      await Promise.all(adding);
+      const verdict = auditVerdict(audit);
+      if (verdict.level === "error") throw new Error(verdict.message);
+      const recent = pages > recentCount ? newestFirst(newest, recentCount) : [];
+      // Chunk names are content hashes: files of an earlier index left beside the new ones would
+      // never be read again, only shipped.
+      rmSync(bundleDir, { recursive: true, force: true });
+      await writeIndex(index, bundleDir);
+      if (recent.length > 0) {
+        const recentIndex = await newIndex();
+        await Promise.all(recent.map((page) => addPage(recentIndex, page.url, page.content)));
+        await writeIndex(recentIndex, join(bundleDir, RECENT_DIR));
       }
+      return { pages, recent: recent.length, audit };
     },
   };
 }
@@ -208,12 +198,6 @@ export async function writeBundle(
   const bundle = startBundle(recentCount);
   for (const source of pages) bundle.offer(source.url, source.read());
   return bundle.finish(bundleDir);
-}
-
-/** The file of a page URL in a folder laid out as Astro writes pages: the inverse of pageUrl. */
-export function pageFile(outDir: string, url: string): string {
-  const path = join(outDir, ...decodeURI(url).split("/"));
-  return url.endsWith("/") ? join(path, "index.html") : path;
 }
 
 /**
@@ -243,8 +227,9 @@ export async function indexSite(outDir: string, logger?: AstroIntegrationLogger,
 const utf8 = new TextDecoder();
 
 /**
- * Astro's prerenderer, handing each HTML page it renders to the search bundle too, which stages it
- * while the next page renders instead of reading every built page back once the build is done.
+ * Astro's prerenderer, handing each HTML page it renders to the search bundle too, which Pagefind
+ * indexes while the next pages render instead of reading every built page back once the build is
+ * done.
  */
 function indexingPrerenderer(inner: AstroPrerenderer, start: () => BundleBuilder): AstroPrerenderer {
   let bundle: BundleBuilder | undefined;

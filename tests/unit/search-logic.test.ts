@@ -10,7 +10,7 @@ import { strings } from "../../src/components/search/strings.ts";
 import { bundleFile, pageUrl } from "../../src/integrations/pagefind.ts";
 import { displayApostrophes, indexableApostrophes, queryApostrophes } from "../../src/lib/search/apostrophes.ts";
 import { indexableHtml } from "../../src/lib/search/indexable-html.ts";
-import { newestPages, sortDate } from "../../src/lib/search/recent.ts";
+import { newestFirst, newestPages, sortDate } from "../../src/lib/search/recent.ts";
 import { pagefindTerm, parseSearchParams } from "../../src/lib/search/url-state.ts";
 import { frenchDate, frenchNumber } from "../../src/lib/search/format.ts";
 import { formatDateFr } from "../../src/lib/dates.ts";
@@ -231,6 +231,13 @@ describe("the recent index", () => {
   it("is not made for a site that fits in it", () => {
     assert.deepEqual(newestPages(pages, 4), []);
     assert.deepEqual(newestPages(pages, 10), []);
+  });
+
+  it("keeps the same newest pages when chosen a batch at a time, as the build does while pages arrive", () => {
+    let kept: typeof pages = [];
+    for (const page of [...pages, { url: "/e/", date: "2026-01-10" }]) kept = newestFirst([...kept, page], 2);
+    assert.deepEqual(kept.map((p) => p.url), ["/c/", "/e/"]);
+    assert.deepEqual(newestFirst(pages, 4).map((p) => p.url), ["/c/", "/a/", "/b/", "/d/"]);
   });
 
   it("reads an article's date from its sort key", () => {
