@@ -7,7 +7,7 @@ export const site = {
   inboxUrl: (process.env.PUBLIC_INBOX_URL ?? "").replace(/\/+$/, ""),
   locale: "fr_FR",
   lang: "fr",
-  pageSize: 10,
+  pageSize: 20,
   homeLatest: 6,
   homePerSection: 3,
   relatedCount: 4,
