@@ -63,19 +63,14 @@ const articleFields = z.object({
   comments: z.enum(["open", "closed"]).default("open"),
 });
 
+const coverAlt = z
+  .string({ error: "attendu : un texte alternatif (alt) qui décrit l’image" })
+  .trim()
+  .min(1, { error: "attendu : un texte alternatif (alt) qui décrit l’image" });
+const coverCredit = z.string().optional();
+
 const articleCover = (image: ImageFunction) =>
-  z.object({
-    cover: z
-      .object({
-        src: image(),
-        alt: z
-          .string({ error: "attendu : un texte alternatif (alt) qui décrit l’image" })
-          .trim()
-          .min(1, { error: "attendu : un texte alternatif (alt) qui décrit l’image" }),
-        credit: z.string().optional(),
-      })
-      .optional(),
-  });
+  z.object({ cover: z.object({ src: image(), alt: coverAlt, credit: coverCredit }).optional() });
 
 const articles = defineCollection({
   loader: glob({

@@ -11,8 +11,9 @@
 export interface TypographyContext {
   /** Text that precedes this chunk in the same block (inline markup splits a
    *  paragraph into several text nodes; spacing and quote pairing need to know
-   *  what came before). */
-  before?: string;
+   *  what came before). A function is called only if the chunk needs it: when it
+   *  starts with a mark or pairs a straight quote, which few chunks do. */
+  before?: string | (() => string);
 }
 
 export const NBSP = "\u00A0";
@@ -96,21 +97,25 @@ export function hasTypographyMarks(text: string): boolean {
 
 export function frenchTypography(text: string, context: TypographyContext = {}): string {
   if (!MARK.test(text)) return text;
-  const before = context.before ?? "";
+  let beforeText: string | undefined;
+  const before = (): string =>
+    (beforeText ??= typeof context.before === "function" ? context.before() : (context.before ?? ""));
   const ranges = protectedRanges(text);
   // The output as pieces: appending to one string and reading its last character would
   // flatten it each time, quadratic on a long paragraph.
   const out: string[] = [];
   // An odd number of straight quotes (or an unclosed «) before us means we are inside a quotation.
-  let quoteOpen =
-    countOf(before, '"') % 2 === 1 || countOf(before, "«") > countOf(before, "»");
+  // Unknown until a straight quote needs it, unless « or » settles it first.
+  let quoteOpen: boolean | undefined;
+  const inQuotation = (): boolean =>
+    (quoteOpen ??= countOf(before(), '"') % 2 === 1 || countOf(before(), "«") > countOf(before(), "»"));
 
   const previous = (): string | undefined => {
     for (let k = out.length - 1; k >= 0; k--) {
       const piece = out[k]!;
       if (piece.length > 0) return piece[piece.length - 1];
     }
-    return before.at(-1);
+    return before().at(-1);
   };
 
   // Places `space` right before the mark about to be written: it replaces the
@@ -185,7 +190,7 @@ export function frenchTypography(text: string, context: TypographyContext = {}):
     } else if (ch === "»") {
       quoteOpen = false;
       closeQuote();
-    } else if (ch === '"' && !quoteOpen && prev !== undefined && /\p{N}/u.test(prev)) {
+    } else if (ch === '"' && !inQuotation() && prev !== undefined && /\p{N}/u.test(prev)) {
       // 15" is an inch mark, not a quotation.
       out.push(ch);
     } else if (ch === '"') {
@@ -194,7 +199,7 @@ export function frenchTypography(text: string, context: TypographyContext = {}):
       let opens: boolean;
       if (afterSpaceOrStart && !nextIsSpace) opens = true;
       else if (!afterSpaceOrStart && (nextIsSpace || /[\p{P}]/u.test(next ?? ""))) opens = false;
-      else opens = !quoteOpen;
+      else opens = !inQuotation();
       quoteOpen = opens;
       if (opens) {
         i = openQuote(i + 1);

@@ -54,20 +54,42 @@ function textBefore(node: Readonly<HastNode>, ctx: HastVisitorContext): string {
   }
 }
 
+interface Ancestry {
+  /** Inside code, a script, …: text to leave as written. */
+  literal: boolean;
+  /** Targets of the links around the node. */
+  hrefs: readonly string[];
+}
+
+const ROOT: Ancestry = { literal: false, hrefs: [] };
+
+// Within one pass Sätteri hands out the same object for the same parent, so the walk up the tree
+// is made once per element, not once per text node below it.
+const ancestries = new WeakMap<object, Ancestry>();
+
+function ancestry(node: Readonly<HastNode> | undefined, ctx: HastVisitorContext): Ancestry {
+  if (node === undefined) return ROOT;
+  const known = ancestries.get(node);
+  if (known !== undefined) return known;
+  const above = ancestry(ctx.parent(node), ctx);
+  const name = nameOf(node);
+  const href = hrefOf(node);
+  const own: Ancestry = {
+    literal: above.literal || (name !== undefined && LITERAL.has(name)),
+    hrefs: href === undefined ? above.hrefs : [...above.hrefs, href],
+  };
+  ancestries.set(node, own);
+  return own;
+}
+
 export const frenchTypographyPlugin = {
   name: "pouls-french-typography",
   text(node, ctx) {
     // Most text nodes hold no mark to space or quote: skip the walk up the tree and the text before.
     if (!hasTypographyMarks(node.value)) return;
-    let ancestor: Readonly<HastNode> | undefined = ctx.parent(node);
-    while (ancestor !== undefined) {
-      const name = nameOf(ancestor);
-      if (name !== undefined && LITERAL.has(name)) return;
-      const href = hrefOf(ancestor);
-      if (href !== undefined && isLinkTarget(node.value, href)) return;
-      ancestor = ctx.parent(ancestor);
-    }
-    const value = frenchTypography(node.value, { before: textBefore(node, ctx) });
+    const { literal, hrefs } = ancestry(ctx.parent(node), ctx);
+    if (literal || hrefs.some((href) => isLinkTarget(node.value, href))) return;
+    const value = frenchTypography(node.value, { before: () => textBefore(node, ctx) });
     if (value !== node.value) return { type: "text", value };
   },
 } satisfies HastPluginDefinition;

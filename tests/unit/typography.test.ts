@@ -101,6 +101,21 @@ test("context: quotes pair across text nodes", () => {
   assert.equal(fr('" dit-il', "Il a dit « oui "), "» dit-il");
 });
 
+test("context given as a function: read only when the chunk needs it, same result as the text", () => {
+  const cases: Array<[string, string, boolean]> = [
+    ['" dit-il', 'Il a dit "oui', true],
+    ["; ensuite", "le mot", true],
+    ["l'été, pourquoi ? Parce que : voilà", "« Il dit ", false],
+    ["Il a dit « oui »", 'Un "mot', false],
+  ];
+  for (const [text, before, needed] of cases) {
+    let reads = 0;
+    const lazy = frenchTypography(text, { before: () => (reads++, before) });
+    assert.equal(lazy, frenchTypography(text, { before }), `pour ${JSON.stringify(text)}`);
+    assert.equal(reads, needed ? 1 : 0, `contexte lu pour ${JSON.stringify(text)}`);
+  }
+});
+
 test("idempotent: applying twice equals applying once", () => {
   const samples: Array<[string, string?]> = [
     ["Pourquoi? Parce que; enfin! Note: voir « mot » et \"citation\" l'été."],
