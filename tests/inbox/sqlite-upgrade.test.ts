@@ -71,9 +71,12 @@ describe("SQLite store upgrade", () => {
     const upgraded = new DatabaseSync(file, { readOnly: true });
     const versions = upgraded.prepare("SELECT version FROM schema_version ORDER BY version").all();
     const tables = upgraded.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").all();
+    const indexes = upgraded.prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL ORDER BY name").all();
     upgraded.close();
     rmSync(dir, { recursive: true, force: true });
-    assert.deepEqual(versions.map((row) => row.version), [1, 2]);
+    assert.deepEqual(versions.map((row) => row.version), [1, 2, 3]);
     assert.deepEqual(tables.map((row) => row.name), ["alerts", "comments", "schema_version"]);
+    // The flood limit and the duplicate check are answered from memory, without indexes of their own.
+    assert.deepEqual(indexes.map((row) => row.name), ["alerts_due", "comments_by_email", "comments_by_status", "comments_to_sync"]);
   });
 });

@@ -176,15 +176,39 @@ for (const backend of BACKENDS) {
       withStore(async (store) => {
         const taken = comment();
         await store.submit(taken, RULES);
+        const first = comment({ clientHash: "voisin", bodyHash: "premier" });
         const [before, clash, after] = await Promise.allSettled([
-          store.submit(comment(), RULES),
+          store.submit(first, RULES),
           store.submit(comment({ id: taken.id }), RULES),
-          store.submit(comment(), RULES),
+          store.submit(comment({ clientHash: "voisin" }), RULES),
         ]);
         assert.equal(before.status === "fulfilled" && before.value.kind, "created");
         assert.equal(clash.status, "rejected");
         assert.equal(after.status === "fulfilled" && after.value.kind, "created");
         assert.equal((await store.list({ status: "all" })).length, 3);
+        // The checks count what was stored once, though the group it came in was rolled back.
+        assert.deepEqual(await store.submit(comment({ bodyHash: "premier" }), RULES), { kind: "duplicate", id: first.id });
+        assert.equal((await store.submit(comment({ clientHash: "voisin" }), RULES)).kind, "created");
+        assert.equal((await store.submit(comment({ clientHash: "voisin" }), RULES)).kind, "flooded");
+      }),
+    );
+
+    it(
+      "no longer counts an erased comment as a duplicate or for the flood limit, whichever handle erased it",
+      withStore(async (store, db) => {
+        const other = await db.open();
+        try {
+          const erased = Array.from({ length: RULES.floodLimit }, (_, i) =>
+            comment({ clientHash: "efface", email: "efface@exemple.fr", bodyHash: i === 0 ? "texte-efface" : `autre-${i}` }),
+          );
+          for (const item of erased) await store.submit(item, RULES);
+          assert.equal((await store.submit(comment({ clientHash: "efface" }), RULES)).kind, "flooded");
+          assert.equal((await other.deleteByEmail("efface@exemple.fr")).length, RULES.floodLimit);
+          assert.equal((await store.submit(comment({ bodyHash: "texte-efface" }), RULES)).kind, "created");
+          assert.equal((await store.submit(comment({ clientHash: "efface" }), RULES)).kind, "created");
+        } finally {
+          await other.close();
+        }
       }),
     );
 

@@ -10,11 +10,15 @@ import type {
   SubmitResult,
   SubmitRules,
 } from "./types.ts";
+import { RecentSubmissions, type RecentRow } from "./recent-submissions.ts";
 
 // Each entry moves the schema one version up; applied in order, never edited once shipped.
 // Version 2 counts a client's recent comments for the flood limit instead of keeping a table of
 // submissions beside them: each row of that table was a comment with the same client hash and
 // time, so nothing is lost, and each comment costs two B-tree writes fewer.
+// Version 3 drops the two indexes the flood limit and the duplicate check read: they are answered
+// from memory now (recent-submissions.ts), and their random keys made every commit write a page
+// of each per comment.
 const MIGRATIONS: readonly string[] = [
   `CREATE TABLE comments (
      id TEXT PRIMARY KEY,
@@ -50,6 +54,8 @@ const MIGRATIONS: readonly string[] = [
    CREATE INDEX alerts_due ON alerts (next_ms);
    CREATE INDEX comments_by_client ON comments (client_hash, created_ms) WHERE client_hash IS NOT NULL;
    DROP TABLE submissions;`,
+  `DROP INDEX comments_by_body;
+   DROP INDEX comments_by_client;`,
 ];
 
 type Row = Record<string, string | number | null>;
@@ -150,32 +156,102 @@ export function openSqliteStore(file: string): CommentStore {
     "UPDATE comments SET status = :status, sync_needed = 1 WHERE id = :id",
   );
   const queueAlert = db.prepare("INSERT INTO alerts (comment_id, created_ms, next_ms) VALUES (?, ?, ?)");
-  // Both checks in one statement: each statement run has a fixed cost, and these run for every
-  // submission.
-  const check = db.prepare(
-    `SELECT (SELECT id FROM comments WHERE article = ? AND body_hash = ? AND created_ms >= ?
-             ORDER BY created_ms LIMIT 1) AS duplicate,
-            count(*) AS recent, min(created_ms) AS first
-     FROM comments WHERE client_hash = ? AND created_ms >= ?`,
+  // The comments the checks look at, read from the table in the order rows were added: from where
+  // the last check left off (rows of another process on the same file included), and further back
+  // in time when a check reaches before what memory holds.
+  const recent = new RecentSubmissions();
+  const RECENT_COLUMNS = "rowid, id, article, body_hash, client_hash, created_ms";
+  const rowsAfter = db.prepare(`SELECT ${RECENT_COLUMNS} FROM comments WHERE rowid > ? ORDER BY rowid`);
+  const rowsMadeBetween = db.prepare(
+    `SELECT ${RECENT_COLUMNS} FROM comments WHERE created_ms >= ? AND created_ms < ? AND rowid <= ?`,
   );
+  const existing = db.prepare("SELECT id, client_hash FROM comments WHERE id = ?");
+  const lastRowid = db.prepare("SELECT coalesce(max(rowid), 0) AS n FROM comments");
+  let seenRowid = Number((lastRowid.get() as Row).n);
+  // Memory holds every comment made at or after this (of the rows up to seenRowid).
+  let heldFromMs = Number.MAX_SAFE_INTEGER;
+  let prunedAtMs = Date.now();
+  const remember = (row: Row): RecentRow => ({
+    id: String(row.id),
+    article: String(row.article),
+    bodyHash: String(row.body_hash),
+    clientHash: row.client_hash === null ? null : String(row.client_hash),
+    createdMs: Number(row.created_ms),
+  });
+  // Rows read during a submission transaction that may still roll back: they would go with it.
+  let uncommitted: { fromRowid: number; heldFromMs: number; ids: string[] } | undefined;
+  const hold = (row: Row): void => {
+    const held = remember(row);
+    recent.add(held);
+    if (uncommitted !== undefined && Number(row.rowid) > uncommitted.fromRowid) uncommitted.ids.push(held.id);
+  };
+  const catchUp = (sinceMs: number): void => {
+    for (const row of rowsAfter.all(seenRowid) as Row[]) {
+      hold(row);
+      seenRowid = Number(row.rowid);
+    }
+    if (sinceMs < heldFromMs) {
+      for (const row of rowsMadeBetween.all(sinceMs, heldFromMs, seenRowid) as Row[]) hold(row);
+      heldFromMs = sinceMs;
+    }
+  };
+  const submission: Transaction = (work) => {
+    uncommitted = { fromRowid: seenRowid, heldFromMs, ids: [] };
+    try {
+      return transaction(work);
+    } catch (error) {
+      for (const id of uncommitted.ids) recent.forget(id);
+      seenRowid = uncommitted.fromRowid;
+      heldFromMs = uncommitted.heldFromMs;
+      throw error;
+    } finally {
+      uncommitted = undefined;
+    }
+  };
+  // A comment memory holds may have gone since (erased by the CLI, its client hash purged).
+  const stillThere = (id: string): boolean => {
+    const there = existing.get(id) !== undefined;
+    if (!there) recent.forget(id);
+    return there;
+  };
+  const stillTheirs = (id: string, clientHash: string): void => {
+    const row = existing.get(id) as Row | undefined;
+    if (row === undefined) recent.forget(id);
+    else if (row.client_hash !== clientHash) recent.forgetClient(id);
+  };
 
   // Runs inside a transaction: the checks see every submission committed or made before it.
   const submitOne = (comment: NewComment, rules: SubmitRules): SubmitResult => {
     const now = comment.created.getTime();
-    const found = check.get(
-      comment.article,
-      comment.bodyHash,
-      now - rules.duplicateWindowMs,
-      comment.clientHash,
-      now - rules.floodWindowMs,
-    ) as Row;
-    if (found.duplicate !== null) return { kind: "duplicate", id: String(found.duplicate) };
-    if (comment.clientHash !== null && Number(found.recent) >= rules.floodLimit) {
-      const freeAt = Number(found.first) + rules.floodWindowMs;
-      return { kind: "flooded", retryAfterSeconds: Math.max(1, Math.ceil((freeAt - now) / 1000)) };
+    const duplicateSince = now - rules.duplicateWindowMs;
+    const floodSince = now - rules.floodWindowMs;
+    catchUp(Math.min(duplicateSince, floodSince));
+    let duplicate = recent.duplicateOf(comment.article, comment.bodyHash, duplicateSince);
+    while (duplicate !== undefined && !stillThere(duplicate)) {
+      duplicate = recent.duplicateOf(comment.article, comment.bodyHash, duplicateSince);
+    }
+    if (duplicate !== undefined) return { kind: "duplicate", id: duplicate };
+    if (comment.clientHash !== null) {
+      let flood = recent.floodOf(comment.clientHash, floodSince);
+      if (flood.recent >= rules.floodLimit) {
+        // Confirmed against the table before a reader is turned away; rare, so cheap.
+        for (const id of recent.idsOf(comment.clientHash, floodSince)) stillTheirs(id, comment.clientHash);
+        flood = recent.floodOf(comment.clientHash, floodSince);
+      }
+      if (flood.recent >= rules.floodLimit && flood.firstMs !== undefined) {
+        const freeAt = flood.firstMs + rules.floodWindowMs;
+        return { kind: "flooded", retryAfterSeconds: Math.max(1, Math.ceil((freeAt - now) / 1000)) };
+      }
     }
     insertComment(comment);
     if (rules.queueAlert) queueAlert.run(comment.id, now, now);
+    // What the longest window no longer reaches goes, once a minute.
+    if (now - prunedAtMs > 60_000) {
+      const keepFrom = Math.min(duplicateSince, floodSince);
+      recent.prune(keepFrom);
+      heldFromMs = Math.max(heldFromMs, keepFrom);
+      prunedAtMs = now;
+    }
     return { kind: "created", id: comment.id };
   };
 
@@ -198,7 +274,7 @@ export function openSqliteStore(file: string): CommentStore {
     const results: SubmitResult[] = [];
     let submissionFailed = false;
     try {
-      transaction(() => {
+      submission(() => {
         for (const item of batch) {
           try {
             results.push(submitOne(item.comment, item.rules));
@@ -217,7 +293,7 @@ export function openSqliteStore(file: string): CommentStore {
       // One bad submission must not sink the others: each alone, in its own transaction.
       for (const item of batch) {
         try {
-          item.resolve(transaction(() => submitOne(item.comment, item.rules)));
+          item.resolve(submission(() => submitOne(item.comment, item.rules)));
         } catch (itemError) {
           item.reject(itemError);
         }
@@ -293,12 +369,13 @@ export function openSqliteStore(file: string): CommentStore {
     },
 
     async deleteByEmail(email: string) {
-      return transaction(() => {
-        const rows = db
-          .prepare("DELETE FROM comments WHERE lower(email) = lower(?) RETURNING *")
-          .all(email) as Row[];
-        return rows.map(toComment);
-      });
+      const rows = transaction(
+        () => db.prepare("DELETE FROM comments WHERE lower(email) = lower(?) RETURNING *").all(email) as Row[],
+      );
+      for (const row of rows) recent.forget(String(row.id));
+      // The next row may take the rowid of a deleted last one: memory must read from below it.
+      seenRowid = Math.min(seenRowid, Number((lastRowid.get() as Row).n));
+      return rows.map(toComment);
     },
 
     async purgePersonalData(before: Date) {
