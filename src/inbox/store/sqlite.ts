@@ -195,10 +195,20 @@ export function openSqliteStore(file: string): CommentStore {
       heldFromMs = sinceMs;
     }
   };
+  // What the checks last reached back to; what is older goes, once a minute, after a commit.
+  let reachedBackTo = Number.MAX_SAFE_INTEGER;
+  const prune = (): void => {
+    if (Date.now() - prunedAtMs < 60_000 || reachedBackTo === Number.MAX_SAFE_INTEGER) return;
+    recent.prune(reachedBackTo);
+    heldFromMs = Math.max(heldFromMs, reachedBackTo);
+    prunedAtMs = Date.now();
+  };
   const submission: Transaction = (work) => {
     uncommitted = { fromRowid: seenRowid, heldFromMs, ids: [] };
     try {
-      return transaction(work);
+      const result = transaction(work);
+      prune();
+      return result;
     } catch (error) {
       for (const id of uncommitted.ids) recent.forget(id);
       seenRowid = uncommitted.fromRowid;
@@ -225,7 +235,8 @@ export function openSqliteStore(file: string): CommentStore {
     const now = comment.created.getTime();
     const duplicateSince = now - rules.duplicateWindowMs;
     const floodSince = now - rules.floodWindowMs;
-    catchUp(Math.min(duplicateSince, floodSince));
+    reachedBackTo = Math.min(duplicateSince, floodSince);
+    catchUp(reachedBackTo);
     let duplicate = recent.duplicateOf(comment.article, comment.bodyHash, duplicateSince);
     while (duplicate !== undefined && !stillThere(duplicate)) {
       duplicate = recent.duplicateOf(comment.article, comment.bodyHash, duplicateSince);
@@ -245,13 +256,6 @@ export function openSqliteStore(file: string): CommentStore {
     }
     insertComment(comment);
     if (rules.queueAlert) queueAlert.run(comment.id, now, now);
-    // What the longest window no longer reaches goes, once a minute.
-    if (now - prunedAtMs > 60_000) {
-      const keepFrom = Math.min(duplicateSince, floodSince);
-      recent.prune(keepFrom);
-      heldFromMs = Math.max(heldFromMs, keepFrom);
-      prunedAtMs = now;
-    }
     return { kind: "created", id: comment.id };
   };
 
