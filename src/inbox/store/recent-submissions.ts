@@ -3,9 +3,9 @@
 //
 // Looking them up in the table needed two indexes keyed by hashes, where each new comment lands
 // at a random place: every group commit then wrote one page of each index per comment, and
-// commits cost about seven times as much as without them (see README, Operating the inbox). Here the
-// table is only read in the order rows were added, which the store does from where it left off
-// before each check, so rows added by another process on the same file count too.
+// commits cost about seven times as much as without them (see README, Operating the inbox).
+// Here the table is only read in the order rows were added, which the store does from where it
+// left off before each check, so rows added by another process on the same file count too.
 
 export interface RecentRow {
   id: string;
