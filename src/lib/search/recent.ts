@@ -17,14 +17,12 @@ export function sortDate(html: string): string {
   return SORT_DATE.exec(html)?.[1] ?? "";
 }
 
-/** The `count` newest pages, newest first; among pages of one day, by URL, so that the same site always gives the same split. */
+/**
+ * The `count` newest pages, newest first; among pages of one day, by URL, so that the same site
+ * always gives the same split.
+ */
 export function newestFirst<T extends DatedPage>(pages: readonly T[], count: number): T[] {
   return [...pages]
     .sort((a, b) => (a.date === b.date ? (a.url < b.url ? -1 : a.url > b.url ? 1 : 0) : a.date < b.date ? 1 : -1))
     .slice(0, count);
-}
-
-/** The `count` newest pages (newestFirst), or none when every page fits: the whole index is then small enough. */
-export function newestPages<T extends DatedPage>(pages: readonly T[], count: number): T[] {
-  return pages.length <= count ? [] : newestFirst(pages, count);
 }
