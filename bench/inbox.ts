@@ -125,9 +125,10 @@ async function serveMinimal(kind: string, target: string): Promise<void> {
     };
   }
   // The row has the inbox's shape and the same kind of values, 64-hex hashes in the client and
-  // body columns: it goes into the same indexes (the client's is partial: a row without one
-  // would skip it), and like the inbox's its keys land anywhere in them, where ids or addresses
-  // counting up would always be appended to the same last page.
+  // body columns: it goes into the same indexes (with PostgreSQL, indexes keyed by those hashes,
+  // the client's partial: a row without one would skip it), and like the inbox's its keys land
+  // anywhere in them, where ids or addresses counting up would always be appended to the same
+  // last page.
   app.post("/api/comments", async (c) => {
     const id = newCommentId();
     const form = new URLSearchParams(await c.req.text());

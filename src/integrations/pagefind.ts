@@ -150,7 +150,6 @@ export interface BundleBuilder {
 
 export function startBundle(recentCount: number = site.searchRecentArticles): BundleBuilder {
   const audit = emptyAudit();
-  let pages = 0;
   // The newest pages seen so far, with a margin: trimmed back to recentCount when it doubles, so a
   // large site holds about recentCount pages in memory, not all of them.
   let newest: KeptPage[] = [];
@@ -159,7 +158,6 @@ export function startBundle(recentCount: number = site.searchRecentArticles): Bu
   return {
     offer(url, html) {
       if (!auditPage(audit, url, html)) return;
-      pages += 1;
       const content = pageForIndex(html);
       newest.push({ url, date: sortDate(html), content });
       if (newest.length >= 2 * recentCount + 1) newest = newestFirst(newest, recentCount);
@@ -174,7 +172,7 @@ export function startBundle(recentCount: number = site.searchRecentArticles): Bu
       await Promise.all(adding);
       const verdict = auditVerdict(audit);
       if (verdict.level === "error") throw new Error(verdict.message);
-      const recent = pages > recentCount ? newestFirst(newest, recentCount) : [];
+      const recent = audit.indexed > recentCount ? newestFirst(newest, recentCount) : [];
       // Chunk names are content hashes: files of an earlier index left beside the new ones would
       // never be read again, only shipped.
       rmSync(bundleDir, { recursive: true, force: true });
@@ -184,7 +182,7 @@ export function startBundle(recentCount: number = site.searchRecentArticles): Bu
         await Promise.all(recent.map((page) => addPage(recentIndex, page.url, page.content)));
         await writeIndex(recentIndex, join(bundleDir, RECENT_DIR));
       }
-      return { pages, recent: recent.length, audit };
+      return { pages: audit.indexed, recent: recent.length, audit };
     },
   };
 }

@@ -218,16 +218,11 @@ export function openSqliteStore(file: string): CommentStore {
       uncommitted = undefined;
     }
   };
-  // A comment memory holds may have gone since (erased by the CLI, its client hash purged).
-  const stillThere = (id: string): boolean => {
-    const there = existing.get(id) !== undefined;
-    if (!there) recent.forget(id);
-    return there;
-  };
-  const stillTheirs = (id: string, clientHash: string): void => {
+  // A comment memory holds may have gone since (erased by the CLI): its row now, forgotten if none.
+  const recheck = (id: string): Row | undefined => {
     const row = existing.get(id) as Row | undefined;
     if (row === undefined) recent.forget(id);
-    else if (row.client_hash !== clientHash) recent.forgetClient(id);
+    return row;
   };
 
   // Runs inside a transaction: the checks see every submission committed or made before it.
@@ -238,7 +233,7 @@ export function openSqliteStore(file: string): CommentStore {
     reachedBackTo = Math.min(duplicateSince, floodSince);
     catchUp(reachedBackTo);
     let duplicate = recent.duplicateOf(comment.article, comment.bodyHash, duplicateSince);
-    while (duplicate !== undefined && !stillThere(duplicate)) {
+    while (duplicate !== undefined && recheck(duplicate) === undefined) {
       duplicate = recent.duplicateOf(comment.article, comment.bodyHash, duplicateSince);
     }
     if (duplicate !== undefined) return { kind: "duplicate", id: duplicate };
@@ -246,7 +241,10 @@ export function openSqliteStore(file: string): CommentStore {
       let flood = recent.floodOf(comment.clientHash, floodSince);
       if (flood.recent >= rules.floodLimit) {
         // Confirmed against the table before a reader is turned away; rare, so cheap.
-        for (const id of recent.idsOf(comment.clientHash, floodSince)) stillTheirs(id, comment.clientHash);
+        for (const id of recent.idsOf(comment.clientHash, floodSince)) {
+          const row = recheck(id);
+          if (row !== undefined && row.client_hash !== comment.clientHash) recent.forgetClient(id);
+        }
         flood = recent.floodOf(comment.clientHash, floodSince);
       }
       if (flood.recent >= rules.floodLimit && flood.firstMs !== undefined) {
