@@ -9,6 +9,7 @@ import { loadArticleIndex } from "./src/markdown/article-index.ts";
 import { frenchTypographyPlugin } from "./src/markdown/french-typography.ts";
 import { contentDir } from "./src/config/paths.ts";
 import { contentPreflight } from "./src/integrations/content-preflight.ts";
+import { dataStoreFromDisk } from "./src/integrations/data-store-from-disk.ts";
 import pagefind from "./src/integrations/pagefind.ts";
 
 const site = process.env.SITE_URL ?? "http://localhost:4321";
@@ -42,7 +43,7 @@ export default defineConfig({
       },
     }),
   },
-  integrations: [contentPreflight(contentDir), mdx(), sitemap(), pagefind()],
+  integrations: [contentPreflight(contentDir), dataStoreFromDisk(), mdx(), sitemap(), pagefind()],
   // Benchmarks, builds and the inbox's database are outputs, not sources to watch.
   vite: { server: { watch: { ignored: ["**/bench-out/**", "**/dist/**", "**/data/**"] } } },
 });

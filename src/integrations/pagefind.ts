@@ -125,6 +125,12 @@ async function writeIndex(index: PagefindIndex, outputPath: string): Promise<voi
   if (written.errors.length) fail("writeFiles", written.errors);
 }
 
+async function writeRecentIndex(pages: KeptPage[], outputPath: string): Promise<void> {
+  const index = await newIndex();
+  await Promise.all(pages.map((page) => addPage(index, page.url, page.content)));
+  await writeIndex(index, outputPath);
+}
+
 /** A page kept for the recent index: what Pagefind was given of it. */
 interface KeptPage extends DatedPage {
   content: string;
@@ -176,12 +182,8 @@ export function startBundle(recentCount: number = site.searchRecentArticles): Bu
       // Chunk names are content hashes: files of an earlier index left beside the new ones would
       // never be read again, only shipped.
       rmSync(bundleDir, { recursive: true, force: true });
-      await writeIndex(index, bundleDir);
-      if (recent.length > 0) {
-        const recentIndex = await newIndex();
-        await Promise.all(recent.map((page) => addPage(recentIndex, page.url, page.content)));
-        await writeIndex(recentIndex, join(bundleDir, RECENT_DIR));
-      }
+      // Pagefind's service indexes the newest pages again while it writes the whole index.
+      await Promise.all([writeIndex(index, bundleDir), recent.length > 0 && writeRecentIndex(recent, join(bundleDir, RECENT_DIR))]);
       return { pages: audit.indexed, recent: recent.length, audit };
     },
   };
