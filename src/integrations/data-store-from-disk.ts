@@ -3,9 +3,9 @@
 //
 // Astro turns the store (`<cacheDir>/data-store.json`) into a module holding it as one string
 // literal: about 94 MB at 10,000 articles. Node compiles that module before the first page renders,
-// which took 65-73 s on a 2-core machine, every time the content had changed (Node's compile cache
-// only spares an unchanged rebuild, and the literal changes with any article). Reading the file when
-// the module runs takes about a second. Only `astro build` is affected: the prerendered code runs on
+// which took 15-25 s on one 2-core machine and 65-73 s on another, every time the content had
+// changed (Node's compile cache only spares an unchanged rebuild, and the literal changes with any
+// article). Reading the file when the module runs takes about a second. Only `astro build` is affected: the prerendered code runs on
 // the machine that built it, beside the file; `astro dev` keeps Astro's module, which it reloads
 // when content changes.
 import { existsSync } from "node:fs";
@@ -20,7 +20,7 @@ const STORE_FILE = "data-store.json";
 const FROM_STORE_FILE = "export default JSON.parse(";
 
 /** The module's code: the store read from its file when the prerendered code starts. */
-export function dataStoreModule(file: string): string {
+function dataStoreModule(file: string): string {
   return [
     'import { readFileSync } from "node:fs";',
     `export default JSON.parse(readFileSync(${JSON.stringify(file)}, "utf8"));`,
