@@ -104,8 +104,8 @@ export async function runBuildBench(sizes = [1000, 10000], log = console.log, ro
     writeCorpus(content, n);
     // Each build starts as after an edit: a new output folder and an empty Node compile cache.
     // Astro turns that cache on, and with the same articles a later round would skip compiling
-    // what the first compiled, the bare build's 85 MB content-store module among them (65-73 s at
-    // 10,000 articles on a 2-core machine); any changed article changes that module.
+    // what the first compiled, the bare build's content-store module among them (see
+    // src/integrations/data-store-from-disk.ts); any changed article changes that module.
     let built = 0;
     const build = async (which: Build): Promise<BuildRun> => {
       const out = join(work, `${which}-${++built}`);

@@ -44,6 +44,8 @@ export function dataStoreFromDisk(): AstroIntegration {
                 name: "pouls-data-store-from-disk",
                 // Astro's own plugin loads the module first; this one replaces its code.
                 transform: {
+                  // Matched by the bundler, so the other modules never reach this hook.
+                  filter: { id: new RegExp(`^${DATA_STORE_MODULE}$`) },
                   handler(code, id) {
                     // Without a file Astro serves an empty store; let it.
                     if (id !== DATA_STORE_MODULE || !code.startsWith(FROM_STORE_FILE) || !existsSync(file)) return null;
