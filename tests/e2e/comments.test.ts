@@ -240,6 +240,8 @@ describe("reader comments end to end (npm start, Chromium, CLI, rebuild)", () =>
     await page.click("#comment-name");
     assert.equal((await token).status(), 200);
     const tokenAt = Date.now();
+    // The response arrives before the script has read its body and filled the field.
+    await page.waitForFunction((selector) => document.querySelector<HTMLInputElement>(selector)?.value !== "", `${FORM} input[name=ts]`, { timeout: 5000 }).catch(() => undefined);
     assert.notEqual(await page.inputValue(`${FORM} input[name=ts]`), "");
 
     await fill(page, JS_BAD);
