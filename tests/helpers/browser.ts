@@ -46,3 +46,30 @@ export async function axe(page: Page): Promise<AxeViolation[]> {
 
 export const describeViolations = (vs: AxeViolation[]) =>
   vs.map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.html).join("\n  ")}`).join("\n");
+
+/**
+ * Violations on the page a reader without JavaScript gets. axe itself cannot run with scripting off
+ * (its timers never fire), so the page is read with scripting off, where Chromium parses <noscript>
+ * content as live markup, stripped of its scripts, and that markup is checked at the same URL.
+ */
+export async function axeWithoutJavaScript(browser: Browser, url: string): Promise<AxeViolation[]> {
+  const scriptless = await browser.newContext({ javaScriptEnabled: false });
+  const reader = await scriptless.newPage();
+  await reader.goto(url);
+  const html = await reader.evaluate(() => {
+    document.querySelectorAll("script").forEach((script) => script.remove());
+    document.querySelectorAll("noscript").forEach((noscript) => noscript.replaceWith(...noscript.childNodes));
+    return `<!doctype html>${document.documentElement.outerHTML}`;
+  });
+  await scriptless.close();
+
+  const checker = await browser.newContext();
+  try {
+    const page = await checker.newPage();
+    await page.route(url, (route) => route.fulfill({ contentType: "text/html; charset=utf-8", body: html }));
+    await page.goto(url);
+    return await axe(page);
+  } finally {
+    await checker.close();
+  }
+}
