@@ -6,6 +6,7 @@ import sitemap from "@astrojs/sitemap";
 import { satteri } from "@astrojs/markdown-satteri";
 import { articleLinks } from "./src/markdown/article-links.ts";
 import { loadArticleIndex } from "./src/markdown/article-index.ts";
+import { withArticleLastmod } from "./src/markdown/sitemap-lastmod.ts";
 import { frenchTypographyPlugin } from "./src/markdown/french-typography.ts";
 import { contentDir } from "./src/config/paths.ts";
 import { contentPreflight } from "./src/integrations/content-preflight.ts";
@@ -43,7 +44,7 @@ export default defineConfig({
       },
     }),
   },
-  integrations: [contentPreflight(contentDir), dataStoreFromDisk(), mdx(), sitemap(), pagefind()],
+  integrations: [contentPreflight(contentDir), dataStoreFromDisk(), mdx(), sitemap({ serialize: withArticleLastmod(loadArticleIndex(contentDir)) }), pagefind()],
   // Benchmarks, builds and the inbox's database are outputs, not sources to watch.
   vite: { server: { watch: { ignored: ["**/bench-out/**", "**/dist/**", "**/data/**"] } } },
 });

@@ -3,6 +3,7 @@ import { file, glob } from "astro/loaders";
 import { z } from "astro/zod";
 import { contentDir } from "./config/paths.ts";
 import { plainTextFiles } from "./loaders/plain-text.ts";
+import { optionalFile } from "./loaders/optional-file.ts";
 import { evidenceDesigns } from "./lib/evidence.ts";
 
 // YAML turns 2018-06-07 into a Date; strings must be ISO too, since Date() would accept "le 4 mars".
@@ -103,6 +104,13 @@ const categories = defineCollection({
   }),
 });
 
+// How tags are shown: keyed by the tag's URL slug (/tags/<slug>/), so "vaccin à arn" and
+// "Vaccin à ARN" typed in two articles share one entry. Tags without an entry are shown as typed.
+const tags = defineCollection({
+  loader: optionalFile(`${contentDir}/tags.yaml`),
+  schema: z.object({ name: z.string().trim().min(1, { error: "attendu : le nom affiché du mot-clé, par ex. « VRS »" }) }),
+});
+
 const comments = defineCollection({
   // Comment bodies are plain text, never compiled as Markdown: a reader's "![x](y)" must stay text.
   loader: plainTextFiles(`${contentDir}/comments`),
@@ -125,4 +133,4 @@ const pages = defineCollection({
   }),
 });
 
-export const collections = { articles, authors, categories, comments, pages };
+export const collections = { articles, authors, categories, tags, comments, pages };

@@ -73,6 +73,7 @@ function withTypography(d: CollectionEntry<"articles">["data"]): CollectionEntry
     title: fr(d.title),
     description: fr(d.description),
     about: opt(d.about),
+    cover: d.cover && { ...d.cover, credit: opt(d.cover.credit) },
     corrections: d.corrections.map((c) => ({ ...c, text: fr(c.text) })),
     evidence: d.evidence && {
       ...d.evidence,
@@ -84,10 +85,11 @@ function withTypography(d: CollectionEntry<"articles">["data"]): CollectionEntry
 }
 
 async function load(): Promise<SiteData> {
-  const [articleEntries, authorEntries, categoryEntries, commentEntries] = await Promise.all([
+  const [articleEntries, authorEntries, categoryEntries, tagEntries, commentEntries] = await Promise.all([
     getCollection("articles"),
     getCollection("authors"),
     getCollection("categories"),
+    getCollection("tags"),
     getCollection("comments"),
   ]);
 
@@ -105,8 +107,15 @@ async function load(): Promise<SiteData> {
       ...e.data,
       name: frenchTypography(e.data.name),
       description: e.data.description && frenchTypography(e.data.description),
+      helplines: e.data.helplines?.map((h) => ({
+        ...h,
+        name: frenchTypography(h.name),
+        hours: h.hours && frenchTypography(h.hours),
+      })),
     })),
   );
+
+  const tagNames = new Map(tagEntries.map((e) => [e.id, frenchTypography(e.data.name)]));
 
   const problems = checkArticles(
     built.map((e) => ({
@@ -145,7 +154,10 @@ async function load(): Promise<SiteData> {
         reviewer: d.reviewer ? authors.get(d.reviewer) : undefined,
         category: categories.byId.get(d.category)!,
         trail: categories.trail(d.category),
-        tags: d.tags.map((name) => ({ name, slug: tagSlug(name), url: `/tags/${tagSlug(name)}/` })),
+        tags: d.tags.map((typed) => {
+          const slug = tagSlug(typed);
+          return { name: tagNames.get(slug) ?? frenchTypography(typed), slug, url: `/tags/${slug}/` };
+        }),
         readingTime: readingTimeMinutes(e.body ?? ""),
         modified,
       };

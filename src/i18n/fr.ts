@@ -1,5 +1,8 @@
 // Every interface string of the site. A second language is a copy of this file.
-export const t = {
+// Written with plain spaces and apostrophes; readers get them in French typography like the articles.
+import { typesetStrings } from "../lib/typography.ts";
+
+export const t = typesetStrings({
   skipLink: "Aller au contenu",
   homeTitle: "Accueil",
   nav: { label: "Navigation principale", sections: "Rubriques", search: "Recherche" },
@@ -18,7 +21,7 @@ export const t = {
   sources: "Sources",
   tags: "Mots-clés",
   related: "Lire aussi",
-  coverCredit: "Illustration :",
+  coverCredit: "Crédit",
   doi: "DOI",
   sectionPage: (name: string) => `Rubrique ${name}`,
   subsections: "Sous-rubriques",
@@ -49,8 +52,12 @@ export const t = {
   trust: {
     publishedIn: (monthYear: string) => `Article publié en ${monthYear}`,
     lastReviewedIn: (monthYear: string) => `, revu médicalement en ${monthYear}`,
-    stale: (years: number) =>
-      `Cet article n’a pas été revu par un professionnel de santé depuis plus de ${years} ans : les connaissances et les traitements ont pu évoluer.`,
+    // Counted from the last medical review, or from publication when there was none: an editorial
+    // update right above it on the page does not reset it, so the notice names its date.
+    stale: (years: number, since: string, reviewed: boolean) =>
+      reviewed
+        ? `Sa dernière relecture par un professionnel de santé date de ${since}, il y a plus de ${years} ans : les connaissances et les traitements ont pu évoluer depuis.`
+        : `Aucun professionnel de santé ne l’a relu depuis sa publication en ${since}, il y a plus de ${years} ans (une mise à jour éditoriale n’est pas une relecture médicale) : les connaissances et les traitements ont pu évoluer depuis.`,
     newer: (section: string) => `Voir les articles plus récents de la rubrique ${section}`,
     evidenceTitle: "Ce que dit l’étude",
     design: "Type d’étude",
@@ -69,4 +76,21 @@ export const t = {
     correctionsPolicy: "Notre politique de corrections",
   },
   editorial: "À propos de Pouls",
-} as const;
+  printedOn: "Imprimé le",
+  indexes: {
+    sections: "Rubriques",
+    allSections: "Toutes les rubriques",
+    sectionsLead: "Tous les sujets de Pouls, des grandes rubriques aux plus précises, avec le nombre d’articles de chacune.",
+    tags: "Mots-clés",
+    tagsLead: "Tous les mots-clés des articles, par ordre alphabétique, avec le nombre d’articles de chacun.",
+    authors: "Nos experts",
+    authorsLead: "Les journalistes, pharmaciens et médecins qui écrivent et relisent les articles de Pouls. Chacun signe ses articles sous son nom et sa qualification.",
+    articles: "Tous les articles",
+    articlesLead: "Tous les articles de Pouls, du plus récent au plus ancien.",
+    siteMap: "Plan du site",
+    siteMapLead: "Toutes les pages de Pouls, rangées par sorte.",
+    siteMapXml: "Plan du site au format XML, pour les moteurs de recherche",
+    feeds: "Flux RSS",
+    editorialPages: "À propos de Pouls",
+  },
+} as const);

@@ -21,3 +21,19 @@ export function feedItems(articles: FeedArticle[]) {
     author: a.authors.join(", "),
   }));
 }
+
+/**
+ * The channel's own elements besides title and description: its language, its address (readers
+ * and validators ask for atom:link rel="self"), and lastBuildDate, taken from the content (the
+ * latest change among its items) so that two builds of the same content write the same feed.
+ */
+export function channelData(selfUrl: string, items: { modified: Date }[]): string {
+  const latest = items.reduce<Date | undefined>((m, i) => (!m || i.modified > m ? i.modified : m), undefined);
+  return [
+    "<language>fr-FR</language>",
+    `<atom:link href="${escapeXml(selfUrl)}" rel="self" type="application/rss+xml"/>`,
+    ...(latest ? [`<lastBuildDate>${latest.toUTCString()}</lastBuildDate>`] : []),
+  ].join("");
+}
+
+const escapeXml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/"/g, "&quot;");

@@ -21,3 +21,13 @@ export function modifiedDate(a: Dated & { updated?: Date | undefined; correction
   const all = [a.date, a.updated, a.reviewed, ...(a.corrections ?? []).map((c) => c.date)];
   return all.reduce<Date>((m, x) => (x && x > m ? x : m), a.date);
 }
+
+/** The latest of dates written in front matter (YAML gives strings or Dates); invalid ones are skipped. */
+export function latestDate(values: unknown[]): Date | undefined {
+  let latest: Date | undefined;
+  for (const value of values) {
+    const date = typeof value === "string" ? new Date(value) : value instanceof Date ? value : undefined;
+    if (date && !Number.isNaN(date.getTime()) && (!latest || date > latest)) latest = date;
+  }
+  return latest;
+}

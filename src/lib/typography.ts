@@ -215,3 +215,27 @@ export function frenchTypography(text: string, context: TypographyContext = {}):
   }
   return out.join("");
 }
+
+type Typeset<T> = T extends string
+  ? string
+  : T extends (...args: infer A) => infer R
+    ? (...args: A) => R extends string ? string : R
+    : T extends object
+      ? { readonly [K in keyof T]: Typeset<T[K]> }
+      : T;
+
+/** Interface strings (and the strings their functions return) in French typography. */
+export function typesetStrings<T>(strings: T): Typeset<T> {
+  const typeset = (value: unknown): unknown => {
+    if (typeof value === "string") return frenchTypography(value);
+    if (typeof value === "function")
+      return (...args: unknown[]) => {
+        const out = value(...args);
+        return typeof out === "string" ? frenchTypography(out) : out;
+      };
+    if (value && typeof value === "object")
+      return Object.fromEntries(Object.entries(value).map(([key, v]) => [key, typeset(v)]));
+    return value;
+  };
+  return typeset(strings) as Typeset<T>;
+}

@@ -44,6 +44,8 @@ export function checkArticles(articles: ArticleToCheck[], known: KnownIds, origi
   const problems: Problem[] = [];
   for (const a of articles) {
     const add = (field: string, message: string) => problems.push({ file: a.file, field, message });
+    if (/^\d+$/.test(a.slug))
+      add("slug (nom du fichier)", `« ${a.slug} » est réservé à la page ${a.slug} de la liste /articles/. Attendu : un nom fait de mots, par ex. ${a.slug}-conseils-pour-bien-dormir.`);
     for (const author of a.authors) {
       if (!known.authors.has(author))
         add("author", `« ${author} » n’existe pas. Attendu : l’identifiant d’un fichier de content/authors/ (${[...known.authors].join(", ")}).`);

@@ -4,6 +4,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { splitFrontMatter } from "../lib/front-matter.ts";
+import { latestDate } from "../lib/freshness.ts";
 
 export interface IndexedArticle {
   slug: string;
@@ -12,6 +13,8 @@ export interface IndexedArticle {
   file: string;
   /** The cover's `src` as written in front matter, relative to the file. */
   cover: string | undefined;
+  /** The latest of publication, update, review and correction dates (the sitemap's lastmod). */
+  modified: Date | undefined;
 }
 
 export interface ArticleIndex {
@@ -41,7 +44,9 @@ function readEntry(file: string, fallbackSlug: string): IndexedArticle {
   const slug = typeof fields["slug"] === "string" && fields["slug"] !== "" ? fields["slug"] : fallbackSlug;
   const title = typeof fields["title"] === "string" && fields["title"].trim() !== "" ? fields["title"].trim() : slug;
   const cover = fields["cover"] as Record<string, unknown> | undefined;
-  return { slug, title, file, cover: typeof cover?.["src"] === "string" ? cover["src"] : undefined };
+  const corrections = Array.isArray(fields["corrections"]) ? fields["corrections"] : [];
+  const modified = latestDate([fields["date"], fields["updated"], fields["reviewed"], ...corrections.map((c) => c?.date)]);
+  return { slug, title, file, cover: typeof cover?.["src"] === "string" ? cover["src"] : undefined, modified };
 }
 
 function scan(articlesDir: string): Map<string, IndexedArticle> {

@@ -5,5 +5,5 @@ import { site } from "../config/site.ts";
 
 export const GET: APIRoute = async () => {
   const { articles } = await getSiteData();
-  return articleFeed(site.name, site.tagline, articles);
+  return articleFeed(site.name, site.tagline, articles, "/rss.xml");
 };

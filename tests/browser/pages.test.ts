@@ -30,6 +30,11 @@ describe("page templates in Chromium", () => {
     "/rubriques/cancer/cancers-feminins/",
     "/tags/immunotherapie/",
     "/auteurs/redaction/",
+    "/rubriques/",
+    "/tags/",
+    "/auteurs/",
+    "/articles/",
+    "/plan-du-site/",
     "/page-qui-n-existe-pas/",
   ];
   for (const path of paths) {

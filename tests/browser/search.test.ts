@@ -13,6 +13,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { axe, describeViolations, launch } from "../helpers/browser.ts";
 import { build, root, type BuildResult } from "../helpers/build.ts";
 import { tempDir } from "../helpers/temp.ts";
+import { articlePages } from "../helpers/dist.ts";
 import { serveStatic } from "../helpers/static-server.ts";
 import { indexSite } from "../../src/integrations/pagefind.ts";
 
@@ -32,9 +33,8 @@ interface Indexed {
 }
 
 function readArticles(outDir: string): Indexed[] {
-  const dir = join(outDir, "articles");
-  return readdirSync(dir).map((slug) => {
-    const doc = parse(readFileSync(join(dir, slug, "index.html"), "utf8"));
+  return articlePages(outDir).map((path) => {
+    const doc = parse(readFileSync(join(outDir, path, "index.html"), "utf8"));
     const attr = (selector: string, name: string) =>
       doc.querySelectorAll(selector).map((el) => el.getAttribute(name) ?? "");
     const filters = (key: string) =>
@@ -49,7 +49,7 @@ function readArticles(outDir: string): Indexed[] {
     const kept = parse(body.toString());
     for (const el of kept.querySelectorAll("[data-pagefind-ignore]")) el.remove();
     return {
-      url: `/articles/${slug}/`,
+      url: path,
       title: doc.querySelector("h1")!.textContent.trim(),
       rubrique: filters("rubrique")[0] ?? "",
       sousRubriques: filters("sous-rubrique"),

@@ -3,10 +3,10 @@ import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { parse } from "node-html-parser";
 import { site } from "../../src/config/site.ts";
-import { assertBuilt, htmlPages, readPage } from "../helpers/dist.ts";
+import { articlePages, assertBuilt, htmlPages, readPage } from "../helpers/dist.ts";
 import { text } from "../helpers/html.ts";
 
-const articles = () => htmlPages().filter((p) => p.startsWith("/articles/"));
+const articles = () => articlePages();
 
 describe("sample site", () => {
   it("has enough content: 12+ articles, 4+ sections, 3+ authors, 4+ covers", () => {

@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { XMLParser } from "fast-xml-parser";
+import { HTMLElement } from "node-html-parser";
 import { build, fixtureSite, type BuildResult } from "../helpers/build.ts";
 import { jsonLd, page, text } from "../helpers/html.ts";
 
@@ -30,7 +31,7 @@ describe("build of the fixture site", () => {
     const doc = page(site.outDir, "articles/article-principal/");
     assert.equal(doc.querySelectorAll("h1").length, 1);
     const crumbs = doc.querySelectorAll(".breadcrumbs a").map((a) => a.getAttribute("href"));
-    assert.deepEqual(crumbs, ["/", "/rubriques/sante/", "/rubriques/sante/sante-coeur/"]);
+    assert.deepEqual(crumbs, ["/", "/rubriques/", "/rubriques/sante/", "/rubriques/sante/sante-coeur/"]);
     const author = doc.querySelector('.byline a[rel="author"]');
     assert.equal(author?.getAttribute("href"), "/auteurs/alice/");
     assert.match(text(doc.querySelector(".byline")), /Docteure en pharmacie/);
@@ -46,6 +47,17 @@ describe("build of the fixture site", () => {
     assert.ok(sources[0]!.querySelector('a[href="https://doi.org/10.1000/xyz123"]'));
     assert.ok(sources[1]!.querySelector('a[href="https://example.org/article"]'));
     assert.deepEqual(doc.querySelectorAll('.tags a').map((a) => a.getAttribute("href")), ["/tags/coeur/", "/tags/prevention/"]);
+  });
+
+  it("shows a tag by the name editors gave it in tags.yaml, everywhere, and as typed otherwise", () => {
+    const doc = page(site.outDir, "articles/article-principal/");
+    assert.deepEqual(doc.querySelectorAll(".tags a").map(text), ["Cœur et vaisseaux", "prévention"]);
+    assert.deepEqual(doc.querySelectorAll('meta[property="article:tag"]').map((m) => m.getAttribute("content")), ["Cœur et vaisseaux", "prévention"]);
+    const article = jsonLd(doc)[0]["@graph"].find((n: any) => n["@type"] === "NewsArticle");
+    assert.deepEqual(article.keywords, ["Cœur et vaisseaux", "prévention"]);
+    assert.match(text(page(site.outDir, "tags/coeur/").querySelector("h1")), /Cœur et vaisseaux/);
+    const feed = xml.parse(readFileSync(join(site.outDir, "rubriques/sante/sante-coeur/rss.xml"), "utf8"));
+    assert.ok([feed.rss.channel.item.category].flat().includes("Cœur et vaisseaux"), JSON.stringify(feed.rss.channel.item.category));
   });
 
   it("has canonical, Open Graph and a JSON-LD graph matching what the page shows", () => {
@@ -67,7 +79,7 @@ describe("build of the fixture site", () => {
     assert.equal(person.name, text(doc.querySelector('.byline a[rel="author"]')));
     assert.equal(byType("NewsMediaOrganization").name, "Pouls");
     const crumbNames = byType("BreadcrumbList").itemListElement.map((i: any) => i.name);
-    assert.deepEqual(crumbNames.slice(0, 3), doc.querySelectorAll(".breadcrumbs a").map(text));
+    assert.deepEqual(crumbNames.slice(0, 4), doc.querySelectorAll(".breadcrumbs a").map(text));
   });
 
   it("applies French typography outside code and URLs", () => {
@@ -99,7 +111,7 @@ describe("build of the fixture site", () => {
     const img = doc.querySelector(".cover img")!;
     assert.equal(img.getAttribute("alt"), "Un carré vert sur fond blanc");
     assert.ok(Number(img.getAttribute("width")) > 0 && Number(img.getAttribute("height")) > 0);
-    assert.match(text(doc.querySelector(".cover figcaption")), /Illustration de test/);
+    assert.equal(text(doc.querySelector(".cover figcaption")), "Illustration de test", "the credit names its kind: no label repeats it");
   });
 
   it("builds section pages for every level, tag pages and author pages", () => {
@@ -115,6 +127,61 @@ describe("build of the fixture site", () => {
     assert.match(text(author), /Médecin cardiologue/);
     assert.match(text(author), /Relecteur médical des articles de fixture/);
     assert.ok(existsSync(join(site.outDir, "404.html")));
+  });
+
+  it("answers every index a reader looks for: sections, tags, the team, all articles, a site map", () => {
+    const sections = page(site.outDir, "rubriques/");
+    assert.equal(text(sections.querySelector("h1")), "Rubriques");
+    const top = sections.querySelector('.section-tree > li:has(> a[href="/rubriques/sante/"])')!;
+    const entry = (li: HTMLElement | null | undefined) => [...(li?.childNodes ?? [])].filter((n): n is HTMLElement => n instanceof HTMLElement && n.tagName !== "UL").map(text);
+    assert.deepEqual(entry(top), ["Santé", "(2 articles)", "Rubrique de test de premier niveau."]);
+    assert.deepEqual(entry(top.querySelector('.section-tree a[href="/rubriques/sante/sante-coeur/"]')?.parentNode), ["Cœur", "(1 article)", "Sous-rubrique de test."]);
+    assert.ok(sections.querySelector('.section-tree > li > a[href="/rubriques/societe/"]'));
+
+    const tags = page(site.outDir, "tags/").querySelectorAll(".index-columns li").map(text);
+    assert.deepEqual(tags, ["Cœur et vaisseaux (1 article)", "prévention (2 articles)", "société (1 article)"]);
+
+    const team = page(site.outDir, "auteurs/");
+    assert.equal(text(team.querySelector("h1")), "Nos experts");
+    assert.deepEqual(
+      team.querySelectorAll(".team__member").map((m) => [text(m.querySelector("h2")), text(m.querySelector(".author__cred"))]),
+      [["Alice Testeuse", "Docteure en pharmacie"], ["Bruno Relecteur", "Médecin cardiologue"], ["La rédaction de test", "Équipe éditoriale"]],
+    );
+
+    const all = page(site.outDir, "articles/").querySelectorAll(".card__title a").map((a) => a.getAttribute("href"));
+    assert.deepEqual(all, ["/articles/article-mdx/", "/articles/article-principal/", "/articles/avec-image/"]);
+
+    const map = page(site.outDir, "plan-du-site/");
+    for (const href of ["/rubriques/", "/rubriques/sante/sante-coeur/", "/tags/", "/auteurs/", "/articles/", "/rss.xml", "/sitemap-index.xml", "/charte-editoriale/"])
+      assert.ok(map.querySelector(`main a[href="${href}"]`), `site map links ${href}`);
+    const footer = page(site.outDir, "articles/article-principal/").querySelector(".site-footer")!;
+    assert.ok(footer.querySelector('a[href="/plan-du-site/"]') && !footer.querySelector('a[href$=".xml"]:not([href$="rss.xml"])'), "the footer's site map is the page for people");
+    assert.ok(page(site.outDir, "tags/coeur/").querySelector('.site-header a[href="/rubriques/"]'), "the header links every section");
+  });
+
+  it("leads breadcrumbs through the index pages", () => {
+    const crumbs = (path: string) => page(site.outDir, path).querySelectorAll(".breadcrumbs a").map((a) => a.getAttribute("href"));
+    assert.deepEqual(crumbs("rubriques/sante/sante-coeur/"), ["/", "/rubriques/", "/rubriques/sante/"]);
+    assert.deepEqual(crumbs("tags/coeur/"), ["/", "/tags/"]);
+    assert.deepEqual(crumbs("auteurs/alice/"), ["/", "/auteurs/"]);
+  });
+
+  it("gives feeds their own address and last change, and the sitemap each article's last change", () => {
+    const raw = readFileSync(join(site.outDir, "rss.xml"), "utf8");
+    assert.match(raw, /<atom:link href="http:\/\/localhost:4321\/rss.xml" rel="self" type="application\/rss\+xml"\/>/);
+    assert.match(raw, /xmlns:atom="http:\/\/www.w3.org\/2005\/Atom"/);
+    // The latest change among the items: article-mdx reviewed on 2026-01-10.
+    assert.match(raw, /<lastBuildDate>Sat, 10 Jan 2026 00:00:00 GMT<\/lastBuildDate>/);
+    const section = readFileSync(join(site.outDir, "rubriques/sante/sante-coeur/rss.xml"), "utf8");
+    assert.match(section, /<atom:link href="http:\/\/localhost:4321\/rubriques\/sante\/sante-coeur\/rss.xml" rel="self"/);
+    // article-principal: a correction on 2023-01-02, after its review of 2022-07-08.
+    assert.match(section, /<lastBuildDate>Mon, 02 Jan 2023 00:00:00 GMT<\/lastBuildDate>/);
+
+    const urls = [xml.parse(readFileSync(join(site.outDir, "sitemap-0.xml"), "utf8")).urlset.url].flat();
+    const lastmod = (path: string) => urls.find((u: any) => u.loc === `http://localhost:4321${path}`)?.lastmod;
+    assert.match(String(lastmod("/articles/article-principal/")), /^2023-01-02/);
+    assert.match(String(lastmod("/articles/avec-image/")), /^2024-06-18/);
+    assert.equal(lastmod("/articles/"), undefined, "a listing changes with every article: no lastmod");
   });
 
   it("writes feeds, sitemap, robots.txt and the inbox manifest", () => {

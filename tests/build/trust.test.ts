@@ -18,8 +18,12 @@ describe("trust elements on the fixture site", () => {
     const full = text(page(site.outDir, "articles/article-principal/").querySelector(".byline"));
     assert.match(full, /Mis à jour le 6 mai 2021/);
     assert.match(full, /Revu médicalement le 8 juillet 2022 par Bruno Relecteur, Médecin cardiologue/);
-    const bare = text(page(site.outDir, "articles/avec-image/").querySelector(".byline"));
-    assert.doesNotMatch(bare, /Mis à jour|Revu médicalement/);
+    const updatedOnly = text(page(site.outDir, "articles/avec-image/").querySelector(".byline"));
+    assert.match(updatedOnly, /Mis à jour le 18 juin 2024/);
+    assert.doesNotMatch(updatedOnly, /Revu médicalement/);
+    const reviewedOnly = text(page(site.outDir, "articles/article-mdx/").querySelector(".byline"));
+    assert.match(reviewedOnly, /Revu médicalement le 10 janvier 2026/);
+    assert.doesNotMatch(reviewedOnly, /Mis à jour/);
   });
 
   it("states the article's age, and warns when the last review is too old", () => {
@@ -28,6 +32,10 @@ describe("trust elements on the fixture site", () => {
     const stale = old.querySelector(".age-notice__stale")!;
     assert.equal(stale.getAttribute("hidden"), undefined, "visible: last review more than 3 years ago");
     assert.equal(stale.querySelector("a")?.getAttribute("href"), "/rubriques/sante/sante-coeur/");
+    assert.match(text(stale), /dernière relecture par un professionnel de santé date de juillet 2022, il y a plus de 3 ans/);
+    // Updated in 2024 but never reviewed: the notice counts from publication and says so.
+    const updatedOnly = text(page(site.outDir, "articles/avec-image/").querySelector(".age-notice__stale"));
+    assert.match(updatedOnly, /depuis sa publication en février 2019, il y a plus de 3 ans \(une mise à jour éditoriale n’est pas une relecture médicale\)/);
     const fresh = page(site.outDir, "articles/article-mdx/").querySelector(".age-notice__stale")!;
     assert.notEqual(fresh.getAttribute("hidden"), undefined, "hidden: reviewed in 2026");
     assert.equal(fresh.getAttribute("data-stale-after"), "2029-01-10");
@@ -38,7 +46,7 @@ describe("trust elements on the fixture site", () => {
     const words = text(box);
     for (const part of ["Insuffisance cardiaque", "Essai randomisé. Des patients tirés au sort", "1\u202f200", "Revue de test, mars 2020", "Disponible en pharmacie", "L’effet au-delà de deux ans"])
       assert.ok(words.includes(part), `${part} in ${words}`);
-    assert.equal(page(site.outDir, "articles/avec-image/").querySelector(".evidence"), null);
+    assert.equal(page(site.outDir, "articles/avec-image/").querySelector(".evidence"), null, "a topic (about) without a study: no study box");
   });
 
   it("tells the primary study from the press article in sources", () => {
@@ -58,8 +66,17 @@ describe("trust elements on the fixture site", () => {
       assert.ok(d?.querySelector('a[href="tel:15"]') && d.querySelector('a[href="tel:112"]'), slug);
       assert.notEqual(d!.getAttribute("data-pagefind-ignore"), undefined);
     }
-    assert.match(text(page(site.outDir, "articles/article-principal/").querySelector(".disclaimer")), /Ligne de test : 0 800 000 001 \(24 h\/24\)/);
-    assert.doesNotMatch(text(page(site.outDir, "articles/avec-image/").querySelector(".disclaimer")), /Ligne de test/);
+    const withHelpline = text(page(site.outDir, "articles/article-principal/").querySelector(".disclaimer"));
+    assert.ok(
+      withHelpline.includes("Ligne d’écoute de test\u00A0: 0 800 000 001 (24 h/24, tous les jours de l’année)"),
+      `helpline in French typography: ${withHelpline}`,
+    );
+    assert.doesNotMatch(text(page(site.outDir, "articles/avec-image/").querySelector(".disclaimer")), /Ligne d’écoute/);
+  });
+
+  it("keeps a space between each emergency number and the next words", () => {
+    const words = text(page(site.outDir, "articles/avec-image/").querySelector(".disclaimer"));
+    assert.match(words, /appelez le 15 \(SAMU, urgence médicale\) ou le 112 \(numéro d’urgence européen\)\./);
   });
 
   it("extends JSON-LD with MedicalWebPage and the organisation's policies, all visible on the page", () => {

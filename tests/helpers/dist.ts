@@ -1,6 +1,6 @@
 // The built sample site (npm test builds it first) as files and pages.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { join, relative } from "node:path";
+import { join } from "node:path";
 import { root } from "./build.ts";
 
 export const dist = join(root, "dist");
@@ -14,9 +14,15 @@ export function assertBuilt(): void {
 export function htmlPages(dir = dist): string[] {
   return readdirSync(dir, { recursive: true, encoding: "utf8" })
     .filter((f) => f.endsWith(".html"))
-    .map((f) => "/" + relative(dist, join(dir, f)).replace(/index\.html$/, ""))
+    .map((f) => "/" + f.replace(/index\.html$/, ""))
     .sort();
 }
 
 export const fileOf = (path: string) => join(dist, path.endsWith("/") ? `${path}index.html` : path);
 export const readPage = (path: string) => readFileSync(fileOf(path), "utf8");
+
+// /articles/ and its pages /articles/2/, … list articles; every other page below it is one.
+const ARTICLE_PAGE = /^\/articles\/(?!\d+\/$)[^/]+\/$/;
+
+/** The site paths of article pages ("/articles/x/"), without the /articles/ listing. */
+export const articlePages = (dir = dist): string[] => htmlPages(dir).filter((p) => ARTICLE_PAGE.test(p));

@@ -2,7 +2,7 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { parse } from "node-html-parser";
-import { assertBuilt, dist, htmlPages, readPage } from "../helpers/dist.ts";
+import { articlePages, assertBuilt, dist, htmlPages, readPage } from "../helpers/dist.ts";
 import { pageWeight } from "../helpers/weight.ts";
 
 const KB = 1024;
@@ -10,7 +10,7 @@ const budget = { html: 15 * KB, css: 10 * KB, js: 5 * KB, total: 30 * KB };
 const kb = (n: number) => `${(n / KB).toFixed(1)} KB`;
 
 describe("budgets", () => {
-  const articles = () => htmlPages().filter((p) => p.startsWith("/articles/"));
+  const articles = () => articlePages();
 
   it("every article page stays within HTML, CSS, JS and total budgets", () => {
     assertBuilt();

@@ -5,11 +5,10 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { parse } from "node-html-parser";
-import { assertBuilt, dist, htmlPages, origin, readPage } from "../helpers/dist.ts";
+import { articlePages, assertBuilt, dist, htmlPages, origin, readPage } from "../helpers/dist.ts";
 import { text } from "../helpers/html.ts";
 
 const xml = new XMLParser();
-const articlePages = () => htmlPages().filter((p) => p.startsWith("/articles/"));
 
 function newsArticle(page: string) {
   const doc = parse(readPage(page));

@@ -25,6 +25,14 @@ describe("validation cross-checks", () => {
     assert.deepEqual(checkArticles([article({ reviewed: new Date("2021-01-01"), reviewer: "bruno", related: ["b"] })], known), []);
   });
 
+  it("refuses a slug of digits alone, which is a page of the /articles/ list", () => {
+    const [problem, ...rest] = checkArticles([article({ slug: "12", file: "content/articles/12.md" })], known);
+    assert.deepEqual(rest, []);
+    assert.equal(problem?.field, "slug (nom du fichier)");
+    assert.match(problem!.message, /réservé à la page 12 de la liste \/articles\/.*12-conseils/);
+    assert.deepEqual(checkArticles([article({ slug: "2026-en-sante" })], known), []);
+  });
+
   it("names the file and field of every problem", () => {
     const problems = checkArticles(
       [article({ authors: ["zoe"], category: "x", reviewer: "y", related: ["a", "c"], updated: new Date("2019-01-01") })],

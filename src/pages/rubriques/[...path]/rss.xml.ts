@@ -12,5 +12,5 @@ export const getStaticPaths = (async () => {
 export const GET: APIRoute<{ category: Category }> = async ({ props }) => {
   const data = await getSiteData();
   const { category } = props;
-  return articleFeed(`${site.name} — ${category.name}`, category.description ?? category.name, articlesUnder(data, category.id));
+  return articleFeed(`${site.name} — ${category.name}`, category.description ?? category.name, articlesUnder(data, category.id), `${category.url}rss.xml`);
 };
