@@ -449,6 +449,46 @@ describe("site search", () => {
     await page.close();
   });
 
+  it("shows the site's mark, never an empty box, beside a result without a cover", async () => {
+    const page = await open();
+    await visit(page, "/recherche/?q=vaccin");
+    const frames = await page.$$eval(".search-result__img", (els) =>
+      els.map((el) => ({
+        cover: el instanceof HTMLImageElement && el.currentSrc !== "",
+        drawn: el.querySelector("svg path")?.getBoundingClientRect().width ?? 0,
+        colour: el.querySelector("svg") ? getComputedStyle(el).color : "",
+      })),
+    );
+    const placeholders = frames.filter((f) => !f.cover);
+    assert.ok(placeholders.length > 0 && frames.some((f) => f.cover), "results with and without a cover for « vaccin »");
+    for (const frame of placeholders) assert.ok(frame.drawn > 10 && frame.colour !== "rgba(0, 0, 0, 0)", JSON.stringify(frame));
+    await page.close();
+  });
+
+  it("puts results first on a phone, the filters folded behind one control that counts them", async () => {
+    const phone = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await open(phone);
+    await visit(page, "/recherche/?q=cancer&rubrique=cancer&sous-rubrique=cancers-feminins");
+    const summary = page.locator(".search-page__filters-box > summary");
+    assert.equal(await summary.isVisible(), true);
+    assert.match(await summary.innerText(), /^Filtres et tri \(2\s+actifs\)$/);
+    assert.equal(await page.locator("#filtre-rubrique").isVisible(), false, "folded");
+    const firstResult = await page.locator(".search-result").first().boundingBox();
+    assert.ok(firstResult && firstResult.y + 60 < 844, `the first result starts within the first screen (at ${firstResult?.y} px)`);
+    await summary.click();
+    assert.equal(await page.locator("#filtre-rubrique").inputValue(), "cancer", "unfolded, the filters show the URL's state");
+    await afterRun(page, () => page.selectOption("#filtre-sous-rubrique", ""));
+    assert.match(await summary.innerText(), /^Filtres et tri \(1\s+actif\)$/);
+    await phone.close();
+
+    const desktop = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const wide = await open(desktop);
+    await visit(wide, "/recherche/?q=cancer");
+    assert.equal(await wide.locator(".search-page__filters-box > summary").isVisible(), false);
+    assert.equal(await wide.locator("#filtre-rubrique").isVisible(), true, "on a wide screen the filters stay open");
+    await desktop.close();
+  });
+
   for (const viewport of [{ width: 412, height: 823 }, { width: 1280, height: 720 }]) {
     it(`shows results without moving what is on screen (${viewport.width}×${viewport.height})`, async () => {
       const context = await browser.newContext({ viewport });

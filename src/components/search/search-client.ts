@@ -40,6 +40,9 @@ interface Pagefind {
 }
 
 const PAGE_SIZE = 10;
+// The brand mark of the site header (src/components/Header.astro), drawn in the muted colour.
+const PLACEHOLDER =
+  '<svg viewBox="0 0 32 32" width="32" height="32" aria-hidden="true" focusable="false"><path d="M2 17h7l3-8 5 15 4-11 2 4h7" fill="none" stroke="currentColor" stroke-width="3" stroke-linecap="round" stroke-linejoin="round"/></svg>';
 const FIRST_PAINT = 3;
 // Long enough to skip the intermediate words of a fast typist, short enough to feel live.
 const TYPING_DEBOUNCE_MS = 250;
@@ -107,9 +110,11 @@ function renderResult(data: ResultData): HTMLLIElement {
 
   const image = data.meta.image;
   if (!image || !image.startsWith("/")) {
-    // An empty frame keeps every title on the same left edge, with or without a cover.
+    // The site's pulse mark stands in for a missing cover: every title keeps the same left edge,
+    // and no empty box looks like an image that failed to load.
     const frame = document.createElement("span");
-    frame.className = "search-result__img";
+    frame.className = "search-result__img search-result__img--none";
+    frame.innerHTML = PLACEHOLDER;
     li.append(frame);
   } else {
     const img = document.createElement("img");
@@ -187,6 +192,7 @@ export function mountSearch(root: HTMLElement): void {
   const more = $<HTMLElement>("[data-search-more]");
   const moreButton = more.querySelector("button")!;
   const shown = $<HTMLElement>("[data-search-shown]");
+  const activeFilters = root.querySelector<HTMLElement>("[data-filters-active]");
   const siteName = root.dataset.siteName ?? "";
 
   let sequence = 0;
@@ -269,6 +275,7 @@ export function mountSearch(root: HTMLElement): void {
 
   async function run(state: SearchState): Promise<void> {
     const token = ++sequence;
+    if (activeFilters) activeFilters.textContent = strings.activeFilters(Object.keys(state.filters).length);
     document.title = strings.documentTitle(state.q, siteName);
     setError(null);
     // Reserves room for results and hides the idle hint (see the search page's styles).

@@ -14,6 +14,7 @@ export const strings = {
   queryLabel: "Mots recherchés",
   submit: "Rechercher",
   filtersLegend: "Affiner",
+  filtersSummary: "Filtres et tri",
   rubrique: "Rubrique",
   sousRubrique: "Sous-rubrique",
   auteur: "Auteur ou autrice",
@@ -51,6 +52,12 @@ export const strings = {
     }
     if (n === 0) return `Aucun résultat pour ${quote(q)}. Vérifiez l’orthographe, essayez d’autres mots ou retirez un filtre.`;
     return n > 1 ? `${count(n)} résultats pour ${quote(q)}.` : `1 résultat pour ${quote(q)}.`;
+  },
+
+  /** Beside the control that unfolds the filters on a phone. */
+  activeFilters(n: number): string {
+    if (n === 0) return "";
+    return n > 1 ? `(${count(n)}${nbsp}actifs)` : `(1${nbsp}actif)`;
   },
 
   shown(shown: number, total: number): string {
