@@ -449,6 +449,28 @@ describe("site search", () => {
     await page.close();
   });
 
+  it("shows the text around the match under each result, never its title again", async () => {
+    const page = await open();
+    for (const q of ["grippe", "vaccin", "immunothérapie"]) {
+      await visit(page, `/recherche/?q=${encodeURIComponent(q)}`);
+      const results = await page.$$eval(".search-result", (items) =>
+        items.map((li) => ({
+          title: li.querySelector("h3")!.textContent!.trim(),
+          excerpt: li.querySelector(".search-result__excerpt")?.textContent?.trim() ?? "",
+          marked: li.querySelectorAll(".search-result__excerpt mark").length,
+        })),
+      );
+      assert.ok(results.length > 0, q);
+      const fold = (s: string) => s.replace(/[’']/g, "'").replace(/\s+/g, " ");
+      for (const r of results) {
+        const opening = fold(r.title).split(" ").slice(0, 4).join(" ");
+        assert.ok(!fold(r.excerpt).replace(/^… /, "").startsWith(opening), `« ${q} »: the excerpt repeats the title « ${r.title} »: ${r.excerpt}`);
+      }
+      assert.ok(results.some((r) => r.marked > 0), `« ${q} »: matches are marked in the text`);
+    }
+    await page.close();
+  });
+
   it("shows the site's mark, never an empty box, beside a result without a cover", async () => {
     const page = await open();
     await visit(page, "/recherche/?q=vaccin");

@@ -17,10 +17,11 @@ import {
   toSearchParams,
 } from "../../lib/search/url-state.ts";
 import { displayApostrophes } from "../../lib/search/apostrophes.ts";
+import { bodyExcerpt, type ExcerptSource } from "../../lib/search/excerpt.ts";
 import { BUNDLE_PATH, INDEX_HASH, RECENT_DIR } from "../../lib/search/bundle.ts";
 import { strings } from "./strings.ts";
 
-interface ResultData {
+interface ResultData extends Partial<ExcerptSource> {
   url: string;
   excerpt: string;
   meta: Record<string, string | undefined>;
@@ -164,11 +165,17 @@ function renderResult(data: ResultData): HTMLLIElement {
   }
   if (meta.childElementCount > 0) body.append(meta);
 
-  if (data.excerpt) {
+  const fromBody =
+    data.raw_content !== undefined && data.weighted_locations && data.meta.title
+      ? bodyExcerpt({ raw_content: data.raw_content, weighted_locations: data.weighted_locations }, data.meta.title)
+      : undefined;
+  const excerptHtml = fromBody ?? data.excerpt;
+  if (excerptHtml) {
     const excerpt = document.createElement("p");
     excerpt.className = "search-result__excerpt";
-    // Pagefind escapes the page text and adds only <mark> elements around the matched words.
-    excerpt.innerHTML = displayApostrophes(data.excerpt);
+    // Pagefind escapes the page text (and so does bodyExcerpt, which reads it); the only markup
+    // added is <mark> around the matched words.
+    excerpt.innerHTML = displayApostrophes(excerptHtml);
     body.append(excerpt);
   }
 
