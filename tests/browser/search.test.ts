@@ -449,6 +449,27 @@ describe("site search", () => {
     await page.close();
   });
 
+  it("says plainly when a word is in no article, instead of listing pages that hold a letter of it", async () => {
+    const page = await open();
+    // Pagefind alone answers "doliprane" with the pages holding the "d" of "d’un".
+    assert.deepEqual(await searchUrls(page, "/recherche/?q=doliprane"), []);
+    assert.match((await status(page)) ?? "", /^Aucun article ne contient «\sdoliprane\s»\. Vérifiez l’orthographe/);
+    const help = page.locator("[data-search-empty]");
+    assert.equal(await help.isVisible(), true);
+    assert.ok((await help.locator('a[href^="/rubriques/"]').count()) >= 4, "the sections are offered");
+    assert.ok((await help.locator('a[href^="/tags/"]').count()) >= 4, "the most covered topics are offered");
+    const violations = await axe(page);
+    assert.equal(violations.length, 0, describeViolations(violations));
+
+    // Real words are still found, and the offer goes away.
+    assert.ok((await searchUrls(page, "/recherche/?q=vaccination")).length > 0);
+    assert.equal(await help.isVisible(), false);
+
+    // A misspelling is not silently matched to a fragment either.
+    assert.deepEqual(await searchUrls(page, "/recherche/?q=immunoterapie"), []);
+    await page.close();
+  });
+
   it("shows the text around the match under each result, never its title again", async () => {
     const page = await open();
     for (const q of ["grippe", "vaccin", "immunothérapie"]) {
@@ -476,7 +497,7 @@ describe("site search", () => {
     await visit(page, "/recherche/?q=vaccin");
     const frames = await page.$$eval(".search-result__img", (els) =>
       els.map((el) => ({
-        cover: el instanceof HTMLImageElement && el.currentSrc !== "",
+        cover: el instanceof HTMLImageElement && (el.getAttribute("src") ?? "") !== "",
         drawn: el.querySelector("svg path")?.getBoundingClientRect().width ?? 0,
         colour: el.querySelector("svg") ? getComputedStyle(el).color : "",
       })),

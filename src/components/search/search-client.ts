@@ -18,6 +18,7 @@ import {
 } from "../../lib/search/url-state.ts";
 import { displayApostrophes } from "../../lib/search/apostrophes.ts";
 import { bodyExcerpt, type ExcerptSource } from "../../lib/search/excerpt.ts";
+import { matchedWords, queryTerms, termsNotFound } from "../../lib/search/term-match.ts";
 import { BUNDLE_PATH, INDEX_HASH, RECENT_DIR } from "../../lib/search/bundle.ts";
 import { strings } from "./strings.ts";
 
@@ -99,6 +100,18 @@ function loadPagefind(bundle: Bundle): Promise<Pagefind> {
   );
   return load;
 }
+
+/**
+ * The query's words that Pagefind found nowhere: for a word it does not know it answers with the
+ * pages holding a fragment of it ("d" for "doliprane"), so the words matched in its best result
+ * tell. Empty when the query has no result to read.
+ */
+function termsNotIndexed(q: string | null, best: ResultData | undefined): string[] {
+  if (!q || !best) return [];
+  return termsNotFound(q, matchedWords(best.raw_content ?? "", (best.weighted_locations ?? []).map((l) => l.location)));
+}
+
+const nothingFound = (q: string | null, notFound: string[]) => notFound.length > 0 && notFound.length === queryTerms(q ?? "").length;
 
 /** Resolves once the browser has painted what the page holds now. */
 function afterPaint(): Promise<void> {
@@ -199,6 +212,7 @@ export function mountSearch(root: HTMLElement): void {
   const more = $<HTMLElement>("[data-search-more]");
   const moreButton = more.querySelector("button")!;
   const shown = $<HTMLElement>("[data-search-shown]");
+  const emptyHelp = $<HTMLElement>("[data-search-empty]");
   const activeFilters = root.querySelector<HTMLElement>("[data-filters-active]");
   const siteName = root.dataset.siteName ?? "";
 
@@ -272,6 +286,8 @@ export function mountSearch(root: HTMLElement): void {
     const firstScreen = quick.results.slice(0, FIRST_PAINT);
     const data = await Promise.all(firstScreen.map((r) => r.data()));
     if (token !== sequence) return [];
+    // Nothing drawn for a query found nowhere: the whole index says so next.
+    if (nothingFound(term, termsNotIndexed(term, data[0]))) return [];
     current = undefined;
     updateMore();
     list.replaceChildren(...data.map(renderResult));
@@ -287,6 +303,7 @@ export function mountSearch(root: HTMLElement): void {
     setError(null);
     // Reserves room for results and hides the idle hint (see the search page's styles).
     document.documentElement.toggleAttribute("data-searching", !isIdle(state));
+    emptyHelp.hidden = true;
     if (isIdle(state)) {
       current = undefined;
       list.replaceChildren();
@@ -329,21 +346,28 @@ export function mountSearch(root: HTMLElement): void {
     // The recent index holds the same pages as the whole one, with the same ids: what is on
     // screen stays first and in place, and the whole index's results follow.
     const pinnedIds = new Set(pinned.map((r) => r.id));
-    const results = [...pinned, ...response.results.filter((r) => !pinnedIds.has(r.id))];
+    const answered = [...pinned, ...response.results.filter((r) => !pinnedIds.has(r.id))];
     try {
+      // The excerpts of the first screen are fetched alone and drawn as soon as they arrive; the
+      // rest of the page follows once they are painted. Requested together, the others compete
+      // with them for connections and main-thread time, and the reader waits longer. (Results
+      // drawn from the recent index are on screen already; Pagefind keeps their data.)
+      const first = await Promise.all(answered.slice(0, pinned.length === 0 ? FIRST_PAINT : 1).map((r) => r.data()));
+      if (token !== sequence) return;
+      const notFound = termsNotIndexed(state.q, first[0]);
+      const results = nothingFound(state.q, notFound) ? [] : answered;
+      emptyHelp.hidden = results.length > 0;
       const shown = { state, results, shown: pinned.length };
       current = shown;
-      if (pinned.length === 0) {
-        // The excerpts of the first screen are fetched alone and drawn as soon as they arrive; the
-        // rest of the page follows once they are painted. Requested together, the others compete
-        // with them for connections and main-thread time, and the reader waits longer.
-        const first = await Promise.all(results.slice(0, FIRST_PAINT).map((r) => r.data()));
-        if (token !== sequence) return;
+      if (results.length === 0) {
+        list.replaceChildren();
+        shown.shown = 0;
+      } else if (pinned.length === 0) {
         list.replaceChildren(...first.map(renderResult));
         shown.shown = first.length;
       }
       list.removeAttribute("aria-busy");
-      status.textContent = strings.resultCount(results.length, state.q);
+      status.textContent = results.length === 0 && notFound.length > 0 ? strings.notFound(notFound) : strings.resultCount(results.length, state.q);
       await afterPaint();
       if (token !== sequence) return;
       updateFacets(response.filters);

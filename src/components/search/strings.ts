@@ -37,6 +37,8 @@ export const strings = {
     "Pas d’index de recherche : en développement, lancez « npm run build » une fois, puis rechargez cette page ; « npm run dev » sert l’index du dernier build.",
   searchError: "La recherche a échoué. Réessayez, ou parcourez les rubriques.",
   sections: "Rubriques",
+  browseInstead: "Parcourir plutôt",
+  topics: "Sujets les plus traités",
 
   /** "Claire Dumont", "Claire Dumont et Marc Lefèvre", "A, B et C". */
   authorList(names: readonly string[]): string {
@@ -58,6 +60,13 @@ export const strings = {
   activeFilters(n: number): string {
     if (n === 0) return "";
     return n > 1 ? `(${count(n)}${nbsp}actifs)` : `(1${nbsp}actif)`;
+  },
+
+  /** When Pagefind answered only through a fragment of these words (see lib/search/term-match.ts). */
+  notFound(terms: readonly string[]): string {
+    const words = terms.map(quote);
+    const named = words.length > 1 ? `les mots ${strings.authorList(words)}` : words[0];
+    return `Aucun article ne contient ${named}. Vérifiez l’orthographe, essayez un autre mot, ou parcourez les rubriques et les sujets ci-dessous.`;
   },
 
   shown(shown: number, total: number): string {

@@ -1,0 +1,33 @@
+import { describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { matchedWords, queryTerms, standsFor, termsNotFound } from "../../src/lib/search/term-match.ts";
+
+describe("search terms against what Pagefind matched", () => {
+  it("keeps the words that carry meaning, folded", () => {
+    assert.deepEqual(queryTerms("Mal de DOS"), ["mal", "dos"]);
+    assert.deepEqual(queryTerms("l’immunothérapie du cancer"), ["immunotherapie", "cancer"]);
+  });
+
+  it("takes a word's start of a sensible length, never a fragment", () => {
+    assert.equal(standsFor("vaccins", "vaccination"), true);
+    assert.equal(standsFor("vacc", "vaccin"), true);
+    assert.equal(standsFor("immunotherapie", "immunotherapies"), true);
+    assert.equal(standsFor("doliprane", "d"), false);
+    assert.equal(standsFor("doliprane", "dose"), false);
+    assert.equal(standsFor("immunoterapie", "immunotherapie"), false, "a misspelling is not a match");
+    assert.equal(standsFor("dos", "dose"), false, "a short word is a whole word");
+    assert.equal(standsFor("dos", "dos"), true);
+    assert.equal(standsFor("arn", "arn"), true);
+  });
+
+  it("reads the matched words out of Pagefind's page text", () => {
+    assert.deepEqual(matchedWords("Le vaccin d'un enfant", [1, 2]), ["vaccin", "d", "un"]);
+  });
+
+  it("names the terms no matched word stands for", () => {
+    assert.deepEqual(termsNotFound("doliprane", ["d"]), ["doliprane"]);
+    assert.deepEqual(termsNotFound("vaccin doliprane", ["vaccins", "d"]), ["doliprane"]);
+    assert.deepEqual(termsNotFound("vaccins", ["vaccination"]), []);
+    assert.deepEqual(termsNotFound("de la", ["d"]), [], "stop words alone are left to Pagefind");
+  });
+});
