@@ -13,7 +13,7 @@
 // with the pages of the index (its page list and date sort: about 10 KB per 1,000 pages), so the
 // search page answers first from an index of the newest articles (pagefind/recents/), then from the
 // whole one (pagefind/), which it loads meanwhile. A site that fits in the first has only the second.
-import { createReadStream, existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { createReadStream, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { extname, join, normalize, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -25,6 +25,7 @@ import { indexableHtml } from "../lib/search/indexable-html.ts";
 import { INDEX_HASH, RECENT_DIR, SEARCH_PAGE_FILE } from "../lib/search/bundle.ts";
 import { auditPage, auditVerdict, emptyAudit, type SearchFieldsAudit } from "../lib/search/check-index.ts";
 import { newestFirst, sortDate, type DatedPage } from "../lib/search/recent.ts";
+import { newVocabulary, VOCABULARY_DIR, type Vocabulary } from "../lib/search/vocabulary.ts";
 import { site } from "../config/site.ts";
 
 /** Where the bundle goes inside the output folder, and the URL path the search page loads it from. */
@@ -161,10 +162,12 @@ export function startBundle(recentCount: number = site.searchRecentArticles): Bu
   let newest: KeptPage[] = [];
   let whole: Promise<PagefindIndex> | undefined;
   const adding: Promise<void>[] = [];
+  const vocabulary = newVocabulary();
   return {
     offer(url, html) {
       if (!auditPage(audit, url, html)) return;
       const content = pageForIndex(html);
+      vocabulary.add(content);
       newest.push({ url, date: sortDate(html), content });
       if (newest.length >= 2 * recentCount + 1) newest = newestFirst(newest, recentCount);
       whole ??= newIndex();
@@ -184,9 +187,16 @@ export function startBundle(recentCount: number = site.searchRecentArticles): Bu
       rmSync(bundleDir, { recursive: true, force: true });
       // Pagefind's service indexes the newest pages again while it writes the whole index.
       await Promise.all([writeIndex(index, bundleDir), recent.length > 0 && writeRecentIndex(recent, join(bundleDir, RECENT_DIR))]);
+      writeVocabulary(vocabulary, join(bundleDir, VOCABULARY_DIR));
       return { pages: audit.indexed, recent: recent.length, audit };
     },
   };
+}
+
+/** One JSON file per first letter (see src/lib/search/vocabulary.ts). */
+function writeVocabulary(vocabulary: Vocabulary, dir: string): void {
+  mkdirSync(dir, { recursive: true });
+  for (const [letter, words] of vocabulary.shards()) writeFileSync(join(dir, `${letter}.json`), JSON.stringify(words));
 }
 
 /** Writes the search bundle of these pages into bundleDir (see BundleBuilder.finish). */

@@ -465,8 +465,18 @@ describe("site search", () => {
     assert.ok((await searchUrls(page, "/recherche/?q=vaccination")).length > 0);
     assert.equal(await help.isVisible(), false);
 
-    // A misspelling is not silently matched to a fragment either.
-    assert.deepEqual(await searchUrls(page, "/recherche/?q=immunoterapie"), []);
+    // A misspelling is not silently matched to a fragment either, and the index's own words
+    // suggest what was meant, as a link that runs that search.
+    for (const [typed, meant] of [["immunoterapie", "immunothérapie"], ["vacin", "vaccin"]]) {
+      assert.deepEqual(await searchUrls(page, `/recherche/?q=${typed}`), [], typed);
+      const suggestion = page.locator("[data-search-suggest]");
+      assert.equal(await suggestion.innerText(), `Vouliez-vous dire ${meant}\u00a0?`);
+      await Promise.all([page.waitForURL((url) => url.searchParams.get("q") === meant), suggestion.locator("a").click()]);
+      await page.waitForFunction(() => Number(document.querySelector<HTMLElement>("[data-search-app]")?.dataset.searchRuns ?? 0) > 0);
+      assert.equal(new URL(page.url()).searchParams.get("q"), meant);
+      assert.ok((await page.locator(".search-result").count()) > 0, `« ${meant} » finds articles`);
+    }
+    assert.equal(await searchUrls(page, "/recherche/?q=zzzzzz").then(() => page.locator("[data-search-suggest]").isVisible()), false, "nothing close: no suggestion");
     await page.close();
   });
 

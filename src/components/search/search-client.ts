@@ -18,7 +18,8 @@ import {
 } from "../../lib/search/url-state.ts";
 import { displayApostrophes } from "../../lib/search/apostrophes.ts";
 import { bodyExcerpt, type ExcerptSource } from "../../lib/search/excerpt.ts";
-import { matchedWords, queryTerms, termsNotFound } from "../../lib/search/term-match.ts";
+import { fold, matchedWords, queryTerms, termsNotFound } from "../../lib/search/term-match.ts";
+import { closestWord, VOCABULARY_DIR } from "../../lib/search/vocabulary.ts";
 import { BUNDLE_PATH, INDEX_HASH, RECENT_DIR } from "../../lib/search/bundle.ts";
 import { strings } from "./strings.ts";
 
@@ -112,6 +113,33 @@ function termsNotIndexed(q: string | null, best: ResultData | undefined): string
 }
 
 const nothingFound = (q: string | null, notFound: string[]) => notFound.length > 0 && notFound.length === queryTerms(q ?? "").length;
+
+const vocabularyShards = new Map<string, Promise<[string, number][]>>();
+
+/** The indexed words of one first letter, fetched once, only when a search found nothing. */
+function vocabularyShard(letter: string): Promise<[string, number][]> {
+  let shard = vocabularyShards.get(letter);
+  if (!shard) {
+    const url = new URL(`${BUNDLE_PATH}${VOCABULARY_DIR}/${encodeURIComponent(letter)}.json`, location.origin);
+    shard = fetch(url).then((r) => (r.ok ? (r.json() as Promise<[string, number][]>) : []), () => []);
+    vocabularyShards.set(letter, shard);
+  }
+  return shard;
+}
+
+/** The query with each word found nowhere replaced by the closest indexed word, or undefined. */
+async function suggestion(q: string, notFound: string[]): Promise<string | undefined> {
+  const replacements = new Map<string, string>();
+  for (const term of notFound) {
+    const shard = await vocabularyShard(term[0]!);
+    // A word of the index stays as typed, even when the query as a whole found nothing.
+    if (shard.some(([word]) => fold(word) === term)) continue;
+    const word = closestWord(term, shard);
+    if (word) replacements.set(term, word);
+  }
+  if (replacements.size === 0) return undefined;
+  return q.replace(/[\p{L}\p{N}]+/gu, (w) => replacements.get(fold(w)) ?? w);
+}
 
 /** Resolves once the browser has painted what the page holds now. */
 function afterPaint(): Promise<void> {
@@ -213,6 +241,8 @@ export function mountSearch(root: HTMLElement): void {
   const moreButton = more.querySelector("button")!;
   const shown = $<HTMLElement>("[data-search-shown]");
   const emptyHelp = $<HTMLElement>("[data-search-empty]");
+  const suggest = $<HTMLElement>("[data-search-suggest]");
+  const suggestLink = suggest.querySelector("a")!;
   const activeFilters = root.querySelector<HTMLElement>("[data-filters-active]");
   const siteName = root.dataset.siteName ?? "";
 
@@ -304,6 +334,7 @@ export function mountSearch(root: HTMLElement): void {
     // Reserves room for results and hides the idle hint (see the search page's styles).
     document.documentElement.toggleAttribute("data-searching", !isIdle(state));
     emptyHelp.hidden = true;
+    suggest.hidden = true;
     if (isIdle(state)) {
       current = undefined;
       list.replaceChildren();
@@ -368,6 +399,16 @@ export function mountSearch(root: HTMLElement): void {
       }
       list.removeAttribute("aria-busy");
       status.textContent = results.length === 0 && notFound.length > 0 ? strings.notFound(notFound) : strings.resultCount(results.length, state.q);
+      if (results.length === 0) {
+        // Built from the index's own words: a link, so the suggestion is a URL like any search.
+        const corrected = await suggestion(state.q, notFound.length > 0 ? notFound : queryTerms(state.q));
+        if (token !== sequence) return;
+        if (corrected) {
+          suggestLink.href = searchHref({ ...state, q: corrected });
+          suggestLink.textContent = corrected;
+          suggest.hidden = false;
+        }
+      }
       await afterPaint();
       if (token !== sequence) return;
       updateFacets(response.filters);

@@ -38,6 +38,7 @@ export const strings = {
   searchError: "La recherche a échoué. Réessayez, ou parcourez les rubriques.",
   sections: "Rubriques",
   browseInstead: "Parcourir plutôt",
+  didYouMean: "Vouliez-vous dire",
   topics: "Sujets les plus traités",
 
   /** "Claire Dumont", "Claire Dumont et Marc Lefèvre", "A, B et C". */
