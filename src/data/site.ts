@@ -219,6 +219,11 @@ let cached: Promise<SiteData> | undefined;
 export const getSiteData = (): Promise<SiteData> => (cached ??= load());
 
 /** Articles filed in a category or anywhere below it, newest first. */
+/** How many articles each section holds, its sub-sections' included. */
+export function sectionCounts(data: SiteData): Map<string, number> {
+  return new Map([...data.categories.byId.keys()].map((id) => [id, articlesUnder(data, id).length]));
+}
+
 export function articlesUnder(data: SiteData, categoryId: string): ArticleView[] {
   const ids = data.categories.subtree(categoryId);
   return data.articles.filter((a) => ids.has(a.category.id));

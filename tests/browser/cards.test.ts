@@ -1,14 +1,8 @@
 // Article cards in real Chromium, on a desktop and a phone: sharp thumbnails, rows of equal
 // height, a section and a date on every card.
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import type { Browser } from "playwright-core";
-import { launch } from "../helpers/browser.ts";
-import { assertBuilt, dist } from "../helpers/dist.ts";
-import { serveStatic } from "../helpers/static-server.ts";
-
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveStatic>>;
+import { siteInBrowser } from "../helpers/site-in-browser.ts";
 
 const listings = ["/", "/rubriques/cancer/", "/tags/immunotherapie/", "/articles/cancer-sein-avance-immunotherapie-cellulaire/"];
 const screens = [
@@ -17,25 +11,17 @@ const screens = [
 ];
 
 describe("article cards in Chromium", () => {
-  before(async () => {
-    assertBuilt();
-    server = await serveStatic(dist);
-    browser = await launch();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const site = siteInBrowser();
 
   for (const screen of screens) {
     for (const dpr of [1, 2]) {
       it(`shows thumbnails at least as sharp as they are drawn (${screen.name}, DPR ${dpr})`, async () => {
-        const context = await browser.newContext({ viewport: screen, deviceScaleFactor: dpr });
+        const context = await site.browser.newContext({ viewport: screen, deviceScaleFactor: dpr });
         const page = await context.newPage();
         const blurry: string[] = [];
         let checked = 0;
         for (const path of listings) {
-          await page.goto(server.url + path);
+          await page.goto(site.url + path);
           const images = await page.$$eval(".card__img", async (imgs) => {
             const all = imgs as HTMLImageElement[];
             for (const img of all) img.loading = "eager";
@@ -59,10 +45,10 @@ describe("article cards in Chromium", () => {
     }
 
     it(`gives cards of a row one height, each with a section and a date (${screen.name})`, async () => {
-      const context = await browser.newContext({ viewport: screen });
+      const context = await site.browser.newContext({ viewport: screen });
       const page = await context.newPage();
       for (const path of listings) {
-        await page.goto(server.url + path);
+        await page.goto(site.url + path);
         const cards = await page.$$eval(".card", (els) =>
           els.map((el) => {
             const box = el.getBoundingClientRect();

@@ -1,33 +1,21 @@
 // A printed article in real Chromium: the article, its figures and sources, with the site's name,
 // the page's address and the print date on top; no navigation, forms, cards or empty headings.
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import type { Browser, Page } from "playwright-core";
-import { launch } from "../helpers/browser.ts";
-import { assertBuilt, dist, origin } from "../helpers/dist.ts";
-import { serveStatic } from "../helpers/static-server.ts";
-
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveStatic>>;
+import type { Page } from "playwright-core";
+import { origin } from "../helpers/dist.ts";
+import { siteInBrowser } from "../helpers/site-in-browser.ts";
 
 // How many elements matching `selector` are laid out (not display: none, nor inside such an element).
 const shown = (page: Page, selector: string) => page.$$eval(selector, (els) => els.filter((el) => el.getClientRects().length > 0).length);
 
 describe("printing an article", () => {
-  before(async () => {
-    assertBuilt();
-    server = await serveStatic(dist);
-    browser = await launch();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const site = siteInBrowser();
 
   for (const path of ["/articles/cancer-sein-avance-immunotherapie-cellulaire/", "/articles/paracetamol-bon-usage/"]) {
     it(`keeps what a reader needs on paper (${path})`, async () => {
-      const page = await browser.newPage();
-      await page.goto(server.url + path);
+      const page = await site.browser.newPage();
+      await page.goto(site.url + path);
       await page.emulateMedia({ media: "print" });
       const header = await page.locator(".print-header").innerText();
       assert.ok(header.includes("Pouls") && header.includes(`${origin}${path}`), header);

@@ -1,37 +1,26 @@
 // axe-core in Chromium over every URL of the sitemap: zero WCAG 2.2 AA violations, and the same on one
 // page of each kind as a reader without JavaScript gets it.
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { XMLParser } from "fast-xml-parser";
-import type { Browser } from "playwright-core";
-import { axe, axeWithoutJavaScript, describeViolations, launch } from "../helpers/browser.ts";
-import { assertBuilt, dist, origin } from "../helpers/dist.ts";
+import { axe, axeWithoutJavaScript, describeViolations } from "../helpers/browser.ts";
+import { dist, origin } from "../helpers/dist.ts";
+import { siteInBrowser } from "../helpers/site-in-browser.ts";
 import { serveStatic } from "../helpers/static-server.ts";
 import { tempDir } from "../helpers/temp.ts";
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveStatic>>;
-
 describe("accessibility of every page in the sitemap", () => {
-  before(async () => {
-    assertBuilt();
-    server = await serveStatic(dist);
-    browser = await launch();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const site = siteInBrowser();
 
   it("has zero violations", async () => {
     const urls = sitemapPaths();
     assert.ok(urls.length > 50, `only ${urls.length} URLs in the sitemap`);
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     const failures: string[] = [];
     for (const path of urls) {
-      await page.goto(server.url + path);
+      await page.goto(site.url + path);
       const violations = await axe(page);
       if (violations.length) failures.push(`${path}\n${describeViolations(violations)}`);
     }
@@ -49,7 +38,7 @@ describe("accessibility of every page in the sitemap", () => {
     assert.ok(paths.length >= 8, `only ${paths.length} kinds of page: ${paths.join(", ")}`);
     const failures: string[] = [];
     for (const path of paths) {
-      const violations = await axeWithoutJavaScript(browser, server.url + path);
+      const violations = await axeWithoutJavaScript(site.browser, site.url + path);
       if (violations.length) failures.push(`${path}\n${describeViolations(violations)}`);
     }
     assert.deepEqual(failures, []);
@@ -66,7 +55,7 @@ describe("accessibility of every page in the sitemap", () => {
     writeFileSync(join(dir, "404.html"), "");
     const fixture = await serveStatic(dir);
     try {
-      const violations = await axeWithoutJavaScript(browser, fixture.url + "/");
+      const violations = await axeWithoutJavaScript(site.browser, fixture.url + "/");
       assert.deepEqual(violations.map((v) => v.id), ["image-alt"]);
     } finally {
       await fixture.close();
