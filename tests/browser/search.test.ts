@@ -461,8 +461,9 @@ describe("site search", () => {
     const violations = await axe(page);
     assert.equal(violations.length, 0, describeViolations(violations));
 
-    // Real words are still found, and the offer goes away.
+    // Real words are still found, short ones included, and the offer goes away.
     assert.ok((await searchUrls(page, "/recherche/?q=vaccination")).length > 0);
+    assert.ok((await searchUrls(page, "/recherche/?q=mal")).includes("/articles/bronchiolite-nourrisson-gestes/"), "« du mal à téter »");
     assert.equal(await help.isVisible(), false);
 
     // A misspelling is not silently matched to a fragment either, and the index's own words

@@ -15,9 +15,10 @@ describe("search terms against what Pagefind matched", () => {
     assert.equal(standsFor("doliprane", "d"), false);
     assert.equal(standsFor("doliprane", "dose"), false);
     assert.equal(standsFor("immunoterapie", "immunotherapie"), false, "a misspelling is not a match");
-    assert.equal(standsFor("dos", "dose"), false, "a short word is a whole word");
-    assert.equal(standsFor("dos", "dos"), true);
+    assert.equal(standsFor("immunoterapie", "immunitaire"), false);
+    assert.equal(standsFor("mal", "maladie"), true, "Pagefind's prefix search is a match, not a fallback");
     assert.equal(standsFor("arn", "arn"), true);
+    assert.equal(standsFor("vacin", "vaccin"), false);
   });
 
   it("reads the matched words out of Pagefind's page text", () => {

@@ -22,12 +22,12 @@ const commonPrefix = (a: string, b: string): number => {
 };
 
 /**
- * A short word (3 letters or fewer) must be the indexed word itself, or its plural; a longer one
- * must share its start with it, all but its last three letters and at least four (so "vaccins"
- * stands for "vaccination" and "vacc" for "vaccin", never "doliprane" for "dose").
+ * A page word stands for a query word when it starts with it (Pagefind's own prefix search: "mal"
+ * finds "maladie") or, for stemming, shares all but its last three letters and at least four
+ * ("vaccins" finds "vaccination"). Pagefind's fallback words are shorter than that: "d" for
+ * "doliprane", "immunitaire" for "immunoterapie".
  */
 export function standsFor(term: string, word: string): boolean {
-  if (term.length <= 3) return word === term || word === `${term}s` || word === `${term}x`;
   return commonPrefix(term, word) >= Math.min(term.length, Math.max(4, term.length - 3));
 }
 
