@@ -1,4 +1,6 @@
 // What a feed item says about an article; shared by the site feed and the section feeds.
+import { escapeHtml } from "./comments/text.ts";
+
 export interface FeedArticle {
   title: string;
   description: string;
@@ -31,9 +33,7 @@ export function channelData(selfUrl: string, items: { modified: Date }[]): strin
   const latest = items.reduce<Date | undefined>((m, i) => (!m || i.modified > m ? i.modified : m), undefined);
   return [
     "<language>fr-FR</language>",
-    `<atom:link href="${escapeXml(selfUrl)}" rel="self" type="application/rss+xml"/>`,
+    `<atom:link href="${escapeHtml(selfUrl)}" rel="self" type="application/rss+xml"/>`,
     ...(latest ? [`<lastBuildDate>${latest.toUTCString()}</lastBuildDate>`] : []),
   ].join("");
 }
-
-const escapeXml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/"/g, "&quot;");

@@ -18,8 +18,7 @@ export const isStale = (a: Dated, now: Date, years: number): boolean => now > st
 
 /** The date readers should see as "last modified": publication, update, review or correction. */
 export function modifiedDate(a: Dated & { updated?: Date | undefined; corrections?: { date: Date }[] }): Date {
-  const all = [a.date, a.updated, a.reviewed, ...(a.corrections ?? []).map((c) => c.date)];
-  return all.reduce<Date>((m, x) => (x && x > m ? x : m), a.date);
+  return latestDate([a.date, a.updated, a.reviewed, ...(a.corrections ?? []).map((c) => c.date)]) ?? a.date;
 }
 
 /** The latest of dates written in front matter (YAML gives strings or Dates); invalid ones are skipped. */

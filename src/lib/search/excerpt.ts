@@ -37,8 +37,9 @@ function densestWindow(scores: number[], from: number, length: number): number {
 export function bodyExcerpt(source: ExcerptSource, title: string, length = EXCERPT_WORDS, ellipsis = "…"): string | undefined {
   const words = source.raw_content.split(WORD_SEPARATORS);
   const titleWords = title.trim().split(WORD_SEPARATORS).filter(Boolean);
-  const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-  if (titleWords.length === 0 || titleWords.some((w, i) => words[i] !== escape(w) && words[i] !== w)) return undefined;
+  // Pagefind's raw_content escapes < and > only.
+  const escape = (s: string) => s.replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  if (titleWords.length === 0 || titleWords.some((w, i) => words[i] !== escape(w))) return undefined;
   const bodyStart = titleWords.length;
   if (bodyStart >= words.length) return undefined;
 
