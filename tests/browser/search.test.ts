@@ -481,6 +481,29 @@ describe("site search", () => {
     await page.close();
   });
 
+  it("takes a short word as a whole word: « mal de dos » finds the articles that say both, not maladie and dose", async () => {
+    const page = await open();
+    const holds = (text: string, word: string) => words(text).some((w) => w === word || w === `${word}s`);
+    const expected = articles.filter((a) => holds(a.text, "mal") && holds(a.text, "dos")).map((a) => a.url).sort();
+    assert.ok(expected.length > 0, "the sample has an article saying both");
+    assert.ok(articles.filter((a) => holds(a.text, "dose")).length > expected.length, "and more saying dose, which Pagefind matches");
+    assert.deepEqual(await searchUrls(page, "/recherche/?q=mal+de+dos"), expected);
+    assert.equal(await status(page), `${expected.length === 1 ? "1 résultat" : `${expected.length} résultats`} pour «\u00a0mal de dos\u00a0».`);
+    await page.close();
+  });
+
+  it("searches the other words when one is in no article, and says which", async () => {
+    const page = await open();
+    const found = await searchUrls(page, "/recherche/?q=vaccin+doliprane");
+    const vaccin = await searchUrls(page, "/recherche/?q=vaccin");
+    assert.ok(vaccin.length > 1);
+    assert.deepEqual(found, vaccin, "not only the pages that also hold the d of d’un");
+    assert.deepEqual(await searchUrls(page, "/recherche/?q=vaccin+immunoterapie"), vaccin);
+    assert.equal(await status(page), `Aucun article ne contient «\u00a0immunoterapie\u00a0». ${vaccin.length} résultats pour «\u00a0vaccin\u00a0».`);
+    assert.equal(await page.locator("[data-search-suggest]").innerText(), "Vouliez-vous dire vaccin immunothérapie\u00a0?");
+    await page.close();
+  });
+
   it("shows the text around the match under each result, never its title again", async () => {
     const page = await open();
     for (const q of ["grippe", "vaccin", "immunothérapie"]) {

@@ -1,6 +1,6 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { matchedWords, queryTerms, standsFor, termsNotFound } from "../../src/lib/search/term-match.ts";
+import { matchedWords, queryTerms, standsFor, termsInNoPage, termsNotFound, withoutTerms } from "../../src/lib/search/term-match.ts";
 
 describe("search terms against what Pagefind matched", () => {
   it("keeps the words that carry meaning, folded", () => {
@@ -16,8 +16,17 @@ describe("search terms against what Pagefind matched", () => {
     assert.equal(standsFor("doliprane", "dose"), false);
     assert.equal(standsFor("immunoterapie", "immunotherapie"), false, "a misspelling is not a match");
     assert.equal(standsFor("immunoterapie", "immunitaire"), false);
-    assert.equal(standsFor("mal", "maladie"), true, "Pagefind's prefix search is a match, not a fallback");
     assert.equal(standsFor("arn", "arn"), true);
+    assert.equal(standsFor("vacc", "vaccination"), true, "Pagefind's prefix search is a match, not a fallback");
+  });
+
+  it("takes a short word as a whole word, or its plural", () => {
+    assert.equal(standsFor("mal", "maladie"), false);
+    assert.equal(standsFor("dos", "dose"), false, "one French stem, two words");
+    assert.equal(standsFor("dos", "dos"), true);
+    assert.equal(standsFor("vih", "vih"), true);
+    assert.equal(standsFor("mal", "mals"), true);
+    assert.equal(standsFor("feu", "feux"), true);
     assert.equal(standsFor("vacin", "vaccin"), false);
   });
 
@@ -30,5 +39,16 @@ describe("search terms against what Pagefind matched", () => {
     assert.deepEqual(termsNotFound("vaccin doliprane", ["vaccins", "d"]), ["doliprane"]);
     assert.deepEqual(termsNotFound("vaccins", ["vaccination"]), []);
     assert.deepEqual(termsNotFound("de la", ["d"]), [], "stop words alone are left to Pagefind");
+    assert.deepEqual(termsNotFound("mal de dos", ["maladie", "dose"]), ["mal", "dos"]);
+  });
+
+  it("leaves short words out of what one result can say about every page", () => {
+    assert.deepEqual(termsInNoPage("mal de dos", ["maladie", "dose"]), []);
+    assert.deepEqual(termsInNoPage("dos doliprane", ["dose", "d"]), ["doliprane"]);
+  });
+
+  it("drops the words found nowhere from a query", () => {
+    assert.equal(withoutTerms("Vaccin immunoterapie", ["immunoterapie"]), "Vaccin");
+    assert.equal(withoutTerms("grippe  Vacin   enfant", ["vacin"]), "grippe enfant");
   });
 });

@@ -18,7 +18,8 @@ import {
 } from "../../lib/search/url-state.ts";
 import { displayApostrophes } from "../../lib/search/apostrophes.ts";
 import { bodyExcerpt, type ExcerptSource } from "../../lib/search/excerpt.ts";
-import { fold, matchedWords, queryTerms, termsNotFound } from "../../lib/search/term-match.ts";
+import { fold, isShortTerm, matchedWords, queryTerms, termsInNoPage, termsNotFound, withoutTerms } from "../../lib/search/term-match.ts";
+import { CheckedResults } from "../../lib/search/checked-results.ts";
 import { closestWord, VOCABULARY_DIR } from "../../lib/search/vocabulary.ts";
 import { BUNDLE_PATH, INDEX_HASH, RECENT_DIR } from "../../lib/search/bundle.ts";
 import { strings } from "./strings.ts";
@@ -47,6 +48,9 @@ const PAGE_SIZE = 10;
 const PLACEHOLDER =
   '<svg viewBox="0 0 32 32" width="32" height="32" aria-hidden="true" focusable="false"><path d="M2 17h7l3-8 5 15 4-11 2 4h7" fill="none" stroke="currentColor" stroke-width="3" stroke-linecap="round" stroke-linejoin="round"/></svg>';
 const FIRST_PAINT = 3;
+// How many results are read at most to find those that hold a short query word as a whole word
+// ("dos", not the "dose" Pagefind gives for it); ranked lower than that, they are not shown.
+const CHECK_LIMIT = 100;
 // Long enough to skip the intermediate words of a fast typist, short enough to feel live.
 const TYPING_DEBOUNCE_MS = 250;
 
@@ -102,6 +106,9 @@ function loadPagefind(bundle: Bundle): Promise<Pagefind> {
   return load;
 }
 
+const matchedIn = (data: ResultData): string[] =>
+  matchedWords(data.raw_content ?? "", (data.weighted_locations ?? []).map((l) => l.location));
+
 /**
  * The query's words that Pagefind found nowhere: for a word it does not know it answers with the
  * pages holding a fragment of it ("d" for "doliprane"), so the words matched in its best result
@@ -109,8 +116,20 @@ function loadPagefind(bundle: Bundle): Promise<Pagefind> {
  */
 function termsNotIndexed(q: string | null, best: ResultData | undefined): string[] {
   if (!q || !best) return [];
-  return termsNotFound(q, matchedWords(best.raw_content ?? "", (best.weighted_locations ?? []).map((l) => l.location)));
+  return termsInNoPage(q, matchedIn(best));
 }
+
+/** The result with its data fetched once, however often it is asked for. */
+function fetchedOnce(result: Result): Result {
+  let data: Promise<ResultData> | undefined;
+  return { id: result.id, data: () => (data ??= result.data()) };
+}
+
+/** Whether a result holds every word of the query (a filter-only search keeps them all). */
+const holdsEveryWord = (q: string) => (data: ResultData) => !q || termsNotFound(q, matchedIn(data)).length === 0;
+
+/** Whether some result of Pagefind's may lack a word of the query, and so each must be read. */
+const readEach = (q: string) => queryTerms(q).some(isShortTerm);
 
 const nothingFound = (q: string | null, notFound: string[]) => notFound.length > 0 && notFound.length === queryTerms(q ?? "").length;
 
@@ -224,6 +243,21 @@ function renderResult(data: ResultData): HTMLLIElement {
   return li;
 }
 
+interface Shown {
+  state: SearchState;
+  results: CheckedResults<ResultData>;
+  /** How many of the kept results are on screen. */
+  shown: number;
+  /** Whether Pagefind's count is the count: no result can lack a word of the query. */
+  exact: boolean;
+}
+
+/** How many results the search has, or undefined while they are still being read one by one. */
+function total(view: Shown): number | undefined {
+  if (view.exact) return view.results.candidateCount;
+  return view.results.complete ? view.results.kept.length : undefined;
+}
+
 export function mountSearch(root: HTMLElement): void {
   const $ = <T extends Element>(selector: string) => root.querySelector<T>(selector)!;
   const form = $<HTMLFormElement>("form");
@@ -251,7 +285,7 @@ export function mountSearch(root: HTMLElement): void {
   // A counter on the root says "a search has finished", for tests and the benchmark to wait on
   // even when the new results read the same as the old.
   const finished = () => (root.dataset.searchRuns = String(++completed));
-  let current: { state: SearchState; results: Result[]; shown: number } | undefined;
+  let current: Shown | undefined;
   let typingTimer: ReturnType<typeof setTimeout> | undefined;
 
   const rootOf = (option: HTMLOptionElement | null | undefined) =>
@@ -301,12 +335,12 @@ export function mountSearch(root: HTMLElement): void {
   }
 
   function updateMore(): void {
-    if (!current || current.shown >= current.results.length) {
+    if (!current || (current.shown >= current.results.kept.length && current.results.complete)) {
       more.hidden = true;
       return;
     }
     more.hidden = false;
-    shown.textContent = strings.shown(current.shown, current.results.length);
+    shown.textContent = strings.shown(current.shown, total(current));
   }
 
   /** Draws the first screen of results from the recent index, and returns them. */
@@ -316,8 +350,9 @@ export function mountSearch(root: HTMLElement): void {
     const firstScreen = quick.results.slice(0, FIRST_PAINT);
     const data = await Promise.all(firstScreen.map((r) => r.data()));
     if (token !== sequence) return [];
-    // Nothing drawn for a query found nowhere: the whole index says so next.
-    if (nothingFound(term, termsNotIndexed(term, data[0]))) return [];
+    // Nothing drawn for a query with a word found nowhere, or whose results must each be read:
+    // the whole index answers next.
+    if (readEach(term ?? "") || termsNotIndexed(term, data[0]).length > 0) return [];
     current = undefined;
     updateMore();
     list.replaceChildren(...data.map(renderResult));
@@ -377,29 +412,47 @@ export function mountSearch(root: HTMLElement): void {
     // The recent index holds the same pages as the whole one, with the same ids: what is on
     // screen stays first and in place, and the whole index's results follow.
     const pinnedIds = new Set(pinned.map((r) => r.id));
-    const answered = [...pinned, ...response.results.filter((r) => !pinnedIds.has(r.id))];
+    let answered = [...pinned, ...response.results.filter((r) => !pinnedIds.has(r.id))].map(fetchedOnce);
+    let filterCounts = response.filters;
     try {
       // The excerpts of the first screen are fetched alone and drawn as soon as they arrive; the
       // rest of the page follows once they are painted. Requested together, the others compete
       // with them for connections and main-thread time, and the reader waits longer. (Results
       // drawn from the recent index are on screen already; Pagefind keeps their data.)
-      const first = await Promise.all(answered.slice(0, pinned.length === 0 ? FIRST_PAINT : 1).map((r) => r.data()));
+      const firstScreen = await Promise.all(answered.slice(0, pinned.length === 0 ? FIRST_PAINT : 1).map((r) => r.data()));
       if (token !== sequence) return;
-      const notFound = termsNotIndexed(state.q, first[0]);
-      const results = nothingFound(state.q, notFound) ? [] : answered;
-      emptyHelp.hidden = results.length > 0;
-      const shown = { state, results, shown: pinned.length };
-      current = shown;
-      if (results.length === 0) {
-        list.replaceChildren();
-        shown.shown = 0;
-      } else if (pinned.length === 0) {
-        list.replaceChildren(...first.map(renderResult));
-        shown.shown = first.length;
+      const notFound = termsNotIndexed(state.q, firstScreen[0]);
+      // The words searched for: the query, less any word found nowhere when others were found.
+      let q = state.q;
+      if (notFound.length > 0) {
+        answered = [];
+        if (!nothingFound(state.q, notFound)) {
+          // Pagefind answered for the other words, at times only where a fragment of the missing
+          // one also appears ("d" for "doliprane"): the other words alone say what there is.
+          q = withoutTerms(state.q, notFound);
+          const again = await (await loadPagefind(whole)).search(pagefindTerm({ ...state, q }), options);
+          if (token !== sequence) return;
+          answered = (again?.results ?? []).map(fetchedOnce);
+          filterCounts = again?.filters ?? filterCounts;
+        }
+        if (pinned.length > 0) list.replaceChildren();
+        pinned = [];
       }
+      const view: Shown = {
+        state,
+        results: new CheckedResults(answered, holdsEveryWord(q), PAGE_SIZE, readEach(q) ? CHECK_LIMIT : Infinity),
+        shown: pinned.length,
+        exact: !readEach(q),
+      };
+      current = view;
+      const first = await view.results.fill(pinned.length || FIRST_PAINT);
+      if (token !== sequence) return;
+      if (pinned.length === 0) list.replaceChildren(...first.map(renderResult));
+      view.shown = first.length;
+      emptyHelp.hidden = first.length > 0;
       list.removeAttribute("aria-busy");
-      status.textContent = results.length === 0 && notFound.length > 0 ? strings.notFound(notFound) : strings.resultCount(results.length, state.q);
-      if (results.length === 0) {
+      if (first.length === 0) status.textContent = notFound.length > 0 ? strings.notFound(notFound) : strings.resultCount(0, state.q);
+      if (first.length === 0 || notFound.length > 0) {
         // Built from the index's own words: a link, so the suggestion is a URL like any search.
         const corrected = await suggestion(state.q, notFound.length > 0 ? notFound : queryTerms(state.q));
         if (token !== sequence) return;
@@ -411,11 +464,15 @@ export function mountSearch(root: HTMLElement): void {
       }
       await afterPaint();
       if (token !== sequence) return;
-      updateFacets(response.filters);
-      const rest = await Promise.all(results.slice(shown.shown, PAGE_SIZE).map((r) => r.data()));
-      if (token !== sequence) return;
-      list.append(...rest.map(renderResult));
-      shown.shown += rest.length;
+      updateFacets(filterCounts);
+      if (first.length > 0) {
+        const page = await view.results.fill(PAGE_SIZE);
+        if (token !== sequence) return;
+        list.append(...page.slice(view.shown).map(renderResult));
+        view.shown = page.length;
+        const found = total(view) === undefined ? strings.resultCountAtLeast(page.length, q) : strings.resultCount(total(view)!, q);
+        status.textContent = q === state.q ? found : `${strings.inNoArticle(notFound)} ${found}`;
+      }
       updateMore();
     } catch (e) {
       if (token !== sequence) return;
@@ -429,10 +486,9 @@ export function mountSearch(root: HTMLElement): void {
   async function showMore(): Promise<void> {
     if (!current) return;
     const token = sequence;
-    const next = current.results.slice(current.shown, current.shown + PAGE_SIZE);
-    const data = await Promise.all(next.map((r) => r.data()));
+    const kept = await current.results.fill(current.shown + PAGE_SIZE);
     if (token !== sequence || !current) return;
-    const items = data.map(renderResult);
+    const items = kept.slice(current.shown).map(renderResult);
     list.append(...items);
     current.shown += items.length;
     updateMore();

@@ -63,15 +63,26 @@ export const strings = {
     return n > 1 ? `(${count(n)}${nbsp}actifs)` : `(1${nbsp}actif)`;
   },
 
-  /** When Pagefind answered only through a fragment of these words (see lib/search/term-match.ts). */
-  notFound(terms: readonly string[]): string {
-    const words = terms.map(quote);
-    const named = words.length > 1 ? `les mots ${strings.authorList(words)}` : words[0];
-    return `Aucun article ne contient ${named}. Vérifiez l’orthographe, essayez un autre mot, ou parcourez les rubriques et les sujets ci-dessous.`;
+  /** The live-region message when results were read one by one and more may follow. */
+  resultCountAtLeast(n: number, q: string): string {
+    return `Au moins ${count(n)} résultats pour ${quote(q)}.`;
   },
 
-  shown(shown: number, total: number): string {
-    return `${count(shown)} sur ${count(total)} affichés`;
+  /** When Pagefind answered only through a fragment of these words (see lib/search/term-match.ts). */
+  notFound(terms: readonly string[]): string {
+    return `${strings.inNoArticle(terms)} Vérifiez l’orthographe, essayez un autre mot, ou parcourez les rubriques et les sujets ci-dessous.`;
+  },
+
+  /** "Aucun article ne contient « doliprane »." */
+  inNoArticle(terms: readonly string[]): string {
+    const words = terms.map(quote);
+    const named = words.length > 1 ? `les mots ${strings.authorList(words)}` : words[0];
+    return `Aucun article ne contient ${named}.`;
+  },
+
+  /** Without a total while the results are still being read one by one. */
+  shown(shown: number, total?: number): string {
+    return total === undefined ? `${count(shown)} affichés` : `${count(shown)} sur ${count(total)} affichés`;
   },
 
   /** The document title, so history entries and tabs say what was searched. */

@@ -1,7 +1,9 @@
-// Whether the words of a query really are in the index. For a word it does not know, Pagefind
+// Whether the words of a query really are in a result. For a word it does not know, Pagefind
 // falls back to the longest indexed word the query word starts with, down to a single letter:
-// "doliprane" then finds every page with the "d" of "d’un". Its results say which words of a
-// page matched; a query word that none of them stands for was not found at all.
+// "doliprane" then finds every page with the "d" of "d’un". And it matches stems by prefix, so a
+// short word finds longer ones: "dos" finds "dose" (one French stem), "mal" finds "maladie". Its
+// results say which words of a page matched; a query word that none of them stands for is not
+// in that page.
 
 // Words too common to say anything about a page; a query made only of them is left to Pagefind.
 const STOP_WORDS = new Set(
@@ -21,14 +23,21 @@ const commonPrefix = (a: string, b: string): number => {
   return i;
 };
 
+// Up to this length a query word is taken as a whole word: "dos" is not "dose", "vih" not "vihara".
+const SHORT_TERM = 3;
+
+export const isShortTerm = (term: string): boolean => term.length <= SHORT_TERM;
+
 /**
- * A page word stands for a query word when it starts with it (Pagefind's own prefix search: "mal"
- * finds "maladie") or, for stemming, shares all but its last three letters and at least four
- * ("vaccins" finds "vaccination"). Pagefind's fallback words are shorter than that: "d" for
+ * A page word stands for a short query word when it is that word or its plural ("mal", "maux"
+ * aside). It stands for a longer one when it starts with it (Pagefind's own prefix search:
+ * "vacc" finds "vaccin") or, for stemming, shares all but its last three letters and at least
+ * four ("vaccins" finds "vaccination"). Pagefind's fallback words are shorter than that: "d" for
  * "doliprane", "immunitaire" for "immunoterapie".
  */
 export function standsFor(term: string, word: string): boolean {
-  return commonPrefix(term, word) >= Math.min(term.length, Math.max(4, term.length - 3));
+  if (isShortTerm(term)) return word === term || word === `${term}s` || word === `${term}x`;
+  return commonPrefix(term, word) >= Math.max(4, term.length - 3);
 }
 
 /** The words of `rawContent` (Pagefind's page text) at the matched `locations`, folded. */
@@ -40,4 +49,21 @@ export function matchedWords(rawContent: string, locations: number[]): string[] 
 /** The query's terms that no matched word of a result stands for. */
 export function termsNotFound(q: string, matched: string[]): string[] {
   return queryTerms(q).filter((term) => !matched.some((word) => standsFor(term, word)));
+}
+
+/**
+ * The query's terms that are in no page, read from its best result: Pagefind falls back to a
+ * fragment of a longer word for every page at once, so one result tells. A short word is
+ * matched by stem and must be checked page by page.
+ */
+export const termsInNoPage = (q: string, bestMatched: string[]): string[] =>
+  termsNotFound(q, bestMatched).filter((term) => !isShortTerm(term));
+
+/** The query without the given terms (as queryTerms folds them), spacing kept tidy. */
+export function withoutTerms(q: string, terms: readonly string[]): string {
+  const drop = new Set(terms);
+  return q
+    .replace(/[\p{L}\p{N}]+/gu, (w) => (drop.has(fold(w)) ? "" : w))
+    .replace(/\s+/g, " ")
+    .trim();
 }
