@@ -424,6 +424,8 @@ export function mountSearch(root: HTMLElement): void {
       const notFound = termsNotIndexed(state.q, firstScreen[0]);
       // The words searched for: the query, less any word found nowhere when others were found.
       let q = state.q;
+      // Started now and shown with the first results, so the line never pushes them down.
+      const corrected = notFound.length > 0 ? suggestion(state.q, notFound) : undefined;
       if (notFound.length > 0) {
         answered = [];
         if (!nothingFound(state.q, notFound)) {
@@ -446,22 +448,19 @@ export function mountSearch(root: HTMLElement): void {
       };
       current = view;
       const first = await view.results.fill(pinned.length || FIRST_PAINT);
+      // Built from the index's own words: a link, so the suggestion is a URL like any search.
+      const meant = await (first.length > 0 ? corrected : (corrected ?? suggestion(state.q, queryTerms(state.q))));
       if (token !== sequence) return;
+      if (meant) {
+        suggestLink.href = searchHref({ ...state, q: meant });
+        suggestLink.textContent = meant;
+        suggest.hidden = false;
+      }
       if (pinned.length === 0) list.replaceChildren(...first.map(renderResult));
       view.shown = first.length;
       emptyHelp.hidden = first.length > 0;
       list.removeAttribute("aria-busy");
       if (first.length === 0) status.textContent = notFound.length > 0 ? strings.notFound(notFound) : strings.resultCount(0, state.q);
-      if (first.length === 0 || notFound.length > 0) {
-        // Built from the index's own words: a link, so the suggestion is a URL like any search.
-        const corrected = await suggestion(state.q, notFound.length > 0 ? notFound : queryTerms(state.q));
-        if (token !== sequence) return;
-        if (corrected) {
-          suggestLink.href = searchHref({ ...state, q: corrected });
-          suggestLink.textContent = corrected;
-          suggest.hidden = false;
-        }
-      }
       await afterPaint();
       if (token !== sequence) return;
       updateFacets(filterCounts);
