@@ -34,6 +34,7 @@ const JS_BAD = {
   body: "Commentaire [js-1] avec trop de liens : https://a.example.org/1 https://b.example.org/2 https://c.example.org/3",
 };
 const JS_GOOD = { name: "Julie Avecjs", email: "julie.avecjs@exemple.fr", body: "Commentaire [js-1] envoyé avec JavaScript.\n\nMerci !" };
+const JS_FIRST = { name: "Zoé Première", email: "zoe.premiere@exemple.fr", body: "Premier commentaire de l’article [js-first].\n\nSur deux lignes." };
 const REPLY_NOJS = { name: "Rémi Répond", email: "remi.repond@exemple.fr", body: "Je réponds à Paul sans JavaScript [reply-nojs]." };
 const REPLY_JS = { name: "Inès Enplace", email: "ines.enplace@exemple.fr", body: "Je réponds à Paul sur place [reply-js]." };
 // Markup and script in every field. An <img src=x> that rendered would also show as a failed request.
@@ -280,6 +281,13 @@ describe("reader comments end to end (npm start, Chromium, CLI, rebuild)", () =>
     await page.locator(`${PENDING}.is-visible`).waitFor();
     assert.ok(await page.locator(PENDING).isVisible(), "the awaiting-moderation message shows in place");
     assert.deepEqual(await values(page), { name: "", email: "", body: "" }, "the form is emptied once accepted");
+    // What was sent stays in sight, marked as waiting, and "no comment yet" no longer says otherwise.
+    const sent = page.locator("[data-comment-sent] li");
+    assert.equal(await sent.count(), 1);
+    assert.equal(await sent.locator(".comment-sent__author").textContent(), JS_GOOD.name);
+    assert.equal(await sent.locator(".comment-sent__body").innerText(), JS_GOOD.body);
+    assert.match((await sent.locator(".comment-sent__status").textContent()) ?? "", /^En attente de relecture/u);
+    assert.equal(await page.inputValue(`${FORM} input[name=ts]`), "", "the used signed time is dropped, the next comment asks for its own");
     assert.equal(await page.locator("[data-form-error]").textContent(), "");
 
     const stored = await site.storedWith("[js-1]");
@@ -290,6 +298,23 @@ describe("reader comments end to end (npm start, Chromium, CLI, rebuild)", () =>
     assert.equal(stored.body, JS_GOOD.body);
     assert.deepEqual(stored.signals, [], "the page script's signed time was accepted");
     assertQuiet(watched, "article page with JavaScript", [REFUSED, "failed POST /api/comments"]);
+  });
+
+  it("with JavaScript, a comment sent under « Aucun commentaire pour le moment » takes its place, marked as waiting", async () => {
+    const watched = await watchedPage(await context());
+    const { page } = watched;
+    await page.goto(site.articleUrl("avec-image"));
+    assert.equal(await page.locator(".comments-empty").isVisible(), true, "an article nobody has commented on yet");
+    await page.click("#comment-name");
+    const openedAt = Date.now();
+    await fill(page, JS_FIRST);
+    await atLeastSince(openedAt, HUMAN_DELAY_MS);
+    assert.equal(await submitAndStatus(page, `${FORM} button[type=submit]`), 201);
+    await page.locator("[data-comment-sent] li").waitFor();
+    assert.equal(await page.locator(".comments-empty").isVisible(), false);
+    assert.equal(await page.locator("[data-comment-sent] .comment-sent__body").innerText(), JS_FIRST.body);
+    assertNoViolations(await axeViolations(page));
+    assertQuiet(watched, "first comment with JavaScript");
   });
 
   for (const colorScheme of ["light", "dark"] as const) {

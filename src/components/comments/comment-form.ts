@@ -14,6 +14,8 @@ export function enhanceCommentForm(form: HTMLFormElement): void {
   const replyingText = form.querySelector<HTMLElement>("[data-replying-text]");
   const submit = form.querySelector<HTMLButtonElement>("button[type=submit]");
   const endpoint = form.action.replace(/\/$/, "");
+  const sent = document.querySelector<HTMLElement>("[data-comment-sent]");
+  const empty = document.querySelector<HTMLElement>(".comments-empty");
 
   // The signed time lets the inbox tell a human from a bot that fills the form instantly.
   let asked = false;
@@ -48,6 +50,26 @@ export function enhanceCommentForm(form: HTMLFormElement): void {
   });
   form.querySelector("[data-cancel-reply]")?.addEventListener("click", () => setParent("", ""));
 
+  // What the reader sent stays on the page, marked as waiting: the text does not vanish, and
+  // "no comment yet" no longer contradicts it.
+  const showSent = (name: string, body: string, replyingTo: string): void => {
+    if (!sent) return;
+    const item = document.createElement("li");
+    const status = document.createElement("p");
+    status.className = "comment-sent__status";
+    status.textContent = [replyingTo, sent.dataset.status].filter(Boolean).join(" ");
+    const author = document.createElement("p");
+    author.className = "comment-sent__author";
+    author.textContent = name.trim();
+    const text = document.createElement("p");
+    text.className = "comment-sent__body";
+    text.textContent = body.trim();
+    item.append(author, status, text);
+    sent.querySelector("ol")?.append(item);
+    sent.hidden = false;
+    if (empty) empty.hidden = true;
+  };
+
   const showErrors = (errors: FieldErrors, message: string): void => {
     let focus: HTMLElement | null = null;
     for (const slot of form.querySelectorAll<HTMLElement>("[data-error-for]")) {
@@ -80,7 +102,12 @@ export function enhanceCommentForm(form: HTMLFormElement): void {
       });
       const data = (await response.json().catch(() => ({}))) as { errors?: FieldErrors; message?: string };
       if (response.ok) {
+        showSent(field("name")?.value ?? "", field("body")?.value ?? "", replying?.hidden === false ? (replyingText?.textContent ?? "") : "");
         form.reset();
+        // A signed time serves one comment: the next one asks for its own.
+        asked = false;
+        const ts = field("ts");
+        if (ts) ts.value = "";
         setParent("", "");
         pending?.classList.add("is-visible");
         pending?.focus();

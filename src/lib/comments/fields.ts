@@ -28,6 +28,8 @@ export const FORM_TEXT = {
   replyingTo: "En réponse à",
   cancelReply: "Annuler la réponse",
   pending: "Merci ! Votre commentaire a bien été reçu. Il sera publié après relecture par la rédaction.",
+  sentHeading: "Envoyé depuis cette page",
+  sentStatus: "En attente de relecture : visible de vous seul pour le moment.",
   closed: "Les commentaires sont fermés pour cet article.",
 } as const;
 
