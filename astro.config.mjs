@@ -44,7 +44,7 @@ export default defineConfig({
       },
     }),
   },
-  integrations: [contentPreflight(contentDir), dataStoreFromDisk(), mdx(), sitemap({ serialize: withArticleLastmod(loadArticleIndex(contentDir)) }), pagefind()],
+  integrations: [contentPreflight(contentDir), dataStoreFromDisk(), mdx(), sitemap({ filter: (page) => !page.includes("/_pouls/"), serialize: withArticleLastmod(loadArticleIndex(contentDir)) }), pagefind()],
   // Benchmarks, builds and the inbox's database are outputs, not sources to watch.
   vite: { server: { watch: { ignored: ["**/bench-out/**", "**/dist/**", "**/data/**"] } } },
 });

@@ -1,6 +1,6 @@
 // Every interface string of the site. A second language is a copy of this file.
 // Written with plain spaces and apostrophes; readers get them in French typography like the articles.
-import { typesetStrings } from "../lib/typography.ts";
+import { frenchNumber, typesetStrings } from "../lib/typography.ts";
 
 export const t = typesetStrings({
   skipLink: "Aller au contenu",
@@ -25,12 +25,12 @@ export const t = typesetStrings({
   doi: "DOI",
   sectionPage: (name: string) => `Rubrique ${name}`,
   subsections: "Sous-rubriques",
-  pageN: (n: number, total: number) => `Page ${n} sur ${total}`,
+  pageN: (n: number, total: number) => `Page ${frenchNumber(n)} sur ${frenchNumber(total)}`,
   pagination: "Pagination",
   previous: "Page précédente",
   next: "Page suivante",
   tagPage: (tag: string) => `Mot-clé : ${tag}`,
-  articlesCount: (n: number) => (n > 1 ? `${n} articles` : `${n} article`),
+  articlesCount: (n: number) => (n > 1 ? `${frenchNumber(n)} articles` : `${n} article`),
   authorArticles: "Ses articles",
   noArticles: "Aucun article pour l’instant.",
   notFoundTitle: "Page introuvable",

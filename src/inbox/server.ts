@@ -1,11 +1,14 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { dirname, join } from "node:path";
 import { serve } from "@hono/node-server";
 import type { Hono } from "hono";
 import { startAlertWorker } from "./alerts.ts";
 import type { ServerConfig } from "./config.ts";
 import { createInboxApp } from "./http/app.ts";
 import { watchManifest } from "./manifest.ts";
+import { watchShell } from "./site-shell.ts";
+import { SHELL_FILE } from "../lib/comments/shell.ts";
 import { createModeration } from "./moderation.ts";
 import { createPublisher } from "./publish.ts";
 import { createRebuildRunner } from "./rebuild.ts";
@@ -63,7 +66,9 @@ export async function openInbox(config: ServerConfig, log: (message: string) => 
           log,
         });
   let draining = false;
-  const app = createInboxApp({ ...config, store, moderation, articles, alerts, draining: () => draining, log });
+  // The build writes the site's layout for the inbox beside the article manifest.
+  const shell = watchShell(join(dirname(config.manifestPath), SHELL_FILE), config.siteUrl);
+  const app = createInboxApp({ ...config, store, moderation, articles, alerts, shell, draining: () => draining, log });
   return {
     app,
     drain() {

@@ -1,4 +1,5 @@
 import { LIMITS, type FieldName } from "../lib/comments/fields.ts";
+import { frenchNumber } from "../lib/typography.ts";
 import { findUrls } from "../lib/comments/links.ts";
 import { normalizeParagraphs } from "../lib/comments/text.ts";
 import { cleanBody, cleanName } from "./normalize.ts";
@@ -59,7 +60,7 @@ export function validateBody(raw: string, { limitLinks }: { limitLinks: boolean 
     return {
       body,
       links,
-      error: `Votre commentaire est trop long : ${size} caractères, pour ${LIMITS.bodyMax} au plus.`,
+      error: `Votre commentaire est trop long : ${frenchNumber(size)} caractères, pour ${frenchNumber(LIMITS.bodyMax)} au plus.`,
     };
   }
   if (limitLinks && links > LIMITS.maxLinks) {

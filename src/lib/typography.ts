@@ -19,6 +19,11 @@ export interface TypographyContext {
 export const NBSP = "\u00A0";
 export const NNBSP = "\u202F";
 
+/** 12345 → "12 345" with the narrow no-break space French uses between thousands. */
+export function frenchNumber(n: number): string {
+  return String(Math.trunc(n)).replace(/\B(?=(\d{3})+(?!\d))/g, NNBSP);
+}
+
 // Spaces an author may have typed (or a previous pass inserted) before punctuation.
 const SPACE = /[ \t\n\u00A0\u202F\u2009]/u;
 const LETTER = /\p{L}/u;

@@ -12,7 +12,8 @@ import { displayApostrophes, indexableApostrophes, queryApostrophes } from "../.
 import { indexableHtml } from "../../src/lib/search/indexable-html.ts";
 import { newestFirst, sortDate } from "../../src/lib/search/recent.ts";
 import { pagefindTerm, parseSearchParams } from "../../src/lib/search/url-state.ts";
-import { frenchDate, frenchNumber } from "../../src/lib/search/format.ts";
+import { frenchDate } from "../../src/lib/search/format.ts";
+import { frenchNumber } from "../../src/lib/typography.ts";
 import { formatDateFr } from "../../src/lib/dates.ts";
 import { root } from "../helpers/build.ts";
 

@@ -1,4 +1,4 @@
-import { test } from "node:test";
+import { describe, it, test } from "node:test";
 import assert from "node:assert/strict";
 import { frenchTypography, NBSP, NNBSP } from "../../src/lib/typography.ts";
 
@@ -136,4 +136,16 @@ test("idempotent: applying twice equals applying once", () => {
 test("text without French punctuation is returned unchanged", () => {
   const text = "Le vaccin protège contre les formes graves, selon l’étude.";
   assert.equal(frenchTypography(text), text);
+});
+
+describe("numbers readers see", () => {
+  it("group thousands with a narrow no-break space, as French does", async () => {
+    const { t } = await import("../../src/i18n/fr.ts");
+    const { FORM_TEXT } = await import("../../src/lib/comments/fields.ts");
+    const { commentCountLabel } = await import("../../src/lib/comments/view.ts");
+    assert.equal(t.articlesCount(1234), "1\u202f234 articles");
+    assert.equal(t.pageN(3, 1250), "Page 3 sur 1\u202f250");
+    assert.equal(commentCountLabel(1001), "1\u202f001 commentaires");
+    assert.match(FORM_TEXT.bodyHint, /^Texte simple, 5\u202f000 caractères au plus/u);
+  });
 });

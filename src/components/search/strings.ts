@@ -1,6 +1,6 @@
 // Interface strings of the search page, in French. Kept beside the search components (shared by
 // the Astro templates and the browser script) rather than in src/i18n/fr.ts, which others edit.
-import { frenchNumber } from "../../lib/search/format.ts";
+import { frenchNumber } from "../../lib/typography.ts";
 
 const nbsp = "\u00a0";
 const quote = (s: string) => `«${nbsp}${s}${nbsp}»`;

@@ -7,7 +7,8 @@ import type { PasswordHash } from "../password.ts";
 import type { CommentStore } from "../store/types.ts";
 import { commentRoutes } from "./comment-routes.ts";
 import { moderationRoutes } from "./moderation-routes.ts";
-import { failure } from "./respond.ts";
+import { failure, readerPages } from "./reader-page.ts";
+import type { SiteShell } from "../site-shell.ts";
 import { securityHeaders, siteCors } from "./security-headers.ts";
 import { messagePage } from "./views/reader-pages.ts";
 
@@ -22,6 +23,8 @@ export interface AppDeps {
   floodLimit: number;
   trustProxy: boolean;
   alerts: AlertWorker | null;
+  // The site's layout for readers' pages, once a build has written it.
+  shell: () => SiteShell | undefined;
   // True once a shutdown has begun.
   draining: () => boolean;
   log: (message: string) => void;
@@ -29,6 +32,7 @@ export interface AppDeps {
 
 export function createInboxApp(deps: AppDeps): Hono {
   const app = new Hono();
+  const show = readerPages(deps.shell, deps.siteUrl);
 
   // While shutting down, each connection closes after its current response, so that keep-alive
   // clients reconnect to another instance instead of holding this one open.
@@ -55,7 +59,7 @@ export function createInboxApp(deps: AppDeps): Hono {
   app.onError((error, c) => {
     if (error instanceof HTTPException && error.status < 500) return error.getResponse();
     deps.log(`Erreur interne sur ${c.req.method} ${new URL(c.req.url).pathname} : ${error.stack ?? String(error)}`);
-    return failure(c, 500, "internal", "Erreur du serveur ; réessayez plus tard.", () =>
+    return failure(c, show, 500, "internal", "Erreur du serveur ; réessayez plus tard.", () =>
       messagePage(
         "Erreur du serveur",
         "Une erreur est survenue de notre côté. Revenez à la page précédente : votre texte y est sans doute encore ; réessayez dans quelques minutes.",
@@ -67,7 +71,7 @@ export function createInboxApp(deps: AppDeps): Hono {
   // The no-JS form posts from the site's pages and redirects back to them: both must be allowed.
   app.use("/api/*", securityHeaders([deps.siteUrl]));
   app.use("/api/*", siteCors(deps.siteUrl));
-  app.route("/api/comments", commentRoutes(deps));
+  app.route("/api/comments", commentRoutes({ ...deps, show }));
 
   app.use("/moderation/*", securityHeaders([]));
   app.get("/moderation", (c) => c.redirect("/moderation/", 301));

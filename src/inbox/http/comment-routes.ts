@@ -9,7 +9,8 @@ import { submitComment } from "../submit.ts";
 import { signTimestamp } from "../timestamp.ts";
 import { readCommentForm, type CommentForm } from "../validate.ts";
 import { isFormContentType, limitBody, MalformedBody, readForm } from "./form-body.ts";
-import { failure, wantsJson } from "./respond.ts";
+import { failure, type ShowPage } from "./reader-page.ts";
+import { wantsJson } from "./respond.ts";
 import type { FormValues } from "./views/comment-form.ts";
 import { invalidPage, messagePage, replyPage } from "./views/reader-pages.ts";
 
@@ -22,6 +23,7 @@ export interface CommentRoutesDeps {
   floodLimit: number;
   trustProxy: boolean;
   alerts: AlertWorker | null;
+  show: ShowPage;
 }
 
 export const MAX_BODY_BYTES = 16 * 1024;
@@ -32,25 +34,25 @@ function formValues(form: CommentForm): FormValues {
 
 export function commentRoutes(deps: CommentRoutesDeps): Hono {
   const app = new Hono();
-  const { siteUrl } = deps;
+  const { siteUrl, show } = deps;
 
   // Reply links on article pages point here, so replying works without JavaScript too.
   app.get("/", async (c) => {
     const article = deps.articles.find(c.req.query("article") ?? "");
     if (article === undefined) {
-      return c.html(messagePage("Article introuvable", "Cet article n’existe pas ou n’est plus en ligne.", { siteUrl }), 404);
+      return show(c, messagePage("Article introuvable", "Cet article n’existe pas ou n’est plus en ligne.", { siteUrl }), 404);
     }
     if (!article.open) {
-      return c.html(messagePage("Commentaires fermés", "Les commentaires sont fermés pour cet article.", { siteUrl, article }), 409);
+      return show(c, messagePage("Commentaires fermés", "Les commentaires sont fermés pour cet article.", { siteUrl, article }), 409);
     }
     const parentId = c.req.query("parent") ?? "";
     const parent = parentId === "" ? undefined : await findParent(deps.store, deps.contentDir, article.slug, parentId);
     if (parentId !== "" && parent === undefined) {
-      return c.html(messagePage("Commentaire introuvable", "Le commentaire auquel vous voulez répondre n’est pas publié.", { siteUrl, article }), 404);
+      return show(c, messagePage("Commentaire introuvable", "Le commentaire auquel vous voulez répondre n’est pas publié.", { siteUrl, article }), 404);
     }
     const values = { article: article.slug, parent: parentId, name: "", email: "", body: "" };
     c.header("Cache-Control", "no-store");
-    return c.html(replyPage(siteUrl, article, parent, values, signTimestamp(deps.secret, new Date())));
+    return show(c, replyPage(siteUrl, article, parent, values, signTimestamp(deps.secret, new Date())));
   });
 
   // The article page's script asks for this when the reader starts filling in the form.
@@ -62,7 +64,7 @@ export function commentRoutes(deps: CommentRoutesDeps): Hono {
   app.post(
     "/",
     limitBody(MAX_BODY_BYTES, (c) =>
-      failure(c, 413, "too-large", "Le commentaire envoyé est trop volumineux.", () =>
+      failure(c, show, 413, "too-large", "Le commentaire envoyé est trop volumineux.", () =>
         messagePage(
           "Commentaire trop volumineux",
           "Votre envoi dépasse la taille acceptée. Revenez à la page précédente : votre texte y est sans doute encore ; raccourcissez-le avant de le renvoyer.",
@@ -72,7 +74,7 @@ export function commentRoutes(deps: CommentRoutesDeps): Hono {
     ),
     async (c) => {
       if (!isFormContentType(c.req.header("content-type"))) {
-        return failure(c, 415, "unsupported-media-type", "Le formulaire doit être envoyé en application/x-www-form-urlencoded.", () =>
+        return failure(c, show, 415, "unsupported-media-type", "Le formulaire doit être envoyé en application/x-www-form-urlencoded.", () =>
           messagePage("Envoi non reconnu", "Ce type d’envoi n’est pas accepté. Utilisez le formulaire de l’article.", { siteUrl }),
         );
       }
@@ -81,7 +83,7 @@ export function commentRoutes(deps: CommentRoutesDeps): Hono {
         form = readCommentForm(await readForm(c.req.raw));
       } catch (error) {
         if (!(error instanceof MalformedBody)) throw error;
-        return failure(c, 400, "malformed", "L’envoi est illisible.", () =>
+        return failure(c, show, 400, "malformed", "L’envoi est illisible.", () =>
           messagePage("Envoi illisible", "Le formulaire reçu est mal formé. Revenez à la page précédente et renvoyez-le.", { siteUrl }),
         );
       }
@@ -95,16 +97,17 @@ export function commentRoutes(deps: CommentRoutesDeps): Hono {
           return c.redirect(`${siteUrl}${outcome.article.url}#${PENDING_ANCHOR}`, 303);
         case "invalid":
           if (wantsJson(c)) return c.json({ ok: false, errors: outcome.errors }, 422);
-          return c.html(
+          return show(
+            c,
             invalidPage(siteUrl, outcome.article, formValues(form), outcome.errors, signTimestamp(deps.secret, new Date())),
             422,
           );
         case "unknown-article":
-          return failure(c, 404, "unknown-article", "Cet article n’existe pas ou n’accepte pas de commentaires.", () =>
+          return failure(c, show, 404, "unknown-article", "Cet article n’existe pas ou n’accepte pas de commentaires.", () =>
             messagePage("Article introuvable", "Cet article n’existe pas ou n’est plus en ligne : votre commentaire n’a pas été enregistré.", typed),
           );
         case "closed":
-          return failure(c, 409, "closed", "Les commentaires sont fermés pour cet article.", () =>
+          return failure(c, show, 409, "closed", "Les commentaires sont fermés pour cet article.", () =>
             messagePage("Commentaires fermés", "Les commentaires sont fermés pour cet article : votre commentaire n’a pas été enregistré.", {
               ...typed,
               article: outcome.article,
@@ -115,7 +118,8 @@ export function commentRoutes(deps: CommentRoutesDeps): Hono {
           const minutes = Math.ceil(outcome.retryAfterSeconds / 60);
           const message = `Vous avez envoyé beaucoup de commentaires en peu de temps. Réessayez dans ${minutes} minute${minutes > 1 ? "s" : ""}.`;
           if (wantsJson(c)) return c.json({ ok: false, error: "flood", message }, 429);
-          return c.html(
+          return show(
+            c,
             invalidPage(siteUrl, outcome.article, formValues(form), {}, signTimestamp(deps.secret, new Date()), `${message} Votre texte est conservé ci-dessous.`),
             429,
           );

@@ -1,23 +1,35 @@
 import type { MiddlewareHandler } from "hono";
 
+export interface PolicySources {
+  /** Where forms may post or redirect to, beyond 'self'. */
+  formTargets?: readonly string[];
+  /** Stylesheets beyond 'self' (the site's, on readers' pages in its layout). */
+  styles?: readonly string[];
+  images?: readonly string[];
+}
+
+const list = (sources: readonly string[] = []) => sources.map((source) => ` ${source}`).join("");
+
+export function contentSecurityPolicy(sources: PolicySources): string {
+  return [
+    "default-src 'none'",
+    `style-src 'self'${list(sources.styles)}`,
+    `img-src 'self'${list(sources.images)}`,
+    `form-action 'self'${list(sources.formTargets)}`,
+    "frame-ancestors 'none'",
+    "base-uri 'none'",
+  ].join("; ");
+}
+
 const HEADERS = (formTargets: readonly string[]): [string, string][] => [
-  [
-    "Content-Security-Policy",
-    [
-      "default-src 'none'",
-      "style-src 'self'",
-      "img-src 'self'",
-      `form-action 'self'${formTargets.map((target) => ` ${target}`).join("")}`,
-      "frame-ancestors 'none'",
-      "base-uri 'none'",
-    ].join("; "),
-  ],
+  ["Content-Security-Policy", contentSecurityPolicy({ formTargets })],
   ["X-Content-Type-Options", "nosniff"],
   ["Referrer-Policy", "no-referrer"],
   ["X-Frame-Options", "DENY"],
 ];
 
-// No script, no inline style, no framing: the inbox's pages are plain forms and text.
+// No script, no inline style, no framing: the inbox's pages are plain forms and text (readers'
+// pages in the site's layout widen style-src to the site's styles: src/inbox/http/reader-page.ts).
 // Set before the route runs, so that they go into the response as it is made: a header added to
 // a finished response makes @hono/node-server rebuild it as a web Response, a large share of a
 // submission's CPU time. A response made without the context (an HTTPException's) gets them after.

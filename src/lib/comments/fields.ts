@@ -1,5 +1,7 @@
 // The article form (Astro) and the inbox's own pages (error page, reply page) render the same
 // fields, and the inbox enforces these limits: one definition keeps them from drifting apart.
+import { frenchNumber } from "../typography.ts";
+
 export const LIMITS = {
   nameMax: 80,
   emailMax: 254,
@@ -21,8 +23,8 @@ export const FORM_TEXT = {
   emailNotice: "Votre adresse e-mail ne sera pas publiée.",
   requiredNotice: "Les champs obligatoires sont indiqués par un astérisque (*).",
   moderationNotice: "Les commentaires sont relus avant publication.",
-  nameHint: `Affiché avec votre commentaire, ${LIMITS.nameMax} caractères au plus.`,
-  bodyHint: `Texte simple, ${LIMITS.bodyMax} caractères au plus, ${LIMITS.maxLinks} liens au plus.`,
+  nameHint: `Affiché avec votre commentaire, ${frenchNumber(LIMITS.nameMax)} caractères au plus.`,
+  bodyHint: `Texte simple, ${frenchNumber(LIMITS.bodyMax)} caractères au plus, ${LIMITS.maxLinks} liens au plus.`,
   honeypotLabel: "Ne remplissez pas ce champ (il sert à écarter les robots)",
   submit: "Envoyer le commentaire",
   replyingTo: "En réponse à",

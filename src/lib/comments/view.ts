@@ -1,4 +1,5 @@
 import { formatInstantFr } from "../dates.ts";
+import { frenchNumber } from "../typography.ts";
 import { commentAnchor } from "./fields.ts";
 import { plainTextToHtml } from "./text.ts";
 import { buildThread, DEFAULT_MAX_DEPTH, type ThreadNode } from "./thread.ts";
@@ -30,7 +31,7 @@ export interface CommentView {
 
 export function commentCountLabel(count: number): string {
   if (count === 0) return "Commentaires";
-  return `${count} commentaire${count > 1 ? "s" : ""}`;
+  return `${frenchNumber(count)} commentaire${count > 1 ? "s" : ""}`;
 }
 
 // Without JavaScript the reply link opens the inbox's own reply form; the page's script turns

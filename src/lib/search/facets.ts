@@ -1,5 +1,5 @@
 // How a filter control shows its options once Pagefind has counted them.
-import { frenchNumber } from "./format.ts";
+import { frenchNumber } from "../typography.ts";
 
 export interface FacetOption {
   value: string;

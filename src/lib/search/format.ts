@@ -26,8 +26,3 @@ export function frenchDate(iso: string): string {
   if (!month || day < 1 || day > 31) return "";
   return `${day === 1 ? "1er" : day} ${month} ${m[1]}`;
 }
-
-/** 12345 → "12 345" with the narrow no-break space French uses between thousands. */
-export function frenchNumber(n: number): string {
-  return String(Math.trunc(n)).replace(/\B(?=(\d{3})+(?!\d))/g, "\u202f");
-}

@@ -5,7 +5,13 @@ import type { ArticleInfo } from "../../manifest.ts";
 import type { ParentComment } from "../../parents.ts";
 import type { FieldErrors } from "../../validate.ts";
 import { commentForm, type FormValues } from "./comment-form.ts";
-import { page, type Html } from "./layout.ts";
+import type { Html } from "./layout.ts";
+
+/** A page for a reader: the inbox puts it in the site's layout, or its own plain one. */
+export interface ReaderPage {
+  title: string;
+  body: Html;
+}
 
 // Pages a reader sees when the article page's form cannot do its job alone: JavaScript off and
 // something went wrong, or a reply link followed without JavaScript.
@@ -29,35 +35,35 @@ export function invalidPage(
   errors: FieldErrors,
   timestamp: string,
   summary = "Corrigez ce qui est indiqué ci-dessous, puis renvoyez-le : tout ce que vous aviez écrit est conservé.",
-): Html {
+): ReaderPage {
   const problems = FIELD_ORDER.filter((field) => errors[field] !== undefined).map((field) => {
     const [target, name] = ERROR_TARGETS[field];
     return html`<li><a href="#${target}">${name} : ${errors[field]}</a></li>`;
   });
   // A reply whose parent cannot be found is offered as a new comment rather than lost.
   const formValues = errors.parent === undefined ? values : { ...values, parent: "" };
-  return page(
-    "Votre commentaire n’a pas pu être envoyé",
-    html`<h1>Votre commentaire n’a pas pu être envoyé</h1>
+  return {
+    title: "Votre commentaire n’a pas pu être envoyé",
+    body: html`${backLink(siteUrl, article)}
+<h1>Votre commentaire n’a pas pu être envoyé</h1>
 <div class="problems" role="alert">
 <p>${summary}</p>
 ${problems.length > 0 ? html`<ul>${problems}</ul>` : ""}
 </div>
 <h2>Votre commentaire sur « ${article.title} »</h2>
-${commentForm(formValues, errors, timestamp)}
-${backLink(siteUrl, article)}`,
-  );
+${commentForm(formValues, errors, timestamp)}`,
+  };
 }
 
-export function replyPage(siteUrl: string, article: ArticleInfo, parent: ParentComment | undefined, values: FormValues, timestamp: string): Html {
+export function replyPage(siteUrl: string, article: ArticleInfo, parent: ParentComment | undefined, values: FormValues, timestamp: string): ReaderPage {
   const heading = parent ? `Répondre à ${parent.name}` : `Commenter « ${article.title} »`;
-  return page(
-    heading,
-    html`<h1>${heading}</h1>
+  return {
+    title: heading,
+    body: html`${backLink(siteUrl, article)}
+<h1>${heading}</h1>
 ${parent ? html`<blockquote class="quoted"><p class="quoted-author">${parent.name} a écrit :</p>${raw(plainTextToHtml(parent.body))}</blockquote>` : ""}
-${commentForm(values, {}, timestamp)}
-${backLink(siteUrl, article)}`,
-  );
+${commentForm(values, {}, timestamp)}`,
+  };
 }
 
 // For the errors where no form can help: the typed text is shown so it can be copied and kept.
@@ -65,15 +71,15 @@ export function messagePage(
   title: string,
   message: string,
   options: { siteUrl: string; article?: ArticleInfo; typed?: string },
-): Html {
+): ReaderPage {
   const typed = options.typed?.trim() ?? "";
-  return page(
+  return {
     title,
-    html`<h1>${title}</h1>
+    body: html`<h1>${title}</h1>
 <p role="alert">${message}</p>
 ${typed !== "" ? html`<p class="field"><label for="typed-text">Votre texte, pour ne pas le perdre :</label>
 <textarea id="typed-text" rows="8" readonly>
 ${typed}</textarea></p>` : ""}
 ${options.article ? backLink(options.siteUrl, options.article) : html`<p><a href="${options.siteUrl}/">Revenir à l’accueil de Pouls</a></p>`}`,
-  );
+  };
 }
