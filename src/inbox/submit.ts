@@ -18,15 +18,31 @@ export interface SubmitDeps {
   alerts: AlertWorker | null;
 }
 
+// Why a valid comment was not stored and must be sent again (see RESEND_MESSAGES).
+export type ResendReason = "too-fast" | "expired" | "used";
+
 export type SubmitOutcome =
   | { kind: "accepted"; id: string; article: ArticleInfo }
   | { kind: "invalid"; errors: FieldErrors; article: ArticleInfo }
+  | { kind: "resend"; reason: ResendReason; article: ArticleInfo }
+  | { kind: "duplicate"; id: string; article: ArticleInfo }
   | { kind: "unknown-article" }
   | { kind: "closed"; article: ArticleInfo }
   | { kind: "flooded"; retryAfterSeconds: number; article: ArticleInfo };
 
 const HOUR_MS = 60 * 60 * 1000;
 const DUPLICATE_WINDOW_MS = 24 * HOUR_MS;
+
+export const RESEND_MESSAGES: Readonly<Record<ResendReason, string>> = {
+  "too-fast":
+    "Votre commentaire est parti moins de trois secondes après l’ouverture du formulaire : trop vite pour que nous sachions qu’il vient d’une personne. Il n’a pas été enregistré. Relisez-le et renvoyez-le.",
+  expired:
+    "Le formulaire n’est plus valable (la page est sans doute restée ouverte pendant une mise à jour du site) : votre commentaire n’a pas été enregistré. Renvoyez-le.",
+  used: "Ce formulaire a déjà servi à envoyer un commentaire : celui-ci n’a pas été enregistré. Renvoyez-le pour l’envoyer aussi.",
+};
+
+export const DUPLICATE_MESSAGE =
+  "Vous avez déjà envoyé ce commentaire : il a bien été reçu et attend la relecture de la rédaction. Inutile de le renvoyer.";
 
 export const PARENT_ERROR =
   "Le commentaire auquel vous répondez est introuvable ou n’est pas publié ; vous pouvez envoyer le vôtre comme un nouveau commentaire.";
@@ -49,9 +65,14 @@ export async function submitComment(
   if (!validation.ok || errors.parent !== undefined) return { kind: "invalid", errors, article };
 
   const comment = validation.value;
+  const timestamp = checkTimestamp(deps.secret, form.ts, now);
+  // A person sees why and sends again; only a filled honeypot, which no person sees, is still
+  // stored as spam without a word.
+  if (form.website === "" && timestamp === "too-fast") return { kind: "resend", reason: "too-fast", article };
+  if (form.website === "" && timestamp === "invalid") return { kind: "resend", reason: "expired", article };
   const verdict = assessSpam({
     honeypot: form.website,
-    timestamp: checkTimestamp(deps.secret, form.ts, now),
+    timestamp,
     name: comment.name,
     links: comment.links,
   });
@@ -71,6 +92,8 @@ export async function submitComment(
       spamScore: verdict.score,
       signals: verdict.signals,
       created: now,
+      // Single use within its day; a stale one is already counted against the comment.
+      formToken: timestamp === "ok" ? form.ts : null,
     },
     {
       floodLimit: deps.floodLimit,
@@ -81,6 +104,8 @@ export async function submitComment(
     },
   );
   if (result.kind === "flooded") return { kind: "flooded", retryAfterSeconds: result.retryAfterSeconds, article };
-  if (result.kind === "created" && deps.alerts !== null) deps.alerts.kick();
+  if (result.kind === "token-used") return { kind: "resend", reason: "used", article };
+  if (result.kind === "duplicate") return { kind: "duplicate", id: result.id, article };
+  if (deps.alerts !== null) deps.alerts.kick();
   return { kind: "accepted", id: result.id, article };
 }

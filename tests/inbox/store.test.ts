@@ -172,6 +172,34 @@ for (const backend of BACKENDS) {
     );
 
     it(
+      "lets a signed form time serve one comment, across two handles at once, and gives it back when nothing was stored",
+      withStore(async (store, db) => {
+        assert.equal((await store.submit(comment({ formToken: "jeton-1" }), RULES)).kind, "created");
+        assert.deepEqual(await store.submit(comment({ formToken: "jeton-1" }), RULES), { kind: "token-used" });
+        // Refused as a duplicate: the token was not spent, and serves the next comment.
+        const first = comment({ bodyHash: "deja-vu", formToken: "jeton-2" });
+        await store.submit(first, RULES);
+        assert.deepEqual(await store.submit(comment({ bodyHash: "deja-vu", formToken: "jeton-3" }), RULES), { kind: "duplicate", id: first.id });
+        assert.equal((await store.submit(comment({ formToken: "jeton-3" }), RULES)).kind, "created");
+        // Without a token (no JavaScript), nothing to spend.
+        for (let i = 0; i < 2; i++) assert.equal((await store.submit(comment({ formToken: null }), RULES)).kind, "created");
+
+        const other = await db.open();
+        try {
+          const stores = [store, other];
+          const race = await Promise.all(
+            Array.from({ length: 10 }, (_, i) => (stores[i % 2] as CommentStore).submit(comment({ formToken: "jeton-partage" }), RULES)),
+          );
+          assert.equal(race.filter((result) => result.kind === "created").length, 1);
+          assert.equal(race.filter((result) => result.kind === "token-used").length, 9);
+        } finally {
+          await other.close();
+        }
+        assert.equal((await store.list({ status: "all" })).length, 6);
+      }),
+    );
+
+    it(
       "fails a submission that cannot be stored without failing those submitted with it",
       withStore(async (store) => {
         const taken = comment();

@@ -9,12 +9,14 @@ import {
   postComment,
   postJson,
   runCli,
+  SECRET,
   SITE_URL,
   startInbox,
   validFields,
   type Fixture,
   type RunningInbox,
 } from "./helpers.ts";
+import { signTimestamp } from "../../src/inbox/timestamp.ts";
 
 let fixture: Fixture;
 let inbox: RunningInbox;
@@ -72,12 +74,20 @@ describe("accepted comments", () => {
     assert.equal(show.body, "Café au lait et croissant\nligne deux");
   });
 
-  it("treats the same text on the same article as already received, without a second row", async () => {
+  it("tells a reader who sends the same text twice that it was already received, without a second row", async () => {
     const fields = validFields({ body: "Texte envoyé deux fois par un double clic." });
     const first = await postJson(inbox.url, fields);
+    assert.equal(first.status, 201);
     const second = await postJson(inbox.url, fields);
-    assert.equal(second.status, 201);
+    assert.equal(second.status, 409);
+    assert.equal(second.body.error, "duplicate");
     assert.equal(second.body.id, first.body.id);
+    assert.match(String(second.body.message), /^Vous avez déjà envoyé ce commentaire : il a bien été reçu/u);
+    const page = await postComment(inbox.url, fields);
+    assert.equal(page.status, 409);
+    const html = await page.text();
+    assert.match(html, /<h1>Commentaire déjà reçu<\/h1>/u);
+    assert.doesNotMatch(html, /Merci/u, "not thanked as for a new comment");
     const all = await listed("all");
     assert.equal(all.filter((comment) => comment.body === "Texte envoyé deux fois par un double clic.").length, 1);
   });
@@ -215,7 +225,7 @@ describe("articles and parents", () => {
     const html = await response.text();
     assert.match(html, /<h1>Répondre à Paul &lt;i&gt;<\/h1>/u);
     assert.match(html, new RegExp(`name="parent" value="${parent}"`, "u"));
-    assert.match(html, /name="ts" value="[0-9a-z]+\.[\w-]+"/u);
+    assert.match(html, /name="ts" value="[0-9a-z]+\.[\w-]{8}\.[\w-]+"/u);
     const wrong = await fetch(`${inbox.url}/api/comments?article=vaccins-grippe&parent=${parent}`);
     assert.equal(wrong.status, 404);
     await wrong.body?.cancel();
@@ -250,15 +260,47 @@ describe("spam defence", () => {
     assert.ok(!(await listed("pending")).some((comment) => comment.id === json.body.id));
   });
 
-  it("flags a forged or too-fast timestamp as spam, and accepts a missing one as pending", async () => {
+  it("asks a reader whose form went too fast, or whose signed time is not ours, to send again, storing nothing", async () => {
     const token = (await (await fetch(`${inbox.url}/api/comments/token`)).json()) as { ts: string };
     const fast = await postJson(inbox.url, validFields({ ts: token.ts, body: "Rempli en une milliseconde." }));
-    const forged = await postJson(inbox.url, validFields({ ts: "zzzzzzzz.AAAAAAAAAAAAAAAAAAAAAA", body: "Horodatage inventé." }));
+    assert.equal(fast.status, 422);
+    assert.equal(fast.body.error, "resend");
+    assert.match(String(fast.body.message), /moins de trois secondes.*n’a pas été enregistré/u);
+    assert.notEqual(fast.body.ts, token.ts, "a new signed time comes with the answer");
+    const forged = await postComment(inbox.url, validFields({ ts: "zzzzzzzz.AAAAAAAA.AAAAAAAAAAAAAAAAAAAAAA", body: "Horodatage inventé." }));
+    assert.equal(forged.status, 422);
+    const html = await forged.text();
+    assert.match(html, /Le formulaire n’est plus valable/u);
+    assert.match(html, /Horodatage inventé\.<\/textarea>/u, "the text is given back");
     const none = await postJson(inbox.url, validFields({ body: "Sans JavaScript, sans horodatage." }));
-    const spamIds = (await listed("spam")).map((comment) => comment.id);
-    assert.ok(spamIds.includes(fast.body.id));
-    assert.ok(spamIds.includes(forged.body.id));
+    assert.equal(none.status, 201);
+    const all = await listed("all");
+    assert.ok(!all.some((comment) => comment.body === "Rempli en une milliseconde." || comment.body === "Horodatage inventé."));
     assert.ok((await listed("pending")).some((comment) => comment.id === none.body.id));
+  });
+
+  it("lets one signed form time serve one comment, and says so to a reader who reuses it", async () => {
+    const ts = signTimestamp(SECRET, new Date(Date.now() - 10_000));
+    const first = await postJson(inbox.url, validFields({ ts, body: "Premier commentaire avec ce formulaire." }));
+    assert.equal(first.status, 201);
+    const again = await postComment(inbox.url, validFields({ ts, body: "Un second avec le même formulaire." }));
+    assert.equal(again.status, 422);
+    const html = await again.text();
+    assert.match(html, /Ce formulaire a déjà servi à envoyer un commentaire/u);
+    const fresh = /name="ts" value="([^"]+)"/u.exec(html)?.[1] ?? "";
+    assert.notEqual(fresh, ts, "the page carries a new signed time");
+    assert.ok(!(await listed("all")).some((comment) => comment.body === "Un second avec le même formulaire."));
+  });
+
+  it("keeps the reader's own signed time on the 422 page, so a quick correction is not taken for a robot", async () => {
+    const ts = signTimestamp(SECRET, new Date(Date.now() - 10_000));
+    const refused = await postComment(inbox.url, validFields({ ts, email: "pas-une-adresse", body: "Corrigé aussitôt." }));
+    assert.equal(refused.status, 422);
+    const carried = /name="ts" value="([^"]+)"/u.exec(await refused.text())?.[1];
+    assert.equal(carried, ts);
+    const fixed = await postJson(inbox.url, validFields({ ts: carried, body: "Corrigé aussitôt." }));
+    assert.equal(fixed.status, 201);
+    assert.ok((await listed("pending")).some((comment) => comment.id === fixed.body.id));
   });
 });
 

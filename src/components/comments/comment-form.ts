@@ -17,6 +17,13 @@ export function enhanceCommentForm(form: HTMLFormElement): void {
   const sent = document.querySelector<HTMLElement>("[data-comment-sent]");
   const empty = document.querySelector<HTMLElement>(".comments-empty");
 
+  // Back from a post sent before this script ran (the inbox answered 303 to the pending notice's
+  // anchor): the notice stays, the anchor goes, so reloading the page does not thank the reader again.
+  if (pending && location.hash === `#${pending.id}`) {
+    pending.classList.add("is-visible");
+    history.replaceState(history.state, "", location.pathname + location.search);
+  }
+
   // The signed time lets the inbox tell a human from a bot that fills the form instantly.
   let asked = false;
   form.addEventListener("focusin", () => {
@@ -100,7 +107,7 @@ export function enhanceCommentForm(form: HTMLFormElement): void {
         headers: { Accept: "application/json" },
         body: new URLSearchParams(new FormData(form) as unknown as Record<string, string>),
       });
-      const data = (await response.json().catch(() => ({}))) as { errors?: FieldErrors; message?: string };
+      const data = (await response.json().catch(() => ({}))) as { errors?: FieldErrors; message?: string; ts?: string };
       if (response.ok) {
         showSent(field("name")?.value ?? "", field("body")?.value ?? "", replying?.hidden === false ? (replyingText?.textContent ?? "") : "");
         form.reset();
@@ -113,6 +120,9 @@ export function enhanceCommentForm(form: HTMLFormElement): void {
         pending?.focus();
         return;
       }
+      // Asked to send again (too fast, or a form time already used): with the new time it brings.
+      const ts = field("ts");
+      if (ts && typeof data.ts === "string") ts.value = data.ts;
       showErrors(data.errors ?? {}, data.errors ? "" : (data.message ?? NETWORK_ERROR));
     } catch {
       showErrors({}, NETWORK_ERROR);

@@ -5,8 +5,8 @@ import { clientAddress, hashClient } from "../client.ts";
 import type { ArticleIndex } from "../manifest.ts";
 import type { CommentStore } from "../store/types.ts";
 import { findParent } from "../parents.ts";
-import { submitComment } from "../submit.ts";
-import { signTimestamp } from "../timestamp.ts";
+import { DUPLICATE_MESSAGE, RESEND_MESSAGES, submitComment } from "../submit.ts";
+import { carriedTimestamp, signTimestamp } from "../timestamp.ts";
 import { readCommentForm, type CommentForm } from "../validate.ts";
 import { isFormContentType, limitBody, MalformedBody, readForm } from "./form-body.ts";
 import { failure, type ShowPage } from "./reader-page.ts";
@@ -99,9 +99,22 @@ export function commentRoutes(deps: CommentRoutesDeps): Hono {
           if (wantsJson(c)) return c.json({ ok: false, errors: outcome.errors }, 422);
           return show(
             c,
-            invalidPage(siteUrl, outcome.article, formValues(form), outcome.errors, signTimestamp(deps.secret, new Date())),
+            // The time the form was first shown still counts: a reader who corrects one field and
+            // sends again at once is not taken for a robot.
+            invalidPage(siteUrl, outcome.article, formValues(form), outcome.errors, carriedTimestamp(deps.secret, form.ts, new Date())),
             422,
           );
+        case "resend": {
+          const message = RESEND_MESSAGES[outcome.reason];
+          const ts = signTimestamp(deps.secret, new Date());
+          if (wantsJson(c)) return c.json({ ok: false, error: "resend", message, ts }, 422);
+          return show(c, invalidPage(siteUrl, outcome.article, formValues(form), {}, ts, `${message} Votre texte est conservé ci-dessous.`), 422);
+        }
+        case "duplicate":
+          // The id of the comment already received, so a client that sent again after a lost
+          // answer knows it for the same one.
+          if (wantsJson(c)) return c.json({ ok: false, error: "duplicate", message: DUPLICATE_MESSAGE, id: outcome.id }, 409);
+          return show(c, messagePage("Commentaire déjà reçu", DUPLICATE_MESSAGE, { siteUrl, article: outcome.article }), 409);
         case "unknown-article":
           return failure(c, show, 404, "unknown-article", "Cet article n’existe pas ou n’accepte pas de commentaires.", () =>
             messagePage("Article introuvable", "Cet article n’existe pas ou n’est plus en ligne : votre commentaire n’a pas été enregistré.", typed),

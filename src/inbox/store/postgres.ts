@@ -255,6 +255,81 @@ const MIGRATIONS: readonly string[] = [
      END LOOP;
    END
    $$;`,
+  // The signed form times that served a comment: each serves one only. Claimed in the same
+  // transaction as the comment, after the advisory locks pouls_accept takes (taken here first,
+  // in its order, so that the claim never waits on a transaction that waits on these locks);
+  // given back when the comment was not stored. A second use of a token waits for the first
+  // transaction, on any instance, and then finds it taken.
+  `CREATE TABLE form_tokens (token text COLLATE "C" PRIMARY KEY, used timestamptz NOT NULL);
+   CREATE FUNCTION pouls_accept_once(
+     p_token text, p_id text, p_article text, p_parent text, p_name text, p_email text,
+     p_client_hash text, p_body text, p_body_hash text, p_status text, p_spam_score integer,
+     p_signals jsonb, p_created timestamptz, p_flood_limit integer, p_flood_window interval,
+     p_duplicate_window interval, p_queue_alert boolean)
+   RETURNS text
+   LANGUAGE plpgsql AS $$
+   DECLARE
+     answer text;
+     ignored boolean;
+   BEGIN
+     IF p_token IS NOT NULL THEN
+       ignored := pg_advisory_xact_lock(1, hashtext(p_article || ':' || p_body_hash)) IS NULL;
+       ignored := pg_advisory_xact_lock(2, hashtext(p_client_hash)) IS NULL;
+       INSERT INTO form_tokens (token, used) VALUES (p_token, p_created) ON CONFLICT DO NOTHING;
+       IF NOT FOUND THEN
+         RETURN 'token-used';
+       END IF;
+     END IF;
+     answer := pouls_accept(p_id, p_article, p_parent, p_name, p_email, p_client_hash, p_body,
+       p_body_hash, p_status, p_spam_score, p_signals, p_created, p_flood_limit, p_flood_window,
+       p_duplicate_window, p_queue_alert);
+     IF p_token IS NOT NULL AND answer NOT LIKE 'created %' THEN
+       DELETE FROM form_tokens WHERE token = p_token;
+     END IF;
+     RETURN answer;
+   END
+   $$;
+   CREATE OR REPLACE FUNCTION pouls_submit_batch(p_comments json)
+     RETURNS TABLE (submitted text, kind text, comment_id text, retry_after integer)
+   LANGUAGE plpgsql AS $$
+   DECLARE
+     k record;
+     c record;
+     answer text;
+   BEGIN
+     -- Every lock first, in the one global order, as before.
+     FOR k IN
+       WITH x AS (SELECT * FROM json_to_recordset(p_comments) AS x(article text, body_hash text, client_hash text))
+       SELECT 1 AS space, hashtext(x.article || ':' || x.body_hash) AS key FROM x
+       UNION
+       SELECT 2, hashtext(x.client_hash) FROM x WHERE x.client_hash IS NOT NULL
+       ORDER BY 1, 2
+     LOOP
+       PERFORM pg_advisory_xact_lock(k.space, k.key);
+     END LOOP;
+     -- Instances of the previous version send no token: null, as for a comment without one.
+     FOR c IN SELECT * FROM json_to_recordset(p_comments) AS x(
+         token text, id text, article text, parent text, name text, email text, client_hash text,
+         body text, body_hash text, status text, spam_score integer, signals jsonb, created timestamptz,
+         flood_limit integer, flood_window_ms bigint, duplicate_window_ms bigint, queue_alert boolean)
+     LOOP
+       submitted := c.id;
+       answer := pouls_accept_once(c.token, c.id, c.article, c.parent, c.name, c.email, c.client_hash,
+         c.body, c.body_hash, c.status, c.spam_score, c.signals, c.created, c.flood_limit,
+         c.flood_window_ms * interval '1 millisecond', c.duplicate_window_ms * interval '1 millisecond',
+         c.queue_alert);
+       kind := split_part(answer, ' ', 1);
+       comment_id := NULL;
+       retry_after := NULL;
+       IF kind = 'flooded' THEN
+         retry_after := split_part(answer, ' ', 2)::integer;
+       ELSIF kind <> 'token-used' THEN
+         comment_id := split_part(answer, ' ', 2);
+       END IF;
+       RETURN NEXT;
+     END LOOP;
+   END
+   $$;`,
 ];
 
 // Two: one batch runs while the other waits for its commit to reach the disk; more would split
@@ -393,12 +468,13 @@ export async function openPostgresStore(url: string, options: PostgresOptions): 
   const answer = (row: Row | undefined): SubmitResult => {
     if (row === undefined) throw new Error("pouls_submit_batch n’a rien renvoyé pour un commentaire");
     if (row.kind === "flooded") return { kind: "flooded", retryAfterSeconds: Number(row.retry_after) };
+    if (row.kind === "token-used") return { kind: "token-used" };
     return { kind: row.kind === "duplicate" ? "duplicate" : "created", id: String(row.comment_id) };
   };
 
   const submitOne = async (comment: NewComment, rules: SubmitRules): Promise<SubmitResult> => {
     const [row] = await query(
-      `SELECT pouls_accept($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb, $12,
+      `SELECT pouls_accept_once($17, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb, $12,
          $13, make_interval(secs => $14 / 1000.0), make_interval(secs => $15 / 1000.0), $16) AS answer`,
       [
         comment.id,
@@ -417,13 +493,15 @@ export async function openPostgresStore(url: string, options: PostgresOptions): 
         rules.floodWindowMs,
         rules.duplicateWindowMs,
         rules.queueAlert,
+        comment.formToken ?? null,
       ],
-      "accept",
+      "accept-once",
     );
-    if (row === undefined) throw new Error("pouls_accept n’a rien renvoyé");
-    // "created <id>", "duplicate <id>" or "flooded <seconds>".
+    if (row === undefined) throw new Error("pouls_accept_once n’a rien renvoyé");
+    // "created <id>", "duplicate <id>", "flooded <seconds>" or "token-used".
     const [kind, value = ""] = String(row.answer).split(" ");
     if (kind === "flooded") return { kind: "flooded", retryAfterSeconds: Number(value) };
+    if (kind === "token-used") return { kind: "token-used" };
     return { kind: kind === "duplicate" ? "duplicate" : "created", id: value };
   };
 
@@ -433,6 +511,7 @@ export async function openPostgresStore(url: string, options: PostgresOptions): 
       [
         JSON.stringify(
           batch.map(({ comment, rules }) => ({
+            token: comment.formToken ?? null,
             id: comment.id,
             article: comment.article,
             parent: comment.parent,
@@ -548,6 +627,8 @@ export async function openPostgresStore(url: string, options: PostgresOptions): 
         );
         // An alert nobody could deliver for that long has lost its point; the comment stays.
         await client.query("DELETE FROM alerts WHERE created < $1", [before]);
+        // A token is refused as stale a day after it was signed; kept as long as the rest.
+        await client.query("DELETE FROM form_tokens WHERE used < $1", [before]);
         return result.rowCount ?? 0;
       });
     },

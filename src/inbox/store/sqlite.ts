@@ -56,6 +56,8 @@ const MIGRATIONS: readonly string[] = [
    DROP TABLE submissions;`,
   `DROP INDEX comments_by_body;
    DROP INDEX comments_by_client;`,
+  // The signed form times that served a comment: each serves one only.
+  `CREATE TABLE form_tokens (token TEXT PRIMARY KEY, used_ms INTEGER NOT NULL) WITHOUT ROWID;`,
 ];
 
 type Row = Record<string, string | number | null>;
@@ -156,6 +158,7 @@ export function openSqliteStore(file: string): CommentStore {
     "UPDATE comments SET status = :status, sync_needed = 1 WHERE id = :id",
   );
   const queueAlert = db.prepare("INSERT INTO alerts (comment_id, created_ms, next_ms) VALUES (?, ?, ?)");
+  const claimToken = db.prepare("INSERT INTO form_tokens (token, used_ms) VALUES (?, ?) ON CONFLICT DO NOTHING");
   // The comments the checks look at, read from the table in the order rows were added: from where
   // the last check left off (rows of another process on the same file included), and further back
   // in time when a check reaches before what memory holds.
@@ -252,6 +255,7 @@ export function openSqliteStore(file: string): CommentStore {
         return { kind: "flooded", retryAfterSeconds: Math.max(1, Math.ceil((freeAt - now) / 1000)) };
       }
     }
+    if (comment.formToken && claimToken.run(comment.formToken, now).changes === 0) return { kind: "token-used" };
     insertComment(comment);
     if (rules.queueAlert) queueAlert.run(comment.id, now, now);
     return { kind: "created", id: comment.id };
@@ -389,6 +393,8 @@ export function openSqliteStore(file: string): CommentStore {
         .run(before.getTime());
       // An alert nobody could deliver for that long has lost its point; the comment stays.
       db.prepare("DELETE FROM alerts WHERE created_ms < ?").run(before.getTime());
+      // A token is refused as stale a day after it was signed; kept as long as the rest.
+      db.prepare("DELETE FROM form_tokens WHERE used_ms < ?").run(before.getTime());
       return Number(result.changes);
     },
 

@@ -36,6 +36,8 @@ export interface NewComment {
   spamScore: number;
   signals: string[];
   created: Date;
+  // The signed form time a reader's comment came with, when valid: it serves one comment only.
+  formToken?: string | null;
 }
 
 export interface SubmitRules {
@@ -58,7 +60,9 @@ export interface QueuedAlert {
 export type SubmitResult =
   | { kind: "created"; id: string }
   | { kind: "duplicate"; id: string }
-  | { kind: "flooded"; retryAfterSeconds: number };
+  | { kind: "flooded"; retryAfterSeconds: number }
+  // The comment's signed form time already served another comment.
+  | { kind: "token-used" };
 
 // One interface, two implementations (store/sqlite.ts, store/postgres.ts) held to the same
 // behaviour by tests/inbox/store.test.ts. Every method resolves only once its change is committed.
