@@ -1,6 +1,7 @@
 // Creates a draft article from its title: `npm run new -- "Titre de l’article"`.
 // The draft validates against the content schema (so `astro dev` shows it at once)
-// and stays out of the published site until an editor sets `draft: false`.
+// and stays out of the published site until an editor sets `draft: false`; the build refuses
+// it published while it still holds the scaffold's « À compléter » (lib/article-file-check.ts).
 
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -8,6 +9,7 @@ import { parse } from "yaml";
 import { contentDir } from "../src/config/paths.ts";
 import { parisIsoDate } from "../src/lib/dates.ts";
 import { slugify } from "../src/lib/slug.ts";
+import { knownIds } from "../src/lib/content-ids.ts";
 
 const AUTHOR_PLACEHOLDER = "auteur-a-renseigner";
 
@@ -64,14 +66,17 @@ if (existing !== undefined) {
 
 const author = firstStaffAuthor(join(contentDir, "authors")) ?? AUTHOR_PLACEHOLDER;
 const category = firstCategory(join(contentDir, "categories.yaml"));
+// The choice made above is a guess: the editor sees every other valid id beside it.
+const ids = knownIds(contentDir);
+const choices = (all: Set<string>, chosen: string) => [...all].filter((id) => id !== chosen).sort().join(", ") || "aucun autre";
 
 // JSON strings are valid YAML double-quoted scalars, so any title round-trips.
 const source = `---
 title: ${JSON.stringify(title)}
 description: "À compléter : le chapô, une ou deux phrases qui résument l’article."
 date: ${parisIsoDate(new Date())}
-author: ${author}
-category: ${category}
+author: ${author} # autres identifiants (content/authors/) : ${choices(ids.authors, author)}
+category: ${category} # autres rubriques (content/categories.yaml) : ${choices(ids.categories, category)}
 tags: []
 sources: []
 # Passer à false pour publier.

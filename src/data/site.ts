@@ -9,7 +9,9 @@ import { tagSlug } from "../lib/slug.ts";
 import { frenchTypography } from "../lib/typography.ts";
 import { modifiedDate } from "../lib/freshness.ts";
 import { computeRelated } from "../lib/related/index.ts";
-import { checkArticles, formatProblems } from "../lib/validate.ts";
+import { checkArticles, formatProblems, linkedSlugs } from "../lib/validate.ts";
+import { editorError } from "../lib/content-ids.ts";
+import { contentDir } from "../config/paths.ts";
 
 export interface AuthorView {
   id: string;
@@ -93,6 +95,13 @@ async function load(): Promise<SiteData> {
     getCollection("comments"),
   ]);
 
+  // The preflight found article files; none in Astro's store means a content store that did
+  // not load (a stale or emptied cache): stop here rather than inside Pagefind, with no page.
+  if (articleEntries.length === 0) {
+    throw editorError(
+      `Aucun article trouvé dans ${contentDir}/articles/ par Astro, dont le cache de contenu est vide. Attendu : npm run build -- --force, qui le reconstruit.`,
+    );
+  }
   const now = new Date();
   const built = articleEntries.filter(
     (e) => (import.meta.env.DEV || !e.data.draft) && isPublished(e.data.date, now),
@@ -129,16 +138,15 @@ async function load(): Promise<SiteData> {
       category: e.data.category,
       related: e.data.related,
       sources: e.data.sources.length,
-      body: e.body ?? "",
+      links: linkedSlugs(e.body ?? "", site.origin),
     })),
     {
       authors: new Set(authors.keys()),
       categories: new Set(categories.byId.keys()),
       articles: new Set(built.map((e) => e.id)),
     },
-    site.origin,
   );
-  if (problems.length > 0) throw new Error(formatProblems(problems));
+  if (problems.length > 0) throw editorError(formatProblems(problems));
 
   const articles: ArticleView[] = built
     .map((e) => {

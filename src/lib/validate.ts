@@ -1,18 +1,22 @@
 // Cross-checks that a per-file schema cannot make: references between files, date order, links.
+import { editDistance } from "./search/vocabulary.ts";
+
 export interface ArticleToCheck {
   slug: string;
   /** Path of the source file, as editors know it (e.g. content/articles/x.md). */
   file: string;
-  date: Date;
+  /** Undefined (like the other fields) when in error in the file itself, reported apart. */
+  date: Date | undefined;
   updated?: Date | undefined;
   reviewed?: Date | undefined;
   reviewer?: string | undefined;
   authors: string[];
-  category: string;
+  category: string | undefined;
   related: string[];
   /** How many sources the article cites. */
-  sources: number;
-  body: string;
+  sources: number | undefined;
+  /** Slugs its body links to (linkedSlugs). */
+  links: string[];
 }
 
 export interface KnownIds {
@@ -40,25 +44,35 @@ export function linkedSlugs(body: string, origin = ""): string[] {
   return [...found];
 }
 
-export function checkArticles(articles: ArticleToCheck[], known: KnownIds, origin = ""): Problem[] {
+/** `id` and the closest of `ids` if one is a likely typo of it ("sociiete" for "societe"). */
+function unknownId(id: string, ids: ReadonlySet<string>, where: string): string {
+  let closest: { id: string; distance: number } | undefined;
+  for (const candidate of ids) {
+    const distance = editDistance(id, candidate, 3);
+    if (distance <= 3 && (!closest || distance < closest.distance)) closest = { id: candidate, distance };
+  }
+  const hint = closest ? ` Vouliez-vous dire « ${closest.id} » ?` : "";
+  return `« ${id} » n’existe pas.${hint} Attendu : un identifiant de ${where} (${[...ids].sort().join(", ")}).`;
+}
+
+export function checkArticles(articles: ArticleToCheck[], known: KnownIds): Problem[] {
   const problems: Problem[] = [];
   for (const a of articles) {
     const add = (field: string, message: string) => problems.push({ file: a.file, field, message });
     if (/^\d+$/.test(a.slug))
       add("slug (nom du fichier)", `« ${a.slug} » est réservé à la page ${a.slug} de la liste /articles/. Attendu : un nom fait de mots, par ex. ${a.slug}-conseils-pour-bien-dormir.`);
     for (const author of a.authors) {
-      if (!known.authors.has(author))
-        add("author", `« ${author} » n’existe pas. Attendu : l’identifiant d’un fichier de content/authors/ (${[...known.authors].join(", ")}).`);
+      if (!known.authors.has(author)) add("author", unknownId(author, known.authors, "content/authors/"));
     }
     if (a.reviewer !== undefined && !known.authors.has(a.reviewer))
-      add("reviewer", `« ${a.reviewer} » n’existe pas. Attendu : l’identifiant d’un fichier de content/authors/.`);
-    if (!known.categories.has(a.category))
-      add("category", `« ${a.category} » n’existe pas. Attendu : un identifiant de content/categories.yaml.`);
+      add("reviewer", unknownId(a.reviewer, known.authors, "content/authors/"));
+    if (a.category !== undefined && !known.categories.has(a.category))
+      add("category", unknownId(a.category, known.categories, "content/categories.yaml"));
     if (a.sources === 0)
       add("sources", "aucune source. Attendu : au moins une référence (étude, rapport, recommandation…) dans « sources ».");
-    if (a.updated && a.updated < a.date)
+    if (a.updated && a.date && a.updated < a.date)
       add("updated", `${day(a.updated)} est avant la date de publication ${day(a.date)}. Attendu : une date égale ou postérieure.`);
-    if (a.reviewed && a.reviewed < a.date)
+    if (a.reviewed && a.date && a.reviewed < a.date)
       add("reviewed", `${day(a.reviewed)} est avant la date de publication ${day(a.date)}. Attendu : une date égale ou postérieure.`);
     if (a.reviewed && a.updated && a.reviewed < a.updated)
       add("reviewed", `la relecture médicale (${day(a.reviewed)}) est plus ancienne que la mise à jour (${day(a.updated)}). Attendu : une relecture après la dernière mise à jour, ou retirer « updated ».`);
@@ -69,7 +83,7 @@ export function checkArticles(articles: ArticleToCheck[], known: KnownIds, origi
       else if (!known.articles.has(pin))
         add("related", `« ${pin} » ne correspond à aucun article publié. Attendu : le slug d’un article existant.`);
     }
-    for (const target of linkedSlugs(a.body, origin)) {
+    for (const target of a.links) {
       if (!known.articles.has(target))
         add("corps (lien interne)", `/articles/${target}/ ne correspond à aucun article publié. Attendu : le slug d’un article existant.`);
     }

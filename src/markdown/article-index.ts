@@ -2,8 +2,10 @@
 // Markdown pipeline can resolve internal links before Astro has built its collections.
 
 import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join, resolve } from "node:path";
-import { splitFrontMatter } from "../lib/front-matter.ts";
+import { join, relative, resolve } from "node:path";
+import { site } from "../config/site.ts";
+import { checkArticleFile, type CheckedArticleFile } from "../lib/article-file-check.ts";
+import { splitFrontMatter, type FrontMatterFile } from "../lib/front-matter.ts";
 import { latestDate } from "../lib/freshness.ts";
 
 export interface IndexedArticle {
@@ -15,6 +17,8 @@ export interface IndexedArticle {
   cover: string | undefined;
   /** The latest of publication, update, review and correction dates (the sitemap's lastmod). */
   modified: Date | undefined;
+  /** The file checked alone (lib/article-file-check.ts). */
+  check: CheckedArticleFile;
 }
 
 export interface ArticleIndex {
@@ -33,20 +37,26 @@ function entryId(name: string): string {
 }
 
 function readEntry(file: string, fallbackSlug: string): IndexedArticle {
-  let fields: Record<string, unknown>;
+  let parsed: FrontMatterFile | undefined;
+  let unreadable: string | undefined;
   try {
-    fields = splitFrontMatter(readFileSync(file, "utf8"))?.data ?? {};
-  } catch {
-    // Astro's own front matter check reports the error against the file; the link
-    // to it is not what is broken.
-    fields = {};
+    parsed = splitFrontMatter(readFileSync(file, "utf8"));
+    if (parsed === undefined) unreadable = "absent. Attendu : le fichier commence par une ligne ---, les champs, puis une ligne ---";
+  } catch (error) {
+    // Reported against the file; links to it are not what is broken.
+    unreadable = `YAML illisible (${(error as Error).message.split("\n")[0]}). Attendu : des lignes « champ: valeur », crochets et guillemets refermés`;
   }
+  const fields = parsed?.data ?? {};
   const slug = typeof fields["slug"] === "string" && fields["slug"] !== "" ? fields["slug"] : fallbackSlug;
   const title = typeof fields["title"] === "string" && fields["title"].trim() !== "" ? fields["title"].trim() : slug;
   const cover = fields["cover"] as Record<string, unknown> | undefined;
   const corrections = Array.isArray(fields["corrections"]) ? fields["corrections"] : [];
   const modified = latestDate([fields["date"], fields["updated"], fields["reviewed"], ...corrections.map((c) => c?.date)]);
-  return { slug, title, file, cover: typeof cover?.["src"] === "string" ? cover["src"] : undefined, modified };
+  const shown = relative(process.cwd(), file);
+  const check = checkArticleFile(shown, slug, fields, parsed?.body ?? "", site.origin);
+  // Nothing else can be said of a file whose front matter cannot be read.
+  if (unreadable !== undefined) check.problems = [{ file: shown, field: "front matter", message: `${unreadable}.` }];
+  return { slug, title, file, cover: typeof cover?.["src"] === "string" ? cover["src"] : undefined, modified, check };
 }
 
 function scan(articlesDir: string): Map<string, IndexedArticle> {

@@ -37,6 +37,18 @@ const cases: { name: string; mutate: (dir: string) => void; file: string; field:
   { name: "unknown LireAussi slug", mutate: edit("articles/article-mdx.mdx", 'slug="article-principal"', 'slug="absent"'), file: "article-mdx.mdx", field: /absent/ },
   { name: "cover without alt text", mutate: edit("articles/avec-image/index.md", /, alt: "[^"]*"/, ""), file: "avec-image", field: /alt/ },
   {
+    name: "a published article still holding the scaffold's « À compléter »",
+    mutate: edit(principal, "Premier paragraphe avec", "À compléter : l’introduction. Premier paragraphe avec"),
+    file: "article-principal.md",
+    field: /corps : contient encore « À compléter ».*draft: true/,
+  },
+  {
+    name: "no article at all (a wrong content folder)",
+    mutate: (dir) => rmSync(join(dir, "articles"), { recursive: true }),
+    file: "articles",
+    field: /Aucun article trouvé dans .*articles\/.*POULS_CONTENT_DIR/,
+  },
+  {
     name: "missing cover image file",
     mutate: (dir) => rmSync(join(dir, "articles/avec-image/cover.jpg")),
     file: "avec-image",
@@ -53,4 +65,28 @@ describe("a mistake in the content fails the build with a clear message", () => 
       assert.match(result.output, c.field, `the message names the field:\n${result.output}`);
     });
   }
+});
+
+describe("every content mistake of every file in one run", () => {
+  it("reports a missing alt, an unknown section, a bad date and a broken link together, each once, without a stack", async () => {
+    const result = await build(
+      fixtureCopy((dir) => {
+        edit("articles/avec-image/index.md", /, alt: "[^"]*"/, "")(dir);
+        edit("articles/avec-image/index.md", "category: societe", "category: sociiete")(dir);
+        edit("articles/avec-image/index.md", "date: 2019-02-03", "date: le 3 février")(dir);
+        edit(principal, "(/articles/article-mdx/)", "(/articles/n-existe-pas/)")(dir);
+      }),
+    );
+    assert.notEqual(result.code, 0, result.output);
+    const expected = [
+      /avec-image\/index\.md › date : valeur « le 3 février » ; attendu : une date au format AAAA-MM-JJ\./,
+      /avec-image\/index\.md › cover\.alt : champ manquant ; attendu : un texte alternatif/,
+      /avec-image\/index\.md › category : « sociiete » n’existe pas\. Vouliez-vous dire « societe » \? Attendu : un identifiant de content\/categories\.yaml \(sante, sante-coeur, societe\)\./,
+      /article-principal\.md › corps \(lien interne\) : \/articles\/n-existe-pas\//,
+    ];
+    for (const line of expected) assert.match(result.output, line);
+    assert.match(result.output, /Contenu invalide \(4 problèmes\)/);
+    assert.equal(result.output.split("/articles/n-existe-pas/").length - 1, 1, `the broken link is named once:\n${result.output}`);
+    assert.doesNotMatch(result.output, /node_modules\/[^\s]*:\d+|Stack trace/, `no stack trace after the report:\n${result.output}`);
+  });
 });

@@ -54,6 +54,9 @@ test("creates a draft article named after the title and prints its path", (t) =>
   assert.deepEqual(data["sources"], []);
   assert.equal(data["draft"], true);
   assert.match(source, /\n## [^\n]+\n/);
+  // The ids filled in are a guess: every other valid one is listed beside it.
+  assert.match(source, /^author: redaction # autres identifiants \(content\/authors\/\) : amina-haddad, zoe-staff$/m);
+  assert.match(source, /^category: prevention # autres rubriques \(content\/categories.yaml\) : cancer$/m);
 });
 
 test("a title with YAML-sensitive characters round-trips", (t) => {

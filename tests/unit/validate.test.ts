@@ -16,7 +16,7 @@ const article = (over: Partial<ArticleToCheck> = {}): ArticleToCheck => ({
   category: "sante",
   related: [],
   sources: 1,
-  body: "",
+  links: [],
   ...over,
 });
 
@@ -52,6 +52,13 @@ describe("validation cross-checks", () => {
     assert.match(formatProblems(problems), /content\/articles\/a\.md › category : « x » n’existe pas/);
   });
 
+  it("names the valid ids and the closest one to an unknown author or section", () => {
+    const [category] = checkArticles([article({ category: "snte" })], known);
+    assert.equal(category?.message, "« snte » n’existe pas. Vouliez-vous dire « sante » ? Attendu : un identifiant de content/categories.yaml (sante).");
+    const [author] = checkArticles([article({ authors: ["xyzxyz"] })], known);
+    assert.equal(author?.message, "« xyzxyz » n’existe pas. Attendu : un identifiant de content/authors/ (alice, bruno).");
+  });
+
   it("refuses an article without any source", () => {
     assert.deepEqual(checkArticles([article({ sources: 0 })], known).map((p) => p.field), ["sources"]);
   });
@@ -65,7 +72,7 @@ describe("validation cross-checks", () => {
     const body = `[x](/articles/one/) <a href="/articles/two/#s">y</a> [z](https://pouls.fr/articles/three/)
 <LireAussi slug="four" /> [ext](https://other.org/articles/five/)`;
     assert.deepEqual(linkedSlugs(body, "https://pouls.fr"), ["one", "two", "three", "four"]);
-    const p = checkArticles([article({ body: "[x](/articles/b/) et [y](/articles/absent/)" })], known);
+    const p = checkArticles([article({ links: linkedSlugs("[x](/articles/b/) et [y](/articles/absent/)") })], known);
     assert.deepEqual(p.map((x) => x.message.slice(0, 20)), ["/articles/absent/ ne"]);
   });
 });
