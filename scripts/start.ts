@@ -67,6 +67,9 @@ try {
     INBOX_MANIFEST: process.env.INBOX_MANIFEST || path.join(distDir, "_pouls", "articles.json"),
     INBOX_SECRET: process.env.INBOX_SECRET || randomBytes(32).toString("hex"),
     MODERATION_PASSWORD: process.env.MODERATION_PASSWORD || generatedPassword || "",
+    // An approved comment goes online by itself: the site is rebuilt after each publication,
+    // unless INBOX_REBUILD_COMMAND says otherwise (empty: never).
+    INBOX_REBUILD_COMMAND: process.env.INBOX_REBUILD_COMMAND ?? "npm run build",
   });
 } catch (error) {
   if (!(error instanceof ConfigError)) throw error;
@@ -83,6 +86,11 @@ const base = `http://localhost:${server.port}`;
 console.log(`Site : ${base}/`);
 console.log(`Commentaires (API) : ${base}/api/comments`);
 console.log(`Modération : ${base}/moderation/`);
+console.log(
+  config.rebuildCommand === null
+    ? "Le site n’est pas reconstruit après une publication (INBOX_REBUILD_COMMAND vide) : lancez npm run build."
+    : `Après chaque publication, le site est reconstruit : ${config.rebuildCommand}`,
+);
 if (generatedPassword !== null) {
   console.log(`Mot de passe de modération (valable pour cette exécution) : ${generatedPassword}`);
 }

@@ -115,6 +115,11 @@ async function main(argv: string[]): Promise<void> {
     log: (message) => console.error(message),
   });
   const moderation = createModeration(store, publisher, config.contentDir);
+  // Said as it is: the file is written now, the site shows it once rebuilt.
+  const online =
+    config.rebuildCommand === null
+      ? "écrit dans content/comments/, en ligne à la prochaine construction du site : npm run build"
+      : `écrit dans content/comments/, en ligne une fois le site reconstruit : ${config.rebuildCommand}`;
   try {
     await purgeExpired(store, config.retentionDays);
     await moderation.resume();
@@ -143,15 +148,15 @@ async function main(argv: string[]): Promise<void> {
       case "spam": {
         const [id = ""] = needs(1);
         const comment = await moderation.setStatus(id, STATUS_COMMANDS[command] as CommentStatus);
-        console.log(`Commentaire ${comment.id} : ${comment.status}${comment.status === "approved" ? " (publié)" : ""}.`);
+        console.log(`Commentaire ${comment.id} : ${comment.status}${comment.status === "approved" ? ` (${online})` : ""}.`);
         break;
       }
       case "reply": {
         const [id = "", text = ""] = needs(2);
         if (values.as === undefined) throw new UsageError("Indiquez l’auteur : --as AUTEUR");
         const { reply, parentApproved } = await moderation.reply(id, values.as, text);
-        if (parentApproved) console.log(`Le commentaire ${id} était en attente : il est maintenant approuvé et publié.`);
-        console.log(`Réponse ${reply.id} publiée au nom de ${reply.name}.`);
+        if (parentApproved) console.log(`Le commentaire ${id} était en attente : il est maintenant approuvé (${online}).`);
+        console.log(`Réponse ${reply.id} enregistrée au nom de ${reply.name} (${online}).`);
         break;
       }
       case "export-email": {

@@ -187,6 +187,12 @@ describe("reader comments end to end (npm start, Chromium, CLI, rebuild)", () =>
     await page.waitForURL(`${site.articleUrl(ARTICLE)}${PENDING}`);
     assert.ok(await page.locator(PENDING).isVisible(), "the awaiting-moderation message is visible");
     assert.match((await page.locator(PENDING).textContent()) ?? "", /publié après relecture/u);
+    // Whole on screen, below the form's heading rather than cut at the top edge.
+    const notice = (await page.locator(PENDING).boundingBox())!;
+    const heading = (await page.locator("#laisser-un-commentaire-titre").boundingBox())!;
+    assert.ok(heading.y >= 0 && heading.y < notice.y, `the heading above it shows (heading at ${heading.y}, notice at ${notice.y})`);
+    assert.ok(notice.y + notice.height <= page.viewportSize()!.height);
+    assert.match(await page.locator(`${FORM} #comment-body-hint`).innerText(), /^Texte simple, 5\u202f000 caractères au plus/u);
     assertQuiet(watched, "article page without JavaScript");
   });
 
@@ -197,7 +203,6 @@ describe("reader comments end to end (npm start, Chromium, CLI, rebuild)", () =>
     // Values the browser's own checks let through (required, type=email) but the inbox refuses.
     await fill(page, NOJS_422);
     assert.equal(await submitAndStatus(page, `${FORM} button[type=submit]`), 422);
-    const shownAt = Date.now();
     assert.equal(new URL(page.url()).pathname, "/api/comments");
     assert.equal(await page.locator("h1").textContent(), "Votre commentaire n’a pas pu être envoyé");
     // In the site's own layout and styles: its header and footer, its colours, the way back first.
@@ -232,7 +237,12 @@ describe("reader comments end to end (npm start, Chromium, CLI, rebuild)", () =>
     }
 
     await fill(page, NOJS_FIXED);
-    await atLeastSince(shownAt, HUMAN_DELAY_MS);
+    // Sent again at once: not thanked while it goes to spam, but told, the text still there.
+    assert.equal(await submitAndStatus(page, "form.comment-form button[type=submit]"), 422);
+    const resentAt = Date.now();
+    assert.match((await page.locator(".problems").textContent()) ?? "", /moins de trois secondes.*n’a pas été enregistré/su);
+    assert.deepEqual(await values(page), NOJS_FIXED, "the corrected text is given back");
+    await atLeastSince(resentAt, HUMAN_DELAY_MS);
     assert.equal(await submitAndStatus(page, "form.comment-form button[type=submit]"), 303);
     await page.waitForURL(`${site.articleUrl(ARTICLE)}${PENDING}`);
     assert.ok(await page.locator(PENDING).isVisible());
@@ -242,6 +252,15 @@ describe("reader comments end to end (npm start, Chromium, CLI, rebuild)", () =>
     assert.equal(stored.name, NOJS_FIXED.name);
     assert.equal(stored.body, NOJS_FIXED.body);
     assertQuiet(watched, "422 page without JavaScript", [REFUSED]);
+  });
+
+  it("with JavaScript, back from a post the script did not see, the notice shows once: a reload does not thank again", async () => {
+    const { page } = await watchedPage(await context());
+    await page.goto(`${site.articleUrl(ARTICLE)}${PENDING}`);
+    await page.waitForFunction(() => location.hash === "");
+    assert.ok(await page.locator(PENDING).isVisible());
+    await page.reload();
+    assert.equal(await page.locator(PENDING).isVisible(), false);
   });
 
   it("with JavaScript, errors show beside the fields and the typed text stays until the inbox has accepted it", async () => {
@@ -416,7 +435,7 @@ describe("reader comments end to end (npm start, Chromium, CLI, rebuild)", () =>
         page.waitForURL(/message=approved/u),
         page.locator(`#c-${id} button.action-approuver`).click(),
       ]);
-      assert.match((await page.locator(".flash").textContent()) ?? "", /approuvé et publié/u);
+      assert.match((await page.locator(".flash").textContent()) ?? "", /approuvé : il sera en ligne à la prochaine construction du site/u);
       assert.equal(await page.locator(`#c-${id}`).count(), 0, "no longer pending");
       assert.ok(existsSync(join(site.contentDir, "comments", ARTICLE, `${id}.md`)), `${id}.md written`);
     }
@@ -451,10 +470,10 @@ describe("reader comments end to end (npm start, Chromium, CLI, rebuild)", () =>
 
   it("CLI: approve and reply as staff publish comment files without the e-mail address", async () => {
     const reply = await site.cliOk(["reply", ids.nojs, "--as", "redaction", STAFF_REPLY]);
-    assert.match(reply, /publiée au nom de La rédaction de test/u);
+    assert.match(reply, /enregistrée au nom de La rédaction de test \(écrit dans content\/comments\/, en ligne à la prochaine construction/u);
     for (const id of [ids.js, ids.reply]) {
       assert.ok(id, "earlier steps stored the comments to approve");
-      assert.match(await site.cliOk(["approve", id]), new RegExp(`${id} : approved \\(publié\\)`, "u"));
+      assert.match(await site.cliOk(["approve", id]), new RegExp(`${id} : approved \\(écrit dans content/comments/, en ligne à la prochaine construction du site : npm run build\\)`, "u"));
     }
     const staff = (await site.stored()).find((comment) => comment.body.includes("[staff-1]"));
     assert.ok(staff, "the staff reply is stored");

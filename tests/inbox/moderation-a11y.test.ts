@@ -64,11 +64,24 @@ describe("inbox pages in a browser: accessibility (axe-core) and CSP", () => {
     assert.deepEqual(await violations(page), []);
   });
 
+  it("tells Rejeter and Spam apart at a glance", async () => {
+    const look = (selector: string) =>
+      page.locator(selector).first().evaluate((button) => {
+        const style = getComputedStyle(button);
+        return [style.color, style.backgroundColor, style.borderStyle].join(" ");
+      });
+    assert.notEqual(await look("button.action-rejeter"), await look("button.action-spam"));
+  });
+
   it("approves in one click from the browser", async () => {
     const count = await page.locator("article.comment").count();
     await Promise.all([page.waitForURL(/message=approved/u), page.locator("button.action-approuver").first().click()]);
     assert.equal(await page.locator("article.comment").count(), count - 1);
     assert.match((await page.locator(".flash").textContent()) ?? "", /approuvé/u);
+    assert.deepEqual(await violations(page), []);
+    // Taken back from the message: the comment is in the queue again.
+    await Promise.all([page.waitForURL(/message=pending/u), page.locator(".flash button.action-annuler").click()]);
+    assert.equal(await page.locator("article.comment").count(), count);
     assert.deepEqual(await violations(page), []);
   });
 

@@ -4,11 +4,13 @@ import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { parse } from "node-html-parser";
 import {
+  ARTICLES,
   makeFixture,
   Moderator,
   PASSWORD,
   postJson,
   runCli,
+  SITE_URL,
   startInbox,
   validFields,
   type Fixture,
@@ -169,14 +171,41 @@ describe("moderation UI actions", () => {
     const { csrf } = await moderator.page("/moderation/");
     const response = await moderator.post(`/moderation/commentaires/${id}/approuver`, { _csrf: csrf, retour: "pending" });
     assert.equal(response.status, 303);
-    assert.equal(response.headers.get("location"), "/moderation/?statut=pending&message=approved");
+    assert.equal(response.headers.get("location"), `/moderation/?statut=pending&message=approved&annuler=${id}.pending`);
     const file = path.join(fixture.contentDir, "comments", "immunotherapie-sein", `${id}.md`);
     const text = readFileSync(file, "utf8");
     assert.match(text, /À publier depuis l’interface\./u);
     assert.doesNotMatch(text, /secret\.lecteur|@exemple/u);
     assert.equal(await statusOf(id), "approved");
-    const { html } = await moderator.page("/moderation/?statut=pending&message=approved");
-    assert.match(html, /Commentaire approuvé et publié\./u);
+    // Without INBOX_REBUILD_COMMAND, nothing rebuilds the site: the moderator is told when it will be online.
+    const { html } = await moderator.page(String(response.headers.get("location")));
+    assert.match(html, /Commentaire approuvé : il sera en ligne à la prochaine construction du site \(npm run build/u);
+    assert.doesNotMatch(html, /publié\./u);
+  });
+
+  it("links each article of the queue to its page on the site", async () => {
+    await newComment({ article: "vaccins-grippe", body: `Lien vers l’article ${Math.random()}` });
+    const root = parse((await moderator.page("/moderation/")).html);
+    const link = root.querySelectorAll("h2 a").find((a) => a.text.startsWith("Vaccins contre la grippe"));
+    assert.equal(link?.getAttribute("href"), `${SITE_URL}${ARTICLES.find((a) => a.slug === "vaccins-grippe")?.url}`);
+  });
+
+  it("takes the last action back in one click: « Annuler » after approving withdraws the file and puts the comment back in the queue", async () => {
+    const id = await newComment({ body: `Approuvé par erreur ${Math.random()}` });
+    let { csrf } = await moderator.page("/moderation/");
+    const approved = await moderator.post(`/moderation/commentaires/${id}/approuver`, { _csrf: csrf, retour: "pending" });
+    const file = path.join(fixture.contentDir, "comments", "immunotherapie-sein", `${id}.md`);
+    assert.ok(existsSync(file));
+    const after = await moderator.page(String(approved.headers.get("location")));
+    csrf = after.csrf;
+    const undo = parse(after.html).querySelector(`.flash form[action="/moderation/commentaires/${id}/annuler"]`);
+    assert.ok(undo, "the message offers « Annuler »");
+    assert.equal(undo.querySelector("input[name=statut]")?.getAttribute("value"), "pending");
+    const undone = await moderator.post(`/moderation/commentaires/${id}/annuler`, { _csrf: csrf, retour: "pending", statut: "pending" });
+    assert.equal(undone.status, 303);
+    assert.equal(await statusOf(id), "pending");
+    assert.ok(!existsSync(file), "the published file is withdrawn");
+    assert.match((await moderator.page(String(undone.headers.get("location")))).html, /Commentaire remis en attente\./u);
   });
 
   it("rejects and marks as spam in one click, withdrawing a published file", async () => {

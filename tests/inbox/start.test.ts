@@ -54,6 +54,8 @@ describe("npm start (local all-in-one mode)", () => {
       child.once("exit", (code) => reject(new Error(`npm start exited with ${code}:\n${output}`)));
     });
     assert.doesNotMatch(output, /astro build/u);
+    // Approved comments go online by themselves in the local mode.
+    assert.match(output, /Après chaque publication, le site est reconstruit : npm run build/u);
   });
   after(() => stop());
 

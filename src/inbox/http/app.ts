@@ -23,6 +23,8 @@ export interface AppDeps {
   floodLimit: number;
   trustProxy: boolean;
   alerts: AlertWorker | null;
+  // Run after each publication, or null (moderators are told when comments go online).
+  rebuildCommand: string | null;
   // The site's layout for readers' pages, once a build has written it.
   shell: () => SiteShell | undefined;
   // True once a shutdown has begun.

@@ -12,7 +12,7 @@ import { limitBody, MalformedBody, readForm } from "./form-body.ts";
 import { createSessionStore, sameToken, type Session } from "./sessions.ts";
 import {
   ACTIONS,
-  FLASH_MESSAGES,
+  flashMessage,
   inboxPage,
   loginPage,
   moderationMessagePage,
@@ -27,6 +27,8 @@ export interface ModerationRoutesDeps {
   siteUrl: string;
   secret: string;
   trustProxy: boolean;
+  // Set when the inbox rebuilds the site after each publication.
+  rebuildCommand: string | null;
 }
 
 // Routes carry their full path: "/moderation/" (with its slash) is the inbox page.
@@ -140,15 +142,23 @@ export function moderationRoutes(deps: ModerationRoutesDeps): Hono<Env> {
   app.get(`${BASE}/`, async (c) => {
     const status = statusParam(c.req.query("statut"));
     const all = await deps.store.list({ status: "all" });
+    // "<id>.<status before>" of the action just done, offered back as « Annuler ».
+    const [undoId = "", undoStatus] = (c.req.query("annuler") ?? "").split(".");
+    const undone = STATUSES.find((s) => s === undoStatus);
     return c.html(
       inboxPage({
         status,
         comments: all.filter((comment) => comment.status === status),
         all,
         titleOf: (slug) => deps.articles.find(slug)?.title ?? slug,
+        linkOf: (slug) => {
+          const article = deps.articles.find(slug);
+          return article ? `${deps.siteUrl}${article.url}` : undefined;
+        },
+        undo: undone && all.some((comment) => comment.id === undoId) ? { id: undoId, status: undone } : undefined,
         staff: listStaffAuthors(deps.contentDir),
         csrf: c.get("session").csrf,
-        flash: FLASH_MESSAGES[c.req.query("message") ?? ""],
+        flash: flashMessage(c.req.query("message") ?? "", deps.rebuildCommand !== null),
       }),
     );
   });
@@ -157,8 +167,8 @@ export function moderationRoutes(deps: ModerationRoutesDeps): Hono<Env> {
     const { id, action } = c.req.param();
     const form = c.get("form");
     const back = statusParam(form.get("retour"));
-    const done = (message: string): Response =>
-      c.redirect(`/moderation/?statut=${back}&message=${message}`, 303);
+    const done = (message: string, undo?: string): Response =>
+      c.redirect(`/moderation/?statut=${back}&message=${message}${undo ? `&annuler=${encodeURIComponent(undo)}` : ""}`, 303);
     const csrf = c.get("session").csrf;
     try {
       if (action === "repondre") {
@@ -167,6 +177,13 @@ export function moderationRoutes(deps: ModerationRoutesDeps): Hono<Env> {
       }
       if (action in ACTIONS) {
         const status = ACTIONS[action as keyof typeof ACTIONS];
+        const before = (await deps.store.get(id))?.status;
+        await deps.moderation.setStatus(id, status);
+        return done(status, before && before !== status ? `${id}.${before}` : undefined);
+      }
+      if (action === "annuler") {
+        const status = STATUSES.find((s) => s === form.get("statut"));
+        if (status === undefined) return c.html(moderationMessagePage(csrf, "Action impossible", "Statut à rétablir inconnu."), 422);
         await deps.moderation.setStatus(id, status);
         return done(status);
       }

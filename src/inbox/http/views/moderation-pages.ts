@@ -27,13 +27,31 @@ const ACTION_LABELS: Readonly<Record<keyof typeof ACTIONS, string>> = {
   spam: "Spam",
 };
 
-export const FLASH_MESSAGES: Readonly<Record<string, string>> = {
-  approved: "Commentaire approuvé et publié.",
-  rejected: "Commentaire rejeté.",
-  spam: "Commentaire classé comme spam.",
-  replied: "Réponse de la rédaction publiée.",
-  "replied-approved": "Réponse de la rédaction publiée ; le commentaire auquel elle répond était en attente : il est approuvé et publié aussi.",
-};
+/**
+ * What an action did, said as it is: a published comment is in content/comments/ at once, and on
+ * the site after the next build, which the inbox starts itself only with INBOX_REBUILD_COMMAND.
+ */
+export function flashMessage(message: string, rebuilds: boolean): string | undefined {
+  const online = rebuilds
+    ? "il sera en ligne dans quelques instants, une fois le site reconstruit."
+    : "il sera en ligne à la prochaine construction du site (npm run build ; INBOX_REBUILD_COMMAND la lance d’elle-même après chaque publication).";
+  const messages: Readonly<Record<string, string>> = {
+    approved: `Commentaire approuvé : ${online}`,
+    rejected: "Commentaire rejeté.",
+    spam: "Commentaire classé comme spam.",
+    pending: "Commentaire remis en attente.",
+    replied: `Réponse de la rédaction enregistrée : ${online.replace(/^il/u, "elle")}`,
+    "replied-approved": `Réponse de la rédaction enregistrée, et le commentaire auquel elle répond, qui était en attente, approuvé : ${online.replace(/^il sera/u, "ils seront")}`,
+  };
+  return messages[message];
+}
+
+/** The action that was just done, which the moderator can take back. */
+export interface Undo {
+  id: string;
+  /** The status the comment had before. */
+  status: CommentStatus;
+}
 
 function csrfField(csrf: string): Html {
   return html`<input type="hidden" name="_csrf" value="${csrf}">`;
@@ -122,9 +140,24 @@ export interface InboxView {
   comments: readonly StoredComment[];
   all: readonly StoredComment[];
   titleOf: (slug: string) => string;
+  /** The article's address on the site, when the build knows it. */
+  linkOf: (slug: string) => string | undefined;
+  undo?: Undo | undefined;
   staff: readonly StaffAuthor[];
   csrf: string;
   flash?: string;
+}
+
+// The article as readers see it, in a new tab so the queue keeps its place.
+function linkTo(url: string | undefined, title: string): Html {
+  return url === undefined ? html`${title}` : html`<a href="${url}" target="_blank" rel="noopener">${title}<span class="visually-hidden"> (nouvel onglet)</span></a>`;
+}
+
+function undoForm(undo: Undo, csrf: string, back: CommentStatus): Html {
+  return html`<form method="post" action="/moderation/commentaires/${undo.id}/annuler">
+${csrfField(csrf)}<input type="hidden" name="retour" value="${back}"><input type="hidden" name="statut" value="${undo.status}">
+<button type="submit" class="action-annuler">Annuler<span class="visually-hidden"> cette action : remettre le commentaire ${STATUS_SINGULAR[undo.status]}</span></button>
+</form>`;
 }
 
 export function inboxPage(view: InboxView): Html {
@@ -138,14 +171,14 @@ export function inboxPage(view: InboxView): Html {
   const title = `Commentaires : ${STATUS_LABELS[view.status].toLowerCase()}`;
   const sections = [...byArticle].map(
     ([slug, comments]) => html`<section class="article" aria-labelledby="article-${slug}">
-<h2 id="article-${slug}">${view.titleOf(slug)} <span class="count">(${comments.length})</span></h2>
+<h2 id="article-${slug}">${linkTo(view.linkOf(slug), view.titleOf(slug))} <span class="count">(${comments.length})</span></h2>
 ${comments.map((comment) => commentBlock(comment, byId, view.csrf, view.status, view.staff))}
 </section>`,
   );
   return page(
     title,
     html`<h1>${title}</h1>
-${view.flash ? html`<p class="flash" role="status">${view.flash}</p>` : ""}
+${view.flash ? html`<div class="flash" role="status"><p>${view.flash}</p>${view.undo ? undoForm(view.undo, view.csrf, view.status) : ""}</div>` : ""}
 ${sections.length > 0 ? sections : html`<p>Aucun commentaire dans cette catégorie.</p>`}`,
     { header: header(view.csrf, view.status, counts) },
   );
