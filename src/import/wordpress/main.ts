@@ -1,0 +1,52 @@
+// npm run import:wordpress -- <export.xml> [--uploads <dir>] [--dry-run]
+// Reads a WordPress export into the content tree (POULS_CONTENT_DIR, default content/): read.ts →
+// plan.ts → write.ts, then a summary here and the full report in a Markdown file.
+import { writeFileSync } from "node:fs";
+import { relative, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { contentDir } from "../../config/paths.ts";
+import { knownIds } from "../../lib/content-ids.ts";
+import { planImport } from "./plan.ts";
+import { ExportError, readExport } from "./read.ts";
+import { reportMarkdown, summarize, summaryLine } from "./report.ts";
+import { applyPlan } from "./write.ts";
+
+export const REPORT_FILE = "import-wordpress-rapport.md";
+const USAGE = "Utilisation : npm run import:wordpress -- <export.xml> [--uploads <dossier>] [--dry-run]";
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(1);
+}
+
+let parsed;
+try {
+  parsed = parseArgs({ allowPositionals: true, options: { "dry-run": { type: "boolean" }, uploads: { type: "string" } } });
+} catch (error) {
+  fail(`${(error as Error).message}\n${USAGE}`);
+}
+const [file, ...extra] = parsed.positionals;
+if (file === undefined || extra.length > 0) fail(USAGE);
+const dryRun = parsed.values["dry-run"] === true;
+
+let wxr;
+try {
+  wxr = await readExport(resolve(file), (n) => {
+    if (n % 500 === 0) process.stderr.write(`… ${n} éléments lus\n`);
+  });
+} catch (error) {
+  if (!(error instanceof ExportError)) throw error;
+  fail(`${file} : ${error.message} Rien n’a été écrit.`);
+}
+
+const plan = planImport(wxr, knownIds(contentDir));
+const written = applyPlan(plan, contentDir, dryRun);
+const report = reportMarkdown(file, plan, written, dryRun);
+console.log(summaryLine(summarize(plan, written), written, dryRun));
+if (parsed.values.uploads !== undefined) console.log("--uploads : les images viennent avec la partie 2 de l’import ; ce dossier n’est pas encore lu.");
+if (dryRun) {
+  console.log(`\n${report}`);
+} else {
+  writeFileSync(REPORT_FILE, report);
+  console.log(`Rapport complet : ${relative(process.cwd(), resolve(REPORT_FILE))}`);
+}

@@ -1,0 +1,215 @@
+// What an export becomes in the content tree, decided without touching the disk: the files with
+// their text, the sections to add, and for the report what was held back, changed or skipped,
+// and why. (write.ts then compares this with what is on disk.)
+import { stringify } from "yaml";
+import { parisIsoDate } from "../../lib/dates.ts";
+import { slugify } from "../../lib/slug.ts";
+import { htmlToMarkdown, postHtml, shortcodesIn } from "./html.ts";
+import type { WxrExport, WxrItem } from "./read.ts";
+import { extractSources } from "./sources.ts";
+import { descriptionFrom, importSlug, plainText, wordpressDate } from "./text.ts";
+
+export interface PlannedFile {
+  /** Relative to the content folder, with forward slashes. */
+  path: string;
+  text: string;
+  /** What the report calls it: « Titre » (article 12). */
+  label: string;
+}
+
+export interface PlannedCategory {
+  id: string;
+  name: string;
+  parent?: string;
+  description?: string;
+}
+
+export type Outcome = "imported" | "held" | "skipped";
+
+export interface ReportEntry {
+  label: string;
+  outcome: Outcome;
+  /** Why it was held back or skipped, or what changed on the way; each says what to do. */
+  notes: string[];
+}
+
+export interface Plan {
+  files: PlannedFile[];
+  categories: PlannedCategory[];
+  entries: ReportEntry[];
+  /** Items of other kinds, by WordPress post type, not imported in this part. */
+  skippedTypes: Map<string, number>;
+  counts: { articles: number; pages: number; authors: number };
+}
+
+export interface ExistingContent {
+  /** Section ids of content/categories.yaml. */
+  categories: ReadonlySet<string>;
+  authors: ReadonlySet<string>;
+}
+
+// URLs the site uses itself: a WordPress page may not take them.
+const RESERVED_PAGES = new Set(["articles", "rubriques", "tags", "auteurs", "recherche", "plan-du-site", "glossaire", "moderation", "api", "pagefind", "404"]);
+const FALLBACK_CATEGORY: PlannedCategory = { id: "non-classe", name: "Non classé" };
+export const MISSING_CREDENTIALS = "Qualification non renseignée";
+
+const frontMatter = (data: Record<string, unknown>, body: string): string =>
+  `---\n${stringify(data, { lineWidth: 0 }).trimEnd()}\n---\n\n${body.trim()}\n`;
+
+const labelOf = (item: WxrItem, kind: string): string => `« ${plainText(item.title) || "(sans titre)"} » (${kind} ${item.id})`;
+
+export function planImport(wxr: WxrExport, existing: ExistingContent): Plan {
+  const plan: Plan = { files: [], categories: [], entries: [], skippedTypes: new Map(), counts: { articles: 0, pages: 0, authors: 0 } };
+
+  // Sections: WordPress slugs as ids, parents kept; one already in content/ is reused as it is.
+  const categoryId = new Map<string, string>();
+  for (const c of wxr.categories) categoryId.set(c.slug, importSlug(c.slug, c.name, c.slug) || FALLBACK_CATEGORY.id);
+  const parents = new Map<string, string | undefined>();
+  for (const c of wxr.categories) {
+    const id = categoryId.get(c.slug)!;
+    const parent = c.parent ? categoryId.get(c.parent) : undefined;
+    parents.set(id, parent);
+    if (existing.categories.has(id) || plan.categories.some((p) => p.id === id)) continue;
+    const description = plainText(c.description);
+    plan.categories.push({ id, name: plainText(c.name) || id, ...(parent ? { parent } : {}), ...(description ? { description } : {}) });
+  }
+  const depth = (id: string, seen = new Set<string>()): number => {
+    const parent = parents.get(id);
+    return parent === undefined || seen.has(parent) ? 0 : 1 + depth(parent, seen.add(id));
+  };
+
+  // Authors: the login as id; the e-mail address is never read.
+  const authorId = new Map<string, string>();
+  const authorName = (login: string): string => {
+    const a = wxr.authors.find((x) => x.login === login);
+    const full = [a?.firstName, a?.lastName].filter(Boolean).join(" ");
+    return plainText(a?.displayName || full || login);
+  };
+  const useAuthor = (login: string): string => {
+    const known = authorId.get(login);
+    if (known) return known;
+    const id = slugify(login) || `auteur-${authorId.size + 1}`;
+    const planned = [...authorId.values()].includes(id);
+    authorId.set(login, id);
+    if (!existing.authors.has(id) && !planned) {
+      plan.counts.authors++;
+      plan.files.push({
+        path: `authors/${id}.yaml`,
+        text: stringify({ name: authorName(login) || id, credentials: MISSING_CREDENTIALS, bio: `${authorName(login) || id} écrit pour ${plainText(wxr.title) || "le site"}.` }),
+        label: `l’auteur ${id}`,
+      });
+      plan.entries.push({
+        label: `l’auteur ${id} (${authorName(login)})`,
+        outcome: "imported",
+        notes: [`qualification et biographie à écrire dans content/authors/${id}.yaml : WordPress n’en exporte pas.`],
+      });
+    }
+    return id;
+  };
+
+  const used = new Set<string>();
+  const uniquePath = (slug: string, id: string, notes: string[]): string => {
+    if (!used.has(slug)) return used.add(slug), slug;
+    const unique = `${slug}-${id}`;
+    notes.push(`l’adresse « ${slug} » est déjà prise par un autre élément de l’export : importé sous « ${unique} ».`);
+    used.add(unique);
+    return unique;
+  };
+
+  for (const item of wxr.items) {
+    const kind = item.postType === "page" ? "page" : "article";
+    if (item.postType !== "post" && item.postType !== "page") {
+      plan.skippedTypes.set(item.postType || "?", (plan.skippedTypes.get(item.postType || "?") ?? 0) + 1);
+      continue;
+    }
+    const notes: string[] = [];
+    const label = labelOf(item, kind);
+    if (["trash", "auto-draft", "inherit"].includes(item.status)) {
+      plan.entries.push({ label, outcome: "skipped", notes: [`statut WordPress « ${item.status} » : non importé.`] });
+      continue;
+    }
+    const published = wordpressDate(item.dateGmt, true) ?? wordpressDate(item.date, false) ?? wordpressDate(item.modifiedGmt, true);
+    if (published === undefined) {
+      plan.entries.push({ label, outcome: "skipped", notes: ["sans date de publication ni de modification : non importé ; datez-le dans WordPress et exportez de nouveau."] });
+      continue;
+    }
+    let draft = false;
+    if (item.status === "draft" || item.status === "pending") {
+      draft = true;
+      notes.push("brouillon dans WordPress : importé avec draft: true.");
+    } else if (item.status === "private") {
+      draft = true;
+      notes.push("privé dans WordPress : importé avec draft: true, jamais publié sans décision de la rédaction.");
+    } else if (item.status === "future") {
+      notes.push(`programmé : en ligne le ${parisIsoDate(published)}.`);
+    }
+    if (item.password !== "") {
+      draft = true;
+      notes.push("protégé par un mot de passe dans WordPress : importé avec draft: true ; Pouls ne protège pas de page par mot de passe.");
+    }
+
+    const title = plainText(item.title) || `Sans titre (${kind} ${item.id})`;
+    if (plainText(item.title) === "") notes.push(`sans titre dans WordPress : titré « ${title} », à reprendre.`);
+    const slug = uniquePath(
+      kind === "page" && RESERVED_PAGES.has(importSlug(item.postName, item.title, item.id)) ? `${importSlug(item.postName, item.title, item.id)}-page` : importSlug(item.postName, item.title, item.id),
+      item.id,
+      notes,
+    );
+    const html = postHtml(item.content);
+    const shortcodes = shortcodesIn(html);
+    if (shortcodes.length > 0) notes.push(`codes courts laissés en texte (repris dans la partie 2 de l’import) : ${shortcodes.map((s) => `[${s}]`).join(", ")}.`);
+    const description = descriptionFrom(item.excerpt, html) || title;
+    const modified = wordpressDate(item.modifiedGmt, true) ?? wordpressDate(item.modified, false);
+    const updated = modified && parisIsoDate(modified) > parisIsoDate(published) ? parisIsoDate(modified) : undefined;
+
+    if (kind === "page") {
+      plan.counts.pages++;
+      plan.files.push({
+        path: `pages/${slug}.md`,
+        text: frontMatter({ title, description, updated: updated ?? parisIsoDate(published) }, htmlToMarkdown(html)),
+        label,
+      });
+      plan.entries.push({ label, outcome: draft ? "held" : "imported", notes: draft ? [...notes, "les pages n’ont pas de brouillon : publiée, à retirer de content/pages/ si elle ne doit pas l’être."] : notes });
+      continue;
+    }
+
+    const { html: body, sources } = extractSources(html);
+    if (sources.length === 0) {
+      draft = true;
+      notes.push("aucune source (paragraphe « Sources : ») : importé avec draft: true ; ajoutez ses sources puis passez draft à false.");
+    }
+    const categories = item.terms.filter((t) => t.domain === "category").map((t) => categoryId.get(t.slug) ?? importSlug(t.slug, t.name, t.slug));
+    let category = [...categories].sort((a, b) => depth(b) - depth(a))[0];
+    if (category === undefined) {
+      category = FALLBACK_CATEGORY.id;
+      if (!existing.categories.has(category) && !plan.categories.some((c) => c.id === category)) plan.categories.push(FALLBACK_CATEGORY);
+      notes.push(`sans catégorie dans WordPress : rangé dans « ${FALLBACK_CATEGORY.id} ».`);
+    } else if (!existing.categories.has(category) && !plan.categories.some((c) => c.id === category)) {
+      plan.categories.push({ id: category, name: item.terms.find((t) => t.domain === "category")?.name ?? category });
+    }
+    if (categories.length > 1) notes.push(`plusieurs catégories (${categories.join(", ")}) : rangé dans la plus précise, « ${category} ».`);
+    const tags = [...new Set(item.terms.filter((t) => t.domain === "post_tag").map((t) => plainText(t.name)).filter(Boolean))];
+
+    plan.counts.articles++;
+    plan.files.push({
+      path: `articles/${slug}/index.md`,
+      text: frontMatter(
+        {
+          title,
+          description,
+          date: parisIsoDate(published),
+          ...(updated ? { updated } : {}),
+          author: useAuthor(item.creator || wxr.authors[0]?.login || "redaction"),
+          category,
+          tags,
+          sources: sources.map((s) => ({ ...s })),
+          ...(draft ? { draft: true } : {}),
+        },
+        htmlToMarkdown(body),
+      ),
+      label,
+    });
+    plan.entries.push({ label, outcome: draft ? "held" : "imported", notes });
+  }
+  return plan;
+}

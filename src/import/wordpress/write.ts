@@ -1,0 +1,75 @@
+// Puts a plan on disk, or says what it would do. Running an import again changes nothing; a newer
+// export updates what the import wrote before, but never a file someone changed since (the
+// manifest keeps a hash of what the import wrote), nor one it did not write.
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { Document, parseDocument } from "yaml";
+import type { Plan, PlannedFile } from "./plan.ts";
+
+export const MANIFEST = ".import-wordpress.json";
+
+export type FileFate = "created" | "updated" | "unchanged" | "kept-edited" | "kept-existing";
+
+export interface Written {
+  fates: Map<PlannedFile, FileFate>;
+  categoriesAdded: number;
+}
+
+const sha = (text: string) => createHash("sha256").update(text).digest("hex");
+
+function writeAtomic(path: string, text: string): void {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(`${path}.tmp`, text);
+  renameSync(`${path}.tmp`, path);
+}
+
+/** Another file Astro would read as the same article: content/articles/<slug>.md(x) beside <slug>/index.md. */
+function sameArticle(contentDir: string, path: string): string | undefined {
+  const slug = /^articles\/([^/]+)\/index\.md$/.exec(path)?.[1];
+  if (!slug) return undefined;
+  return [`${slug}.md`, `${slug}.mdx`, `${slug}/index.mdx`].map((name) => join(contentDir, "articles", name)).find((file) => existsSync(file));
+}
+
+export function applyPlan(plan: Plan, contentDir: string, dryRun: boolean): Written {
+  const manifestPath = join(contentDir, MANIFEST);
+  const manifest: Record<string, string> = existsSync(manifestPath) ? (JSON.parse(readFileSync(manifestPath, "utf8")) as { files: Record<string, string> }).files : {};
+  const fates = new Map<PlannedFile, FileFate>();
+  for (const file of plan.files) {
+    const target = join(contentDir, file.path);
+    let fate: FileFate;
+    if (sameArticle(contentDir, file.path)) fate = "kept-existing";
+    else if (!existsSync(target)) fate = "created";
+    else {
+      const current = readFileSync(target, "utf8");
+      if (manifest[file.path] === undefined) fate = "kept-existing";
+      else if (sha(current) !== manifest[file.path]) fate = "kept-edited";
+      else fate = current === file.text ? "unchanged" : "updated";
+    }
+    fates.set(file, fate);
+    if (!dryRun && (fate === "created" || fate === "updated")) {
+      writeAtomic(target, file.text);
+      manifest[file.path] = sha(file.text);
+    }
+  }
+
+  // Sections are added to content/categories.yaml, its comments and existing entries kept.
+  const categoriesPath = join(contentDir, "categories.yaml");
+  const source = existsSync(categoriesPath) ? readFileSync(categoriesPath, "utf8") : "";
+  // An empty file has no mapping to add to: it starts as one.
+  const document = source.trim() === "" ? new Document({}) : parseDocument(source);
+  let categoriesAdded = 0;
+  for (const c of plan.categories) {
+    if (document.has(c.id)) continue;
+    const { id, ...fields } = c;
+    document.set(id, document.createNode(fields));
+    categoriesAdded++;
+  }
+  if (!dryRun) {
+    if (categoriesAdded > 0) writeAtomic(categoriesPath, document.toString({ lineWidth: 0 }));
+    const sorted = Object.fromEntries(Object.entries(manifest).sort(([a], [b]) => a.localeCompare(b)));
+    const text = `${JSON.stringify({ note: "Écrit par npm run import:wordpress : l’empreinte de chaque fichier importé, pour ne jamais écraser une modification.", files: sorted }, null, 2)}\n`;
+    if (!existsSync(manifestPath) || readFileSync(manifestPath, "utf8") !== text) writeAtomic(manifestPath, text);
+  }
+  return { fates, categoriesAdded };
+}
