@@ -182,7 +182,7 @@ describe("npm run import:wordpress, on a small French export", () => {
     assert.ok(!existsSync(join(dry.cwd, "import-wordpress-rapport.md")));
   });
 
-  it("takes a newer export's changes, but keeps a file an editor changed since and says so", () => {
+  it("takes a newer export's changes to the same WordPress posts, renamed ones included, but keeps a file an editor changed since and says so", () => {
     const edited = join(content, "articles/vaccins-hiver/index.md");
     writeFileSync(edited, readFileSync(edited, "utf8").replace("La campagne", "Corrigé par la rédaction : la campagne"));
     const newer = join(tempDir("pouls-export-"), "newer.xml");
@@ -190,6 +190,7 @@ describe("npm run import:wordpress, on a small French export", () => {
       newer,
       readFileSync(ours, "utf8")
         .replace("avancé]]></title>", "avancé, deux ans après]]></title>")
+        .replace("immunoth%c3%a9rapie-cancer-sein]]>", "immunotherapie-deux-ans-apres]]>")
         .replace("Qui peut se faire vacciner &amp; quand.", "Nouveau chapô."),
     );
     const run = importInto(content, newer);
@@ -198,7 +199,8 @@ describe("npm run import:wordpress, on a small French export", () => {
     assert.match(readFileSync(edited, "utf8"), /Corrigé par la rédaction/);
     const report = readFileSync(join(run.cwd, "import-wordpress-rapport.md"), "utf8");
     assert.match(report, /« Vaccins : ce qui change cet hiver » \(article 102\)\n  - modifié depuis le dernier import : pas écrasé/);
-    assert.ok(!readdirSync(join(content, "articles")).some((name) => name.includes("deux-ans")), "updated in place, not duplicated");
+    assert.ok(!readdirSync(join(content, "articles")).some((name) => name.includes("deux-ans")), "the same WordPress post: updated in place, not duplicated");
+    assert.match(report, /son adresse WordPress est devenue « immunotherapie-deux-ans-apres » : il garde celle du premier import, « immunotherapie-cancer-sein »\./);
   });
 });
 

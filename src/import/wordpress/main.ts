@@ -9,7 +9,7 @@ import { knownIds } from "../../lib/content-ids.ts";
 import { planImport } from "./plan.ts";
 import { ExportError, readExport } from "./read.ts";
 import { reportMarkdown, summarize, summaryLine } from "./report.ts";
-import { applyPlan } from "./write.ts";
+import { applyPlan, readManifest } from "./write.ts";
 
 export const REPORT_FILE = "import-wordpress-rapport.md";
 const USAGE = "Utilisation : npm run import:wordpress -- <export.xml> [--uploads <dossier>] [--dry-run]";
@@ -39,7 +39,7 @@ try {
   fail(`${file} : ${error.message} Rien n’a été écrit.`);
 }
 
-const plan = planImport(wxr, knownIds(contentDir));
+const plan = planImport(wxr, { ...knownIds(contentDir), imported: new Map(Object.entries(readManifest(contentDir).items)) });
 const written = applyPlan(plan, contentDir, dryRun);
 const report = reportMarkdown(file, plan, written, dryRun);
 console.log(summaryLine(summarize(plan, written), written, dryRun));

@@ -12,6 +12,8 @@ import { descriptionFrom, importSlug, plainText, wordpressDate } from "./text.ts
 export interface PlannedFile {
   /** Relative to the content folder, with forward slashes. */
   path: string;
+  /** The WordPress item it comes from ("post:12", "page:3"), for the next import. */
+  source?: string;
   text: string;
   /** What the report calls it: « Titre » (article 12). */
   label: string;
@@ -46,6 +48,8 @@ export interface ExistingContent {
   /** Section ids of content/categories.yaml. */
   categories: ReadonlySet<string>;
   authors: ReadonlySet<string>;
+  /** Where earlier imports put each WordPress item ("post:12" → path): a renamed post stays one article. */
+  imported: ReadonlyMap<string, string>;
 }
 
 // URLs the site uses itself: a WordPress page may not take them.
@@ -150,11 +154,16 @@ export function planImport(wxr: WxrExport, existing: ExistingContent): Plan {
 
     const title = plainText(item.title) || `Sans titre (${kind} ${item.id})`;
     if (plainText(item.title) === "") notes.push(`sans titre dans WordPress : titré « ${title} », à reprendre.`);
+    const source = `${item.postType}:${item.id}`;
+    const before = existing.imported.get(source);
+    const previousSlug = before ? /^(?:articles\/([^/]+)\/index|pages\/([^/]+))\.md$/.exec(before) : null;
+    const wanted = importSlug(item.postName, item.title, item.id);
     const slug = uniquePath(
-      kind === "page" && RESERVED_PAGES.has(importSlug(item.postName, item.title, item.id)) ? `${importSlug(item.postName, item.title, item.id)}-page` : importSlug(item.postName, item.title, item.id),
+      previousSlug ? (previousSlug[1] ?? previousSlug[2])! : kind === "page" && RESERVED_PAGES.has(wanted) ? `${wanted}-page` : wanted,
       item.id,
       notes,
     );
+    if (previousSlug && slug !== wanted) notes.push(`son adresse WordPress est devenue « ${wanted} » : il garde celle du premier import, « ${slug} ».`);
     const html = postHtml(item.content);
     const shortcodes = shortcodesIn(html);
     if (shortcodes.length > 0) notes.push(`codes courts laissés en texte (repris dans la partie 2 de l’import) : ${shortcodes.map((s) => `[${s}]`).join(", ")}.`);
@@ -165,6 +174,7 @@ export function planImport(wxr: WxrExport, existing: ExistingContent): Plan {
     if (kind === "page") {
       plan.counts.pages++;
       plan.files.push({
+        source,
         path: `pages/${slug}.md`,
         text: frontMatter({ title, description, updated: updated ?? parisIsoDate(published) }, htmlToMarkdown(html)),
         label,
@@ -192,6 +202,7 @@ export function planImport(wxr: WxrExport, existing: ExistingContent): Plan {
 
     plan.counts.articles++;
     plan.files.push({
+      source,
       path: `articles/${slug}/index.md`,
       text: frontMatter(
         {

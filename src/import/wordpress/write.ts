@@ -31,9 +31,22 @@ function sameArticle(contentDir: string, path: string): string | undefined {
   return [`${slug}.md`, `${slug}.mdx`, `${slug}/index.mdx`].map((name) => join(contentDir, "articles", name)).find((file) => existsSync(file));
 }
 
+interface Manifest {
+  /** Path → hash of the text the import wrote there. */
+  files: Record<string, string>;
+  /** WordPress item → the path it was written to. */
+  items: Record<string, string>;
+}
+
+export function readManifest(contentDir: string): Manifest {
+  const path = join(contentDir, MANIFEST);
+  const read = existsSync(path) ? (JSON.parse(readFileSync(path, "utf8")) as Partial<Manifest>) : {};
+  return { files: read.files ?? {}, items: read.items ?? {} };
+}
+
 export function applyPlan(plan: Plan, contentDir: string, dryRun: boolean): Written {
   const manifestPath = join(contentDir, MANIFEST);
-  const manifest: Record<string, string> = existsSync(manifestPath) ? (JSON.parse(readFileSync(manifestPath, "utf8")) as { files: Record<string, string> }).files : {};
+  const { files: manifest, items } = readManifest(contentDir);
   const fates = new Map<PlannedFile, FileFate>();
   for (const file of plan.files) {
     const target = join(contentDir, file.path);
@@ -51,6 +64,7 @@ export function applyPlan(plan: Plan, contentDir: string, dryRun: boolean): Writ
       writeAtomic(target, file.text);
       manifest[file.path] = sha(file.text);
     }
+    if (!dryRun && file.source && fate !== "kept-existing") items[file.source] = file.path;
   }
 
   // Sections are added to content/categories.yaml, its comments and existing entries kept.
@@ -67,8 +81,9 @@ export function applyPlan(plan: Plan, contentDir: string, dryRun: boolean): Writ
   }
   if (!dryRun) {
     if (categoriesAdded > 0) writeAtomic(categoriesPath, document.toString({ lineWidth: 0 }));
-    const sorted = Object.fromEntries(Object.entries(manifest).sort(([a], [b]) => a.localeCompare(b)));
-    const text = `${JSON.stringify({ note: "Écrit par npm run import:wordpress : l’empreinte de chaque fichier importé, pour ne jamais écraser une modification.", files: sorted }, null, 2)}\n`;
+    const sorted = (record: Record<string, string>) => Object.fromEntries(Object.entries(record).sort(([a], [b]) => a.localeCompare(b)));
+    const note = "Écrit par npm run import:wordpress : l’empreinte de chaque fichier importé, pour ne jamais écraser une modification, et où va chaque élément de WordPress.";
+    const text = `${JSON.stringify({ note, files: sorted(manifest), items: sorted(items) }, null, 2)}\n`;
     if (!existsSync(manifestPath) || readFileSync(manifestPath, "utf8") !== text) writeAtomic(manifestPath, text);
   }
   return { fates, categoriesAdded };
