@@ -168,6 +168,17 @@ describe("npm run import:wordpress, on a small French export", () => {
     assert.ok(!existsSync(join(site.outDir, "articles/sans-source")), "a draft is not published");
   });
 
+  it("points links to other posts of the export at their new pages, by permalink, by ?p= and percent-encoded; a link to an unpublished one becomes its text", () => {
+    const page = readFileSync(join(site.outDir, "articles/vaccins-hiver/index.html"), "utf8");
+    for (const text of ["notre article sur l’immunothérapie", "le même par son numéro", "le même encodé"]) {
+      assert.match(page, new RegExp(`<a href="/articles/immunotherapie-cancer-sein/"[^>]*>${text}</a>`), text);
+    }
+    assert.match(page, /et le brouillon à venir\./);
+    assert.doesNotMatch(page, /ancien-site\.example\.fr/);
+    const report = readFileSync(join(first.cwd, "import-wordpress-rapport.md"), "utf8");
+    assert.match(report, /lien vers « Un brouillon », que le site ne publie pas \(encore\) : remplacé par son texte/);
+  });
+
   it("changes nothing when run again, and its dry run writes nothing", () => {
     const before = snapshot(content);
     const again = importInto(content, ours);
@@ -198,7 +209,7 @@ describe("npm run import:wordpress, on a small French export", () => {
     assert.equal(frontMatter(article())["title"], "L’immunothérapie & le cancer du sein avancé, deux ans après");
     assert.match(readFileSync(edited, "utf8"), /Corrigé par la rédaction/);
     const report = readFileSync(join(run.cwd, "import-wordpress-rapport.md"), "utf8");
-    assert.match(report, /« Vaccins : ce qui change cet hiver » \(article 102\)\n  - modifié depuis le dernier import : pas écrasé/);
+    assert.match(report, /« Vaccins : ce qui change cet hiver » \(article 102\)\n(  - .*\n)*  - modifié depuis le dernier import : pas écrasé/);
     assert.ok(!readdirSync(join(content, "articles")).some((name) => name.includes("deux-ans")), "the same WordPress post: updated in place, not duplicated");
     assert.match(report, /son adresse WordPress est devenue « immunotherapie-deux-ans-apres » : il garde celle du premier import, « immunotherapie-cancer-sein »\./);
   });

@@ -2,11 +2,12 @@
 // their text, the sections to add, and for the report what was held back, changed or skipped,
 // and why. (write.ts then compares this with what is on disk.)
 import { stringify } from "yaml";
-import { parisIsoDate } from "../../lib/dates.ts";
+import { isPublished, parisIsoDate } from "../../lib/dates.ts";
 import { slugify } from "../../lib/slug.ts";
 import { htmlToMarkdown, postHtml, shortcodesIn } from "./html.ts";
 import type { WxrExport, WxrItem } from "./read.ts";
 import { extractSources } from "./sources.ts";
+import { linkKey, rewriteLinks, type LinkTarget } from "./links.ts";
 import { descriptionFrom, importSlug, plainText, wordpressDate } from "./text.ts";
 
 export interface PlannedFile {
@@ -59,6 +60,11 @@ export const MISSING_CREDENTIALS = "Qualification non renseignée";
 
 const frontMatter = (data: Record<string, unknown>, body: string): string =>
   `---\n${stringify(data, { lineWidth: 0 }).trimEnd()}\n---\n\n${body.trim()}\n`;
+
+/** Every address a post of the export can be linked by: its permalink, its guid, its id. */
+function keysOf(item: WxrItem): string[] {
+  return [`id:${item.id}`, linkKey(item.link, item.link), linkKey(item.guid, item.guid)].filter((key): key is string => key !== undefined);
+}
 
 const labelOf = (item: WxrItem, kind: string): string => `« ${plainText(item.title) || "(sans titre)"} » (${kind} ${item.id})`;
 
@@ -120,6 +126,18 @@ export function planImport(wxr: WxrExport, existing: ExistingContent): Plan {
     return unique;
   };
 
+  // Bodies are turned into Markdown once every item's address and status is known, for the links
+  // between them.
+  interface Pending {
+    file: PlannedFile;
+    data: Record<string, unknown>;
+    body: string;
+    notes: string[];
+  }
+  const pending: Pending[] = [];
+  const targets = new Map<string, LinkTarget>();
+  const now = new Date();
+
   for (const item of wxr.items) {
     const kind = item.postType === "page" ? "page" : "article";
     if (item.postType !== "post" && item.postType !== "page") {
@@ -173,12 +191,10 @@ export function planImport(wxr: WxrExport, existing: ExistingContent): Plan {
 
     if (kind === "page") {
       plan.counts.pages++;
-      plan.files.push({
-        source,
-        path: `pages/${slug}.md`,
-        text: frontMatter({ title, description, updated: updated ?? parisIsoDate(published) }, htmlToMarkdown(html)),
-        label,
-      });
+      const file = { source, path: `pages/${slug}.md`, text: "", label };
+      plan.files.push(file);
+      pending.push({ file, data: { title, description, updated: updated ?? parisIsoDate(published) }, body: html, notes });
+      for (const key of keysOf(item)) targets.set(key, { url: `/${slug}/`, title });
       plan.entries.push({ label, outcome: draft ? "held" : "imported", notes: draft ? [...notes, "les pages n’ont pas de brouillon : publiée, à retirer de content/pages/ si elle ne doit pas l’être."] : notes });
       continue;
     }
@@ -201,26 +217,33 @@ export function planImport(wxr: WxrExport, existing: ExistingContent): Plan {
     const tags = [...new Set(item.terms.filter((t) => t.domain === "post_tag").map((t) => plainText(t.name)).filter(Boolean))];
 
     plan.counts.articles++;
-    plan.files.push({
-      source,
-      path: `articles/${slug}/index.md`,
-      text: frontMatter(
-        {
-          title,
-          description,
-          date: parisIsoDate(published),
-          ...(updated ? { updated } : {}),
-          author: useAuthor(item.creator || wxr.authors[0]?.login || "redaction"),
-          category,
-          tags,
-          sources: sources.map((s) => ({ ...s })),
-          ...(draft ? { draft: true } : {}),
-        },
-        htmlToMarkdown(body),
-      ),
-      label,
+    const file = { source, path: `articles/${slug}/index.md`, text: "", label };
+    plan.files.push(file);
+    pending.push({
+      file,
+      data: {
+        title,
+        description,
+        date: parisIsoDate(published),
+        ...(updated ? { updated } : {}),
+        author: useAuthor(item.creator || wxr.authors[0]?.login || "redaction"),
+        category,
+        tags,
+        sources: sources.map((s) => ({ ...s })),
+        ...(draft ? { draft: true } : {}),
+      },
+      body,
+      notes,
     });
+    const online = !draft && isPublished(published, now);
+    for (const key of keysOf(item)) targets.set(key, { url: online ? `/articles/${slug}/` : undefined, title });
     plan.entries.push({ label, outcome: draft ? "held" : "imported", notes });
+  }
+
+  for (const { file, data, body, notes } of pending) {
+    const linked = rewriteLinks(body, wxr.link, targets);
+    for (const title of linked.unpublished) notes.push(`lien vers « ${title} », que le site ne publie pas (encore) : remplacé par son texte ; rétablissez-le une fois cet article publié.`);
+    file.text = frontMatter(data, htmlToMarkdown(linked.html));
   }
   return plan;
 }

@@ -41,7 +41,13 @@ export interface WxrItem {
   dateGmt: string;
   modified: string;
   modifiedGmt: string;
+  guid: string;
+  /** The parent post's id: for an attachment, the post it was uploaded to. */
+  parent: string;
+  attachmentUrl: string;
   terms: WxrTerm[];
+  /** Post meta the import reads: _thumbnail_id, _wp_attachment_image_alt. */
+  meta: Record<string, string>;
 }
 
 export interface WxrExport {
@@ -71,7 +77,11 @@ const emptyItem = (): WxrItem => ({
   dateGmt: "",
   modified: "",
   modifiedGmt: "",
+  guid: "",
+  parent: "",
+  attachmentUrl: "",
   terms: [],
+  meta: {},
 });
 
 // Element (prefix-free, with its namespace's role) → field of the item being read.
@@ -90,7 +100,11 @@ const ITEM_FIELDS: Readonly<Record<string, keyof WxrItem>> = {
   "wp:post_date_gmt": "dateGmt",
   "wp:post_modified": "modified",
   "wp:post_modified_gmt": "modifiedGmt",
+  "rss:guid": "guid",
+  "wp:post_parent": "parent",
+  "wp:attachment_url": "attachmentUrl",
 };
+const META_KEPT = new Set(["_thumbnail_id", "_wp_attachment_image_alt"]);
 
 /**
  * The export at `file`. `onItem` is told of each item as it is read, for progress on a large
@@ -109,6 +123,7 @@ export async function readExport(file: string, onItem: (count: number) => void =
   let term: WxrTerm | undefined;
   let author: Partial<WxrAuthor> | undefined;
   let category: Partial<WxrCategory> | undefined;
+  let metaKey = "";
   let failure: Error | undefined;
 
   // The role of a namespace, whatever prefix the file gives it (and WXR 1.0's URIs).
@@ -159,6 +174,10 @@ export async function readExport(file: string, onItem: (count: number) => void =
         term = undefined;
       } else if (parent === "rss:item" && name in ITEM_FIELDS) {
         (item[ITEM_FIELDS[name]!] as string) = text;
+      } else if (parent === "wp:postmeta" && name === "wp:meta_key") {
+        metaKey = text.trim();
+      } else if (parent === "wp:postmeta" && name === "wp:meta_value" && META_KEPT.has(metaKey)) {
+        item.meta[metaKey] = text.trim();
       }
     } else if (author !== undefined) {
       const fields: Record<string, keyof WxrAuthor> = {
