@@ -8,6 +8,7 @@ import { articleLinks } from "./src/markdown/article-links.ts";
 import { loadArticleIndex } from "./src/markdown/article-index.ts";
 import { withArticleLastmod } from "./src/markdown/sitemap-lastmod.ts";
 import { frenchTypographyPlugin } from "./src/markdown/french-typography.ts";
+import { figures } from "./src/markdown/figures.ts";
 import { contentDir } from "./src/config/paths.ts";
 import { contentPreflight } from "./src/integrations/content-preflight.ts";
 import { dataStoreFromDisk } from "./src/integrations/data-store-from-disk.ts";
@@ -36,7 +37,7 @@ export default defineConfig({
     // Sätteri (Astro 7's native pipeline) with our hast plugins; README explains the choice.
     // Links first, so the titles they fill in get French spacing too.
     processor: satteri({
-      hastPlugins: [articleLinks(loadArticleIndex(contentDir), { site }), frenchTypographyPlugin],
+      hastPlugins: [articleLinks(loadArticleIndex(contentDir), { site }), figures, frenchTypographyPlugin],
       // Smart quotes would turn "…" into English “…” before our plugin can make « … ».
       features: {
         smartPunctuation: { quotes: false },

@@ -12,6 +12,7 @@ import { tempDir } from "../helpers/temp.ts";
 
 const exports = join(root, "tests/fixtures/wordpress");
 const ours = join(exports, "pouls-fr.xml");
+const uploads = join(exports, "uploads");
 
 interface Run {
   code: number | null;
@@ -51,6 +52,10 @@ function snapshot(dir: string): Record<string, string> {
   return out;
 }
 
+function htmlFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((name) => name.endsWith(".html")).map((name) => join(dir, name));
+}
+
 function frontMatter(file: string): Record<string, unknown> {
   const match = /^---\n([\s\S]*?)\n---\n/.exec(readFileSync(file, "utf8"));
   assert.ok(match, file);
@@ -65,13 +70,13 @@ describe("npm run import:wordpress, on a small French export", () => {
 
   before(async () => {
     content = siteCopy();
-    first = importInto(content, ours);
+    first = importInto(content, ours, "--uploads", uploads);
     site = await build(content);
   });
 
   it("prints a summary and where the full report is", () => {
     assert.equal(first.code, 0, first.stderr);
-    assert.match(first.stdout, /^Importés : \d+ · retenus \(brouillons ou à revoir\) : 6 · ignorés : 3$/m);
+    assert.match(first.stdout, /^Importés : \d+ · retenus \(brouillons ou à revoir\) : 6 · ignorés : 6$/m);
     assert.match(first.stdout, /^Rapport complet : import-wordpress-rapport\.md$/m);
     assert.ok(existsSync(join(first.cwd, "import-wordpress-rapport.md")));
   });
@@ -85,6 +90,7 @@ describe("npm run import:wordpress, on a small French export", () => {
       author: "claire-m",
       category: "cancer-sein",
       tags: ["immunothérapie"],
+      cover: { src: "./une.jpg", alt: "Une chercheuse devant un microscope" },
       sources: [
         { title: "Zacharakis et al., Nature Medicine, 2018", doi: "10.1038/s41591-018-0040-8", kind: "study" },
         { title: "la notice PubMed", publisher: "pubmed.ncbi.nlm.nih.gov", url: "https://pubmed.ncbi.nlm.nih.gov/29867227/", kind: "study" },
@@ -98,7 +104,14 @@ describe("npm run import:wordpress, on a small French export", () => {
     assert.match(body, /^> Ce résultat reste à confirmer\.$/m);
     assert.match(body, /^\| Mesure +\| Valeur +\|$/m);
     assert.match(body, /\[le dossier de l'institut\]\(https:\/\/www\.inca\.example\/sein\)/);
-    assert.match(body, /\\\[caption/, "a shortcode stays as text in this part");
+    assert.match(body, /^!\[Des lymphocytes au microscope\]\(\.\/cellules\.jpg "Des lymphocytes modifiés, vus au microscope"\)$/m, "[caption] with a resized copy");
+    assert.match(body, /^!\[Première image de la galerie\]\(\.\/galerie-1\.jpg\)\n\n!\[Seconde image de la galerie\]\(\.\/galerie-2\.jpg\)$/m, "[gallery]");
+    assert.match(body, /^!\[\]\(\.\/sans-alt\.jpg\)$/m, "no alt text invented");
+    assert.match(body, /^\[https:\/\/www\.youtube\.com\/watch\?v=pouls123\]\(https:\/\/www\.youtube\.com\/watch\?v=pouls123\)$/m, "[embed] as a plain link");
+    assert.match(body, /\(https:\/\/podcasts\.example\.org\/episode-12\.mp3\)/, "[audio] as a plain link");
+    assert.match(body, /\\\[contact-form-7/, "an unknown shortcode stays as text");
+    assert.doesNotMatch(body, /ancien-site|manquante/, "no image left on the old host, the missing one dropped");
+    assert.deepEqual(readdirSync(join(content, "articles/immunotherapie-cancer-sein")).sort(), ["cellules.jpg", "galerie-1.jpg", "galerie-2.jpg", "index.md", "sans-alt.jpg", "une.jpg"]);
     assert.doesNotMatch(body, /Sources :|Zacharakis/, "the sources paragraph leaves the body");
   });
 
@@ -142,11 +155,13 @@ describe("npm run import:wordpress, on a small French export", () => {
       /« Un billet sans source » \(article 103\)\n  - aucune source .* ajoutez ses sources puis passez draft à false\./,
       /« Un billet privé » \(article 107\)\n  - privé dans WordPress/,
       /« Un billet protégé » \(article 108\)\n  - protégé par un mot de passe/,
-      /codes courts laissés en texte .* : \[caption\]\./,
+      /codes courts inconnus de Pouls, laissés en texte : \[contact-form-7\]/,
+      /image\(s\) introuvable\(s\) dans le dossier --uploads, retirée\(s\) de la page : manquante\.jpg/,
+      /image\(s\) sans texte alternatif : sans-alt\.jpg/,
       /plusieurs catégories \(cancerologie, cancer-sein\) : rangé dans la plus précise, « cancer-sein »\./,
       /qualification et biographie à écrire dans content\/authors\/claire-m\.yaml/,
       /« À la corbeille » \(article 110\)\n  - statut WordPress « trash » : non importé\./,
-      /- attachment : 1 \(les images viennent avec la partie 2/,
+      /- attachment : 4 \(fichiers joints : leurs images sont copiées/,
     ]) {
       assert.match(report, line);
     }
@@ -168,6 +183,14 @@ describe("npm run import:wordpress, on a small French export", () => {
     assert.ok(!existsSync(join(site.outDir, "articles/sans-source")), "a draft is not published");
   });
 
+  it("shows the imported images through the site's own image pipeline, the captioned one as a figure, none from the old host", () => {
+    const page = readFileSync(join(site.outDir, "articles/immunotherapie-cancer-sein/index.html"), "utf8");
+    assert.match(page, /<figure><img alt="Des lymphocytes au microscope"[^>]* src="\/_astro\/cellules\.[^"]+"><figcaption>Des lymphocytes modifiés, vus au microscope<\/figcaption><\/figure>/);
+    assert.match(page, /<figure class="cover"[\s\S]*?alt="Une chercheuse devant un microscope"/);
+    for (const name of ["galerie-1", "galerie-2", "sans-alt"]) assert.match(page, new RegExp(`src="/_astro/${name}\\.`), name);
+    assert.doesNotMatch(page, /ancien-site\.example\.fr|youtube\.com\/embed|<iframe|<audio|<video/);
+  });
+
   it("points links to other posts of the export at their new pages, by permalink, by ?p= and percent-encoded; a link to an unpublished one becomes its text", () => {
     const page = readFileSync(join(site.outDir, "articles/vaccins-hiver/index.html"), "utf8");
     for (const text of ["notre article sur l’immunothérapie", "le même par son numéro", "le même encodé"]) {
@@ -181,11 +204,11 @@ describe("npm run import:wordpress, on a small French export", () => {
 
   it("changes nothing when run again, and its dry run writes nothing", () => {
     const before = snapshot(content);
-    const again = importInto(content, ours);
+    const again = importInto(content, ours, "--uploads", uploads);
     assert.equal(again.code, 0, again.stderr);
     assert.match(again.stdout, /0 créé\(s\), 0 mis à jour/);
     assert.deepEqual(snapshot(content), before);
-    const dry = importInto(content, ours, "--dry-run");
+    const dry = importInto(content, ours, "--dry-run", "--uploads", uploads);
     assert.equal(dry.code, 0, dry.stderr);
     assert.match(dry.stdout, /# Import WordPress/);
     assert.match(dry.stdout, /Essai \(--dry-run\) : rien n’a été écrit\./);
@@ -204,7 +227,7 @@ describe("npm run import:wordpress, on a small French export", () => {
         .replace("immunoth%c3%a9rapie-cancer-sein]]>", "immunotherapie-deux-ans-apres]]>")
         .replace("Qui peut se faire vacciner &amp; quand.", "Nouveau chapô."),
     );
-    const run = importInto(content, newer);
+    const run = importInto(content, newer, "--uploads", uploads);
     assert.equal(run.code, 0, run.stderr);
     assert.equal(frontMatter(article())["title"], "L’immunothérapie & le cancer du sein avancé, deux ans après");
     assert.match(readFileSync(edited, "utf8"), /Corrigé par la rédaction/);
@@ -251,6 +274,12 @@ describe("npm run import:wordpress, on real exports of public WordPress projects
       assert.equal(run.code, 0, run.stderr);
       const result = await build(content);
       assert.equal(result.code, 0, result.output);
+      // No shortcode the import handles and no block comment reaches a page; no image is hot-linked.
+      for (const page of htmlFiles(result.outDir)) {
+        const html = readFileSync(page, "utf8");
+        assert.doesNotMatch(html, /\[(caption|gallery|embed|video|audio)\b|<!--\s*\/?wp:/, page);
+        assert.doesNotMatch(html, /<img[^>]+src="https?:\/\/[^"]*(wp-content\/uploads|files\.wordpress\.com)/, page);
+      }
     });
   }
 });

@@ -3,6 +3,8 @@ import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { autop, htmlToMarkdown, postHtml, shortcodesIn } from "../../src/import/wordpress/html.ts";
 import { extractSources } from "../../src/import/wordpress/sources.ts";
+import { expandShortcodes } from "../../src/import/wordpress/shortcodes.ts";
+import { localImages, uploadCandidates, uploadPath } from "../../src/import/wordpress/images.ts";
 import { descriptionFrom, importSlug, plainText, wordpressDate } from "../../src/import/wordpress/text.ts";
 
 describe("WordPress import: text", () => {
@@ -81,5 +83,46 @@ describe("WordPress import: sources", () => {
 
   it("leaves a body without such a paragraph as it is", () => {
     assert.deepEqual(extractSources("<p>Les sources du Nil.</p>"), { html: "<p>Les sources du Nil.</p>", sources: [] });
+  });
+});
+
+describe("WordPress import: shortcodes and images", () => {
+  const attachments = new Map([
+    ["7", { url: "https://a.fr/wp-content/uploads/2020/01/un.jpg", alt: "Un", parent: "1" }],
+    ["8", { url: "https://a.fr/wp-content/uploads/2020/01/deux.jpg", alt: "", parent: "1" }],
+    ["9", { url: "https://a.fr/wp-content/uploads/2020/01/autre.jpg", alt: "Autre", parent: "2" }],
+  ]);
+
+  it("turns [caption] into a figure, [gallery] into its images, [embed], [video] and [audio] into plain links", () => {
+    assert.equal(
+      expandShortcodes('[caption id="a" width="300"]<a href="x"><img src="i.jpg" alt="A"></a> La légende[/caption]', "1", attachments),
+      '<figure><img src="i.jpg" alt="A"><figcaption>La légende</figcaption></figure>',
+    );
+    assert.equal(expandShortcodes('[caption caption="Dite"]<img src="i.jpg">[/caption]', "1", attachments), '<figure><img src="i.jpg"><figcaption>Dite</figcaption></figure>');
+    assert.equal(expandShortcodes('[gallery ids="9,7"]', "1", attachments), '<p><img src="https://a.fr/wp-content/uploads/2020/01/autre.jpg" alt="Autre"></p>\n<p><img src="https://a.fr/wp-content/uploads/2020/01/un.jpg" alt="Un"></p>');
+    assert.equal(expandShortcodes("[gallery]", "1", attachments).split("\n").length, 2, "without ids: the images uploaded to the post");
+    assert.equal(expandShortcodes("[embed]https://v.example/1[/embed]", "1", attachments), '<p><a href="https://v.example/1">https://v.example/1</a></p>');
+    assert.equal(expandShortcodes('[video mp4="https://v.example/f.mp4"][/video] [audio src="https://s.example/a.mp3"]', "1", attachments), '<p><a href="https://v.example/f.mp4">https://v.example/f.mp4</a></p> <p><a href="https://s.example/a.mp3">https://s.example/a.mp3</a></p>');
+    assert.equal(expandShortcodes('[contact-form-7 id="1"]', "1", attachments), '[contact-form-7 id="1"]');
+  });
+
+  it("finds an upload from its URL, the original before a resized copy", () => {
+    assert.equal(uploadPath("https://a.fr/wp-content/uploads/2018/06/photo-800x450.jpg", "https://a.fr"), "2018/06/photo-800x450.jpg");
+    assert.equal(uploadPath("https://site.files.wordpress.com/2008/06/canola2.jpg", "https://site.wordpress.com"), "2008/06/canola2.jpg");
+    assert.equal(uploadPath("https://ailleurs.example/image.jpg", "https://a.fr"), undefined);
+    assert.deepEqual(uploadCandidates("2018/06/photo-800x450.jpg"), ["2018/06/photo.jpg", "2018/06/photo-800x450.jpg"]);
+  });
+
+  it("points images at their copies beside the article, drops the ones that cannot be found, and names those without alt", () => {
+    const files = new Map([["2018/06/photo.jpg", "/up/2018/06/photo.jpg"], ["2019/01/photo.jpg", "/up/2019/01/photo.jpg"]]);
+    const local = localImages(
+      '<a href="https://a.fr/wp-content/uploads/2018/06/photo.jpg"><img src="https://a.fr/wp-content/uploads/2018/06/photo-300x200.jpg" alt="" width="300" srcset="x 2x"></a><img src="https://a.fr/wp-content/uploads/2019/01/photo.jpg" alt="Bis"><img src="https://a.fr/wp-content/uploads/2020/01/absente.jpg" alt="A">',
+      "https://a.fr",
+      (path) => files.get(path),
+    );
+    assert.equal(local.html, '<img src="./photo.jpg" alt><img src="./2-photo.jpg" alt="Bis">');
+    assert.deepEqual(local.copies, [{ from: "/up/2018/06/photo.jpg", name: "photo.jpg" }, { from: "/up/2019/01/photo.jpg", name: "2-photo.jpg" }]);
+    assert.deepEqual(local.missing, ["absente.jpg"]);
+    assert.deepEqual(local.withoutAlt, ["photo.jpg"]);
   });
 });

@@ -13,6 +13,36 @@ turndown.use(gfm);
 // Scripts, styles and forms carry nothing an article keeps.
 turndown.remove(["script", "style", "form", "noscript"]);
 
+const markdownText = (text: string) => text.replace(/([\\[\]])/g, "\\$1");
+
+// A figure with one image: the image, its caption as its title (src/markdown/figures.ts shows it
+// as a figure again). A gallery's figure of figures falls through to its images.
+turndown.addRule("figure", {
+  filter: (node) => node.nodeName === "FIGURE" && node.querySelectorAll("img").length === 1 && !node.querySelector("figure"),
+  replacement: (_content, node) => {
+    const img = (node as HTMLElement).querySelector("img")!;
+    const caption = (node as HTMLElement).querySelector("figcaption")?.textContent?.replace(/\s+/g, " ").trim() ?? "";
+    const title = caption ? ` "${caption.replace(/"/g, "\\\"")}"` : "";
+    return `\n\n![${markdownText(img.getAttribute("alt") ?? "")}](${img.getAttribute("src") ?? ""}${title})\n\n`;
+  },
+});
+// Players are third-party code: a video, a sound or an embed is a plain link to it.
+turndown.addRule("media", {
+  filter: ["video", "audio", "iframe", "embed", "object"],
+  replacement: (_content, node) => {
+    const element = node as HTMLElement;
+    const src = element.getAttribute("src") ?? element.getAttribute("data") ?? element.querySelector("source")?.getAttribute("src") ?? "";
+    return src ? `\n\n<${src}>\n\n` : "";
+  },
+});
+turndown.addRule("embed-wrapper", {
+  filter: (node) => node.nodeName === "DIV" && (node as HTMLElement).classList.contains("wp-block-embed__wrapper"),
+  replacement: (_content, node) => {
+    const url = node.textContent?.trim() ?? "";
+    return /^https?:\/\/\S+$/.test(url) ? `\n\n<${url}>\n\n` : `\n\n${markdownText(url)}\n\n`;
+  },
+});
+
 /** Classic-editor text: blank lines make paragraphs, single line breaks <br>, as WordPress shows it. */
 export function autop(text: string): string {
   return text

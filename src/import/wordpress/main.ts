@@ -1,8 +1,8 @@
 // npm run import:wordpress -- <export.xml> [--uploads <dir>] [--dry-run]
 // Reads a WordPress export into the content tree (POULS_CONTENT_DIR, default content/): read.ts →
 // plan.ts → write.ts, then a summary here and the full report in a Markdown file.
-import { writeFileSync } from "node:fs";
-import { relative, resolve } from "node:path";
+import { existsSync, writeFileSync } from "node:fs";
+import { join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { contentDir } from "../../config/paths.ts";
 import { knownIds } from "../../lib/content-ids.ts";
@@ -39,11 +39,22 @@ try {
   fail(`${file} : ${error.message} Rien n’a été écrit.`);
 }
 
-const plan = planImport(wxr, { ...knownIds(contentDir), imported: new Map(Object.entries(readManifest(contentDir).items)) });
+const uploads = parsed.values.uploads === undefined ? undefined : resolve(parsed.values.uploads);
+if (uploads !== undefined && !existsSync(uploads)) fail(`--uploads : le dossier ${uploads} n’existe pas. Rien n’a été écrit.`);
+const plan = planImport(wxr, {
+  ...knownIds(contentDir),
+  imported: new Map(Object.entries(readManifest(contentDir).items)),
+  findUpload: (path) => {
+    const file = uploads === undefined ? undefined : join(uploads, path);
+    return file !== undefined && file.startsWith(`${uploads}/`) && existsSync(file) ? file : undefined;
+  },
+});
 const written = applyPlan(plan, contentDir, dryRun);
 const report = reportMarkdown(file, plan, written, dryRun);
 console.log(summaryLine(summarize(plan, written), written, dryRun));
-if (parsed.values.uploads !== undefined) console.log("--uploads : les images viennent avec la partie 2 de l’import ; ce dossier n’est pas encore lu.");
+if (uploads === undefined && plan.entries.some((e) => e.notes.some((n) => n.startsWith("image")))) {
+  console.log("Sans --uploads, aucune image n’a pu être reprise : relancez avec --uploads <dossier wp-content/uploads>.");
+}
 if (dryRun) {
   console.log(`\n${report}`);
 } else {

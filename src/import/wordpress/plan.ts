@@ -8,6 +8,8 @@ import { htmlToMarkdown, postHtml, shortcodesIn } from "./html.ts";
 import type { WxrExport, WxrItem } from "./read.ts";
 import { extractSources } from "./sources.ts";
 import { linkKey, rewriteLinks, type LinkTarget } from "./links.ts";
+import { localImages, localName, uploadPath, type ImageCopy } from "./images.ts";
+import { expandShortcodes, type Attachment } from "./shortcodes.ts";
 import { descriptionFrom, importSlug, plainText, wordpressDate } from "./text.ts";
 
 export interface PlannedFile {
@@ -36,8 +38,16 @@ export interface ReportEntry {
   notes: string[];
 }
 
+/** An image from the uploads folder, copied beside what shows it. */
+export interface PlannedCopy {
+  from: string;
+  /** Relative to the content folder. */
+  path: string;
+}
+
 export interface Plan {
   files: PlannedFile[];
+  copies: PlannedCopy[];
   categories: PlannedCategory[];
   entries: ReportEntry[];
   /** Items of other kinds, by WordPress post type, not imported in this part. */
@@ -51,6 +61,8 @@ export interface ExistingContent {
   authors: ReadonlySet<string>;
   /** Where earlier imports put each WordPress item ("post:12" → path): a renamed post stays one article. */
   imported: ReadonlyMap<string, string>;
+  /** The file of an uploads path ("2018/06/photo.jpg") in the --uploads folder, if there is one. */
+  findUpload: (path: string) => string | undefined;
 }
 
 // URLs the site uses itself: a WordPress page may not take them.
@@ -69,7 +81,7 @@ function keysOf(item: WxrItem): string[] {
 const labelOf = (item: WxrItem, kind: string): string => `« ${plainText(item.title) || "(sans titre)"} » (${kind} ${item.id})`;
 
 export function planImport(wxr: WxrExport, existing: ExistingContent): Plan {
-  const plan: Plan = { files: [], categories: [], entries: [], skippedTypes: new Map(), counts: { articles: 0, pages: 0, authors: 0 } };
+  const plan: Plan = { files: [], copies: [], categories: [], entries: [], skippedTypes: new Map(), counts: { articles: 0, pages: 0, authors: 0 } };
 
   // Sections: WordPress slugs as ids, parents kept; one already in content/ is reused as it is.
   const categoryId = new Map<string, string>();
@@ -135,6 +147,18 @@ export function planImport(wxr: WxrExport, existing: ExistingContent): Plan {
     notes: string[];
   }
   const pending: Pending[] = [];
+  const attachments = new Map<string, Attachment>(
+    wxr.items
+      .filter((item) => item.postType === "attachment")
+      .map((item) => [item.id, { url: item.attachmentUrl || item.guid, alt: plainText(item.meta["_wp_attachment_image_alt"] ?? ""), parent: item.parent }]),
+  );
+  /** The post's uploaded images beside it, in `folder`; notes for what is missing or lacks alt text. */
+  const withImages = (html: string, src: (name: string) => string, notes: string[], copies: ImageCopy[]): string => {
+    const local = localImages(html, wxr.link, existing.findUpload, copies);
+    if (local.missing.length > 0) notes.push(`image(s) introuvable(s) dans le dossier --uploads, retirée(s) de la page : ${local.missing.join(", ")} ; ajoutez-la(les) à côté de l’article.`);
+    if (local.withoutAlt.length > 0) notes.push(`image(s) sans texte alternatif : ${local.withoutAlt.join(", ")} ; décrivez-la(les) entre les crochets de ![…](…), ou laissez-les vides si elles sont décoratives.`);
+    return local.html.replace(/src="\.\/([^"]+)"/g, (_, name: string) => `src="${src(name)}"`);
+  };
   const targets = new Map<string, LinkTarget>();
   const now = new Date();
 
@@ -182,9 +206,10 @@ export function planImport(wxr: WxrExport, existing: ExistingContent): Plan {
       notes,
     );
     if (previousSlug && slug !== wanted) notes.push(`son adresse WordPress est devenue « ${wanted} » : il garde celle du premier import, « ${slug} ».`);
-    const html = postHtml(item.content);
+    const html = expandShortcodes(postHtml(item.content), item.id, attachments);
     const shortcodes = shortcodesIn(html);
-    if (shortcodes.length > 0) notes.push(`codes courts laissés en texte (repris dans la partie 2 de l’import) : ${shortcodes.map((s) => `[${s}]`).join(", ")}.`);
+    if (shortcodes.length > 0) notes.push(`codes courts inconnus de Pouls, laissés en texte : ${shortcodes.map((s) => `[${s}]`).join(", ")} ; réécrivez ces passages.`);
+    const copies: ImageCopy[] = [];
     const description = descriptionFrom(item.excerpt, html) || title;
     const modified = wordpressDate(item.modifiedGmt, true) ?? wordpressDate(item.modified, false);
     const updated = modified && parisIsoDate(modified) > parisIsoDate(published) ? parisIsoDate(modified) : undefined;
@@ -193,13 +218,28 @@ export function planImport(wxr: WxrExport, existing: ExistingContent): Plan {
       plan.counts.pages++;
       const file = { source, path: `pages/${slug}.md`, text: "", label };
       plan.files.push(file);
-      pending.push({ file, data: { title, description, updated: updated ?? parisIsoDate(published) }, body: html, notes });
+      const body = withImages(html, (name) => `./${slug}/${name}`, notes, copies);
+      plan.copies.push(...copies.map((c) => ({ from: c.from, path: `pages/${slug}/${c.name}` })));
+      pending.push({ file, data: { title, description, updated: updated ?? parisIsoDate(published) }, body, notes });
       for (const key of keysOf(item)) targets.set(key, { url: `/${slug}/`, title });
       plan.entries.push({ label, outcome: draft ? "held" : "imported", notes: draft ? [...notes, "les pages n’ont pas de brouillon : publiée, à retirer de content/pages/ si elle ne doit pas l’être."] : notes });
       continue;
     }
 
-    const { html: body, sources } = extractSources(html);
+    const extracted = extractSources(html);
+    const sources = extracted.sources;
+    const body = withImages(extracted.html, (name) => `./${name}`, notes, copies);
+    // The featured image is the cover, with the attachment's own alt text, never an invented one.
+    let cover: { src: string; alt: string } | undefined;
+    const featured = attachments.get(item.meta["_thumbnail_id"] ?? "");
+    const featuredPath = featured ? uploadPath(featured.url, wxr.link) : undefined;
+    if (featured && featuredPath) {
+      const name = localName(featuredPath, existing.findUpload, copies);
+      if (name === undefined) notes.push(`image à la une introuvable dans le dossier --uploads (${featuredPath}) : pas de couverture.`);
+      else if (featured.alt === "") notes.push(`image à la une sans texte alternatif : copiée (${name}) mais pas mise en couverture ; ajoutez cover: { src: ./${name}, alt: "…" }.`);
+      else cover = { src: `./${name}`, alt: featured.alt };
+    }
+    plan.copies.push(...copies.map((c) => ({ from: c.from, path: `articles/${slug}/${c.name}` })));
     if (sources.length === 0) {
       draft = true;
       notes.push("aucune source (paragraphe « Sources : ») : importé avec draft: true ; ajoutez ses sources puis passez draft à false.");
@@ -229,6 +269,7 @@ export function planImport(wxr: WxrExport, existing: ExistingContent): Plan {
         author: useAuthor(item.creator || wxr.authors[0]?.login || "redaction"),
         category,
         tags,
+        ...(cover ? { cover } : {}),
         sources: sources.map((s) => ({ ...s })),
         ...(draft ? { draft: true } : {}),
       },

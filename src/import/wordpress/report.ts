@@ -41,7 +41,7 @@ export function summaryLine(summary: Summary, written: Written, dryRun: boolean)
   const verb = dryRun ? "seraient" : "";
   return [
     `Importés : ${summary.imported} · retenus (brouillons ou à revoir) : ${summary.held} · ignorés : ${summary.skipped}`,
-    `Fichiers${verb ? " qui " + verb : ""} : ${count("created")} créé(s), ${count("updated")} mis à jour, ${count("unchanged")} inchangé(s), ${summary.kept} pas écrasé(s) ; rubriques ajoutées : ${written.categoriesAdded}`,
+    `Fichiers${verb ? " qui " + verb : ""} : ${count("created")} créé(s), ${count("updated")} mis à jour, ${count("unchanged")} inchangé(s), ${summary.kept} pas écrasé(s) ; images copiées : ${written.copied} ; rubriques ajoutées : ${written.categoriesAdded}`,
   ].join("\n");
 }
 
@@ -65,7 +65,7 @@ export function reportMarkdown(source: string, plan: Plan, written: Written, dry
       : [
           "## Autres éléments de l’export, non importés",
           "",
-          ...[...plan.skippedTypes].sort(([a], [b]) => a.localeCompare(b)).map(([type, n]) => `- ${type} : ${n}${type === "attachment" ? " (les images viennent avec la partie 2 de l’import)" : ""}`),
+          ...[...plan.skippedTypes].sort(([a], [b]) => a.localeCompare(b)).map(([type, n]) => `- ${type} : ${n}${type === "attachment" ? " (fichiers joints : leurs images sont copiées à côté des articles qui les montrent)" : ""}`),
           "",
         ]),
   ]

@@ -2,7 +2,7 @@
 // export updates what the import wrote before, but never a file someone changed since (the
 // manifest keeps a hash of what the import wrote), nor one it did not write.
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { Document, parseDocument } from "yaml";
 import type { Plan, PlannedFile } from "./plan.ts";
@@ -13,6 +13,8 @@ export type FileFate = "created" | "updated" | "unchanged" | "kept-edited" | "ke
 
 export interface Written {
   fates: Map<PlannedFile, FileFate>;
+  /** Images copied now (or that would be), and those already there. */
+  copied: number;
   categoriesAdded: number;
 }
 
@@ -67,6 +69,18 @@ export function applyPlan(plan: Plan, contentDir: string, dryRun: boolean): Writ
     if (!dryRun && file.source && fate !== "kept-existing") items[file.source] = file.path;
   }
 
+  // Images: copied once; one already there with other bytes is someone's, and stays.
+  let copied = 0;
+  for (const copy of plan.copies) {
+    const target = join(contentDir, copy.path);
+    if (existsSync(target)) continue;
+    copied++;
+    if (!dryRun) {
+      mkdirSync(dirname(target), { recursive: true });
+      copyFileSync(copy.from, target);
+    }
+  }
+
   // Sections are added to content/categories.yaml, its comments and existing entries kept.
   const categoriesPath = join(contentDir, "categories.yaml");
   const source = existsSync(categoriesPath) ? readFileSync(categoriesPath, "utf8") : "";
@@ -86,5 +100,5 @@ export function applyPlan(plan: Plan, contentDir: string, dryRun: boolean): Writ
     const text = `${JSON.stringify({ note, files: sorted(manifest), items: sorted(items) }, null, 2)}\n`;
     if (!existsSync(manifestPath) || readFileSync(manifestPath, "utf8") !== text) writeAtomic(manifestPath, text);
   }
-  return { fates, categoriesAdded };
+  return { fates, copied, categoriesAdded };
 }
