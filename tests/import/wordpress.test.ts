@@ -6,6 +6,7 @@ import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { cpSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
+import { DatabaseSync } from "node:sqlite";
 import { parse } from "yaml";
 import { build, fixtureSite, root, type BuildResult } from "../helpers/build.ts";
 import { tempDir } from "../helpers/temp.ts";
@@ -22,14 +23,27 @@ interface Run {
   cwd: string;
 }
 
+// The inbox's store (INBOX_DB) the pending comments go to, one per content tree.
+const inboxOf = new Map<string, string>();
+const inboxEnv = (contentDir: string) => {
+  if (!inboxOf.has(contentDir)) inboxOf.set(contentDir, join(tempDir("pouls-import-inbox-"), "inbox.sqlite"));
+  return { POULS_CONTENT_DIR: contentDir, INBOX_DB: inboxOf.get(contentDir)!, DATABASE_URL: "" };
+};
+
 function importInto(contentDir: string, ...args: string[]): Run {
   const cwd = tempDir("pouls-import-run-");
   const result = spawnSync(process.execPath, [join(root, "src/import/wordpress/main.ts"), ...args], {
     cwd,
     encoding: "utf8",
-    env: { ...process.env, POULS_CONTENT_DIR: contentDir },
+    env: { ...process.env, ...inboxEnv(contentDir) },
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr, cwd };
+}
+
+function moderate(contentDir: string, ...args: string[]): string {
+  const result = spawnSync(process.execPath, [join(root, "src/inbox/cli.ts"), ...args], { encoding: "utf8", env: { ...process.env, ...inboxEnv(contentDir) } });
+  assert.equal(result.status, 0, result.stderr);
+  return result.stdout;
 }
 
 function siteCopy(): string {
@@ -167,6 +181,41 @@ describe("npm run import:wordpress, on a small French export", () => {
     }
   });
 
+  it("publishes approved comments in the inbox's own files, threads kept, a site author's as the editorial team's; markup as text", () => {
+    const dir = join(content, "comments/immunotherapie-cancer-sein");
+    assert.deepEqual(readdirSync(dir).sort(), ["wp00000001.md", "wp00000002.md"]);
+    assert.deepEqual(frontMatter(join(dir, "wp00000001.md")), {
+      id: "wp00000001",
+      article: "immunotherapie-cancer-sein",
+      parent: null,
+      author: "Lectrice",
+      date: "2018-06-08T09:00:00.000Z",
+      staff: false,
+    });
+    assert.equal(
+      readFileSync(join(dir, "wp00000001.md"), "utf8").split("---\n\n")[1],
+      "Merci pour l'article ! Voir cette étude (https://exemple.org/etude).\nEt bravo & courage.\n\nEst-ce remboursé ?\n",
+    );
+    assert.deepEqual(frontMatter(join(dir, "wp00000002.md")), {
+      id: "wp00000002",
+      article: "immunotherapie-cancer-sein",
+      parent: "wp00000001",
+      author: "Claire Martin",
+      date: "2018-06-08T10:30:00.000Z",
+      staff: true,
+    });
+    assert.match(first.stdout, /^Commentaires : 2 publiés, 1 nouveau\(x\) dans la file de modération \(sur 1 en attente\) ; non importés : spam : 1, rétrolien \(pingback, trackback\) : 1, corbeille : 1$/m);
+  });
+
+  it("puts the comment still pending in WordPress in the inbox's queue, with its e-mail, once", () => {
+    // Read before any inbox command runs: the inbox erases e-mails past COMMENT_RETENTION_DAYS.
+    const db = new DatabaseSync(inboxOf.get(content)!);
+    assert.deepEqual({ ...(db.prepare("SELECT email, status FROM comments WHERE id = 'wp00000003'").get() as object) }, { email: "paul.attente@exemple.fr", status: "pending" });
+    db.close();
+    const pending = JSON.parse(moderate(content, "list", "--json")) as { id: string; name: string; body: string; article: string }[];
+    assert.deepEqual(pending.map((c) => [c.id, c.name, c.article, c.body]), [["wp00000003", "Paul Enattente", "immunotherapie-cancer-sein", "Une question restée sans modération [wp-pending]."]]);
+  });
+
   it("brings no e-mail or IP address from the export into content/", () => {
     for (const [file] of Object.entries(snapshot(content))) {
       const text = readFileSync(join(content, file), "utf8");
@@ -189,6 +238,8 @@ describe("npm run import:wordpress, on a small French export", () => {
     assert.match(page, /<figure class="cover"[\s\S]*?alt="Une chercheuse devant un microscope"/);
     for (const name of ["galerie-1", "galerie-2", "sans-alt"]) assert.match(page, new RegExp(`src="/_astro/${name}\\.`), name);
     assert.doesNotMatch(page, /ancien-site\.example\.fr|youtube\.com\/embed|<iframe|<audio|<video/);
+    assert.match(page, /Réponse de la rédaction/);
+    assert.match(page, /le traitement est pris en charge dans le cadre de l(&#39;|')essai/);
   });
 
   it("points links to other posts of the export at their new pages, by permalink, by ?p= and percent-encoded; a link to an unpublished one becomes its text", () => {
@@ -207,6 +258,8 @@ describe("npm run import:wordpress, on a small French export", () => {
     const again = importInto(content, ours, "--uploads", uploads);
     assert.equal(again.code, 0, again.stderr);
     assert.match(again.stdout, /0 créé\(s\), 0 mis à jour/);
+    assert.match(again.stdout, /0 nouveau\(x\) dans la file de modération/);
+    assert.equal((JSON.parse(moderate(content, "list", "--json")) as unknown[]).length, 1, "no pending comment twice");
     assert.deepEqual(snapshot(content), before);
     const dry = importInto(content, ours, "--dry-run", "--uploads", uploads);
     assert.equal(dry.code, 0, dry.stderr);

@@ -1,14 +1,18 @@
 // npm run import:wordpress -- <export.xml> [--uploads <dir>] [--dry-run]
 // Reads a WordPress export into the content tree (POULS_CONTENT_DIR, default content/): read.ts →
 // plan.ts → write.ts, then a summary here and the full report in a Markdown file.
+import "../../inbox/quiet-warnings.ts";
+import { createHash } from "node:crypto";
 import { existsSync, writeFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { contentDir } from "../../config/paths.ts";
 import { knownIds } from "../../lib/content-ids.ts";
+import { readStoreConfig } from "../../inbox/config.ts";
+import { openStore } from "../../inbox/store/open.ts";
 import { planImport } from "./plan.ts";
 import { ExportError, readExport } from "./read.ts";
-import { reportMarkdown, summarize, summaryLine } from "./report.ts";
+import { commentsLine, reportMarkdown, summarize, summaryLine } from "./report.ts";
 import { applyPlan, readManifest } from "./write.ts";
 
 export const REPORT_FILE = "import-wordpress-rapport.md";
@@ -50,8 +54,35 @@ const plan = planImport(wxr, {
   },
 });
 const written = applyPlan(plan, contentDir, dryRun);
+// Comments still waiting in WordPress wait in the inbox's queue, with their e-mail, like any other.
+let queued = 0;
+if (!dryRun && plan.pendingComments.length > 0) {
+  const store = await openStore(readStoreConfig(process.env), (message) => console.error(message));
+  try {
+    for (const c of plan.pendingComments) {
+      const result = await store.submit(
+        {
+          ...c,
+          clientHash: null,
+          bodyHash: createHash("sha256").update(c.body).digest("hex"),
+          status: "pending",
+          staff: false,
+          authorId: null,
+          spamScore: 0,
+          signals: ["Importé de WordPress, où il attendait la modération"],
+        },
+        // Neither limit applies to an archive; a comment imported before is found as a duplicate.
+        { floodLimit: Number.MAX_SAFE_INTEGER, floodWindowMs: 0, duplicateWindowMs: 1, queueAlert: false },
+      );
+      if (result.kind === "created") queued++;
+    }
+  } finally {
+    await store.close();
+  }
+}
 const report = reportMarkdown(file, plan, written, dryRun);
 console.log(summaryLine(summarize(plan, written), written, dryRun));
+console.log(commentsLine(plan, dryRun ? plan.pendingComments.length : queued, dryRun));
 if (uploads === undefined && plan.entries.some((e) => e.notes.some((n) => n.startsWith("image")))) {
   console.log("Sans --uploads, aucune image n’a pu être reprise : relancez avec --uploads <dossier wp-content/uploads>.");
 }

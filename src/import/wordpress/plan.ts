@@ -10,6 +10,7 @@ import { extractSources } from "./sources.ts";
 import { linkKey, rewriteLinks, type LinkTarget } from "./links.ts";
 import { localImages, localName, uploadPath, type ImageCopy } from "./images.ts";
 import { expandShortcodes, type Attachment } from "./shortcodes.ts";
+import { importComments, type PendingComment } from "./comments.ts";
 import { descriptionFrom, importSlug, plainText, wordpressDate } from "./text.ts";
 
 export interface PlannedFile {
@@ -48,11 +49,15 @@ export interface PlannedCopy {
 export interface Plan {
   files: PlannedFile[];
   copies: PlannedCopy[];
+  /** Comments still waiting for moderation in WordPress: for the inbox's queue. */
+  pendingComments: PendingComment[];
+  /** Comments left out, by reason. */
+  skippedComments: Map<string, number>;
   categories: PlannedCategory[];
   entries: ReportEntry[];
   /** Items of other kinds, by WordPress post type, not imported in this part. */
   skippedTypes: Map<string, number>;
-  counts: { articles: number; pages: number; authors: number };
+  counts: { articles: number; pages: number; authors: number; comments: number };
 }
 
 export interface ExistingContent {
@@ -81,7 +86,7 @@ function keysOf(item: WxrItem): string[] {
 const labelOf = (item: WxrItem, kind: string): string => `« ${plainText(item.title) || "(sans titre)"} » (${kind} ${item.id})`;
 
 export function planImport(wxr: WxrExport, existing: ExistingContent): Plan {
-  const plan: Plan = { files: [], copies: [], categories: [], entries: [], skippedTypes: new Map(), counts: { articles: 0, pages: 0, authors: 0 } };
+  const plan: Plan = { files: [], copies: [], pendingComments: [], skippedComments: new Map(), categories: [], entries: [], skippedTypes: new Map(), counts: { articles: 0, pages: 0, authors: 0, comments: 0 } };
 
   // Sections: WordPress slugs as ids, parents kept; one already in content/ is reused as it is.
   const categoryId = new Map<string, string>();
@@ -147,6 +152,8 @@ export function planImport(wxr: WxrExport, existing: ExistingContent): Plan {
     notes: string[];
   }
   const pending: Pending[] = [];
+  // A comment by one of the site's users is the editorial team's, signed with that user's name.
+  const staff = new Map(wxr.authors.filter((a) => a.id !== "").map((a) => [a.id, authorName(a.login) || a.login]));
   const attachments = new Map<string, Attachment>(
     wxr.items
       .filter((item) => item.postType === "attachment")
@@ -276,6 +283,11 @@ export function planImport(wxr: WxrExport, existing: ExistingContent): Plan {
       body,
       notes,
     });
+    const comments = importComments(item.comments, slug, staff);
+    for (const c of comments.files) plan.files.push({ ...c, label: `un commentaire de ${label}` });
+    plan.counts.comments += comments.files.length;
+    plan.pendingComments.push(...comments.pending);
+    for (const [reason, n] of comments.skipped) plan.skippedComments.set(reason, (plan.skippedComments.get(reason) ?? 0) + n);
     const online = !draft && isPublished(published, now);
     for (const key of keysOf(item)) targets.set(key, { url: online ? `/articles/${slug}/` : undefined, title });
     plan.entries.push({ label, outcome: draft ? "held" : "imported", notes });

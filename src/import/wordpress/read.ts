@@ -7,6 +7,8 @@ export const WXR_VERSIONS = ["1.0", "1.1", "1.2"] as const;
 const WP_NAMESPACE = /^https?:\/\/wordpress\.org\/export\/(\d+\.\d+)\/$/;
 
 export interface WxrAuthor {
+  /** WordPress's user id: comments written by a site user carry it. */
+  id: string;
   login: string;
   displayName: string;
   firstName: string;
@@ -24,6 +26,22 @@ export interface WxrTerm {
   domain: string;
   slug: string;
   name: string;
+}
+
+export interface WxrComment {
+  id: string;
+  author: string;
+  /** Kept for the inbox's pending queue only; never written to content/. */
+  email: string;
+  date: string;
+  dateGmt: string;
+  content: string;
+  /** "1" approved, "0" pending, "spam", "trash". */
+  approved: string;
+  /** "" or "comment" for a comment; "pingback", "trackback"… */
+  type: string;
+  parent: string;
+  userId: string;
 }
 
 export interface WxrItem {
@@ -48,6 +66,7 @@ export interface WxrItem {
   terms: WxrTerm[];
   /** Post meta the import reads: _thumbnail_id, _wp_attachment_image_alt. */
   meta: Record<string, string>;
+  comments: WxrComment[];
 }
 
 export interface WxrExport {
@@ -82,7 +101,23 @@ const emptyItem = (): WxrItem => ({
   attachmentUrl: "",
   terms: [],
   meta: {},
+  comments: [],
 });
+const emptyComment = (): WxrComment => ({ id: "", author: "", email: "", date: "", dateGmt: "", content: "", approved: "", type: "", parent: "", userId: "" });
+
+// The comment's IP address and web site are never read.
+const COMMENT_FIELDS: Readonly<Record<string, keyof WxrComment>> = {
+  "wp:comment_id": "id",
+  "wp:comment_author": "author",
+  "wp:comment_author_email": "email",
+  "wp:comment_date": "date",
+  "wp:comment_date_gmt": "dateGmt",
+  "wp:comment_content": "content",
+  "wp:comment_approved": "approved",
+  "wp:comment_type": "type",
+  "wp:comment_parent": "parent",
+  "wp:comment_user_id": "userId",
+};
 
 // Element (prefix-free, with its namespace's role) → field of the item being read.
 const ITEM_FIELDS: Readonly<Record<string, keyof WxrItem>> = {
@@ -124,6 +159,7 @@ export async function readExport(file: string, onItem: (count: number) => void =
   let author: Partial<WxrAuthor> | undefined;
   let category: Partial<WxrCategory> | undefined;
   let metaKey = "";
+  let comment: WxrComment | undefined;
   let failure: Error | undefined;
 
   // The role of a namespace, whatever prefix the file gives it (and WXR 1.0's URIs).
@@ -150,6 +186,7 @@ export async function readExport(file: string, onItem: (count: number) => void =
     path.push(name);
     text = "";
     if (name === "rss:item") item = emptyItem();
+    else if (name === "wp:comment" && item !== undefined) comment = emptyComment();
     else if (name === "wp:author" && item === undefined) author = {};
     else if (name === "wp:category" && item === undefined) category = {};
     else if (name === "rss:category" && item !== undefined) {
@@ -163,7 +200,12 @@ export async function readExport(file: string, onItem: (count: number) => void =
     const parent = path[path.length - 2];
     path.pop();
     if (name === "rss:rss") closed = true;
-    if (item !== undefined) {
+    if (comment !== undefined) {
+      if (name === "wp:comment") {
+        item?.comments.push(comment);
+        comment = undefined;
+      } else if (parent === "wp:comment" && name in COMMENT_FIELDS) comment[COMMENT_FIELDS[name]!] = name === "wp:comment_content" ? text : text.trim();
+    } else if (item !== undefined) {
       if (name === "rss:item") {
         result.items.push(item);
         item = undefined;
@@ -181,13 +223,14 @@ export async function readExport(file: string, onItem: (count: number) => void =
       }
     } else if (author !== undefined) {
       const fields: Record<string, keyof WxrAuthor> = {
+        "wp:author_id": "id",
         "wp:author_login": "login",
         "wp:author_display_name": "displayName",
         "wp:author_first_name": "firstName",
         "wp:author_last_name": "lastName",
       };
       if (name === "wp:author") {
-        result.authors.push({ login: "", displayName: "", firstName: "", lastName: "", ...author });
+        result.authors.push({ id: "", login: "", displayName: "", firstName: "", lastName: "", ...author });
         author = undefined;
       } else if (name in fields) author[fields[name]!] = text.trim();
     } else if (category !== undefined) {

@@ -45,6 +45,13 @@ export function summaryLine(summary: Summary, written: Written, dryRun: boolean)
   ].join("\n");
 }
 
+/** Approved comments published, pending ones queued in the inbox, the rest left out by reason. */
+export function commentsLine(plan: Plan, queued: number, dryRun: boolean): string {
+  const skipped = [...plan.skippedComments].map(([reason, n]) => `${reason} : ${n}`).join(", ");
+  const waiting = dryRun ? `${plan.pendingComments.length} en attente, pour la file de modération` : `${queued} nouveau(x) dans la file de modération (sur ${plan.pendingComments.length} en attente)`;
+  return `Commentaires : ${plan.counts.comments} publiés, ${waiting}${skipped ? ` ; non importés : ${skipped}` : ""}`;
+}
+
 export function reportMarkdown(source: string, plan: Plan, written: Written, dryRun: boolean): string {
   const entries = entriesWithFates(plan, written);
   const summary = summarize(plan, written);
@@ -56,6 +63,8 @@ export function reportMarkdown(source: string, plan: Plan, written: Written, dry
     dryRun ? "Essai (--dry-run) : rien n’a été écrit." : "",
     "",
     summaryLine(summary, written, dryRun).replace(/\n/g, "  \n"),
+    "",
+    commentsLine(plan, plan.pendingComments.length, true),
     "",
     ...section("Retenus : à revoir avant publication", entries.filter((e) => e.outcome === "held")),
     ...section("Importés avec une remarque", entries.filter((e) => e.outcome === "imported" && e.notes.length > 0)),
