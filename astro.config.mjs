@@ -13,6 +13,7 @@ import { contentDir } from "./src/config/paths.ts";
 import { contentPreflight } from "./src/integrations/content-preflight.ts";
 import { dataStoreFromDisk } from "./src/integrations/data-store-from-disk.ts";
 import pagefind from "./src/integrations/pagefind.ts";
+import { redirects } from "./src/integrations/redirects.ts";
 
 const site = process.env.SITE_URL ?? "http://localhost:4321";
 const cacheDir =
@@ -45,7 +46,7 @@ export default defineConfig({
       },
     }),
   },
-  integrations: [contentPreflight(contentDir), dataStoreFromDisk(), mdx(), sitemap({ filter: (page) => !page.includes("/_pouls/"), serialize: withArticleLastmod(loadArticleIndex(contentDir)) }), pagefind()],
+  integrations: [contentPreflight(contentDir), dataStoreFromDisk(), mdx(), sitemap({ filter: (page) => !page.includes("/_pouls/"), serialize: withArticleLastmod(loadArticleIndex(contentDir)) }), pagefind(), redirects(contentDir, site)],
   // Benchmarks, builds and the inbox's database are outputs, not sources to watch.
   vite: { server: { watch: { ignored: ["**/bench-out/**", "**/dist/**", "**/data/**"] } } },
 });

@@ -49,6 +49,12 @@ const cases: { name: string; mutate: (dir: string) => void; file: string; field:
     field: /Aucun article trouvé dans .*articles\/.*POULS_CONTENT_DIR/,
   },
   {
+    name: "a redirect to a page the site does not have",
+    mutate: (dir) => writeFileSync(join(dir, "redirections.txt"), "# test\n/ancien/ /articles/article-principal/\n/autre/ /articles/n-existe-pas/\n"),
+    file: "redirections.txt",
+    field: /redirections\.txt, ligne 3 : \/articles\/n-existe-pas\/ n’est pas une page du site construit/,
+  },
+  {
     name: "missing cover image file",
     mutate: (dir) => rmSync(join(dir, "articles/avec-image/cover.jpg")),
     file: "avec-image",

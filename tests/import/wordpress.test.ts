@@ -253,6 +253,29 @@ describe("npm run import:wordpress, on a small French export", () => {
     assert.match(report, /lien vers « Un brouillon », que le site ne publie pas \(encore\) : remplacé par son texte/);
   });
 
+  it("keeps the old addresses working: permalinks, /?p=ID, sections, tags, authors and feeds lead to their new pages", () => {
+    const lines = readFileSync(join(content, "redirections.txt"), "utf8");
+    for (const line of [
+      "/2018/06/immunoth%C3%A9rapie-cancer-sein/ /articles/immunotherapie-cancer-sein/",
+      "/?p=101 /articles/immunotherapie-cancer-sein/",
+      "/?page_id=113 /mentions-legales/",
+      "/category/cancerologie/cancer-sein/ /rubriques/cancerologie/cancer-sein/",
+      "/category/cancerologie/cancer-sein/feed/ /rubriques/cancerologie/cancer-sein/rss.xml",
+      "/tag/immunotherapie/ /tags/immunotherapie/",
+      "/author/claire.m/ /auteurs/claire-m/",
+      "/feed/ /rss.xml",
+    ]) {
+      assert.ok(lines.split("\n").includes(line), line);
+    }
+    assert.doesNotMatch(lines, /\?p=109|\?p=103 /, "no old address for a post not imported or not published");
+    const page = readFileSync(join(site.outDir, "2018/06/immunothérapie-cancer-sein/index.html"), "utf8");
+    assert.match(page, /<meta http-equiv="refresh" content="0; url=http:\/\/localhost:4321\/articles\/immunotherapie-cancer-sein\/">/);
+    assert.match(page, /<link rel="canonical" href="http:\/\/localhost:4321\/articles\/immunotherapie-cancer-sein\/">/);
+    const hosts = readFileSync(join(site.outDir, "_redirects"), "utf8");
+    assert.match(hosts, /^\/ p=101 \/articles\/immunotherapie-cancer-sein\/ 301$/m);
+    assert.match(hosts, /^\/category\/cancerologie\/cancer-sein\/ \/rubriques\/cancerologie\/cancer-sein\/ 301$/m);
+  });
+
   it("changes nothing when run again, and its dry run writes nothing", () => {
     const before = snapshot(content);
     const again = importInto(content, ours, "--uploads", uploads);

@@ -19,6 +19,7 @@ describe("npm start (local all-in-one mode)", () => {
     writeFileSync(path.join(dist, "404.html"), "<!doctype html><title>Page introuvable</title>");
     writeFileSync(path.join(dist, "articles", "immunotherapie-sein", "index.html"), "<!doctype html><title>Article</title>");
     writeFileSync(path.join(dist, "_astro", "site.css"), "body{}");
+    writeFileSync(path.join(dist, "_redirects"), "/2018/06/immunoth%C3%A9rapie/ /articles/immunotherapie-sein/ 301\n/ p=101 /articles/immunotherapie-sein/ 301\n");
     writeFileSync(path.join(dist, "_pouls", "articles.json"), JSON.stringify({ articles: ARTICLES }), { flag: "w" });
     // Newer than every source file: no build is started.
     const future = new Date(Date.now() + 365 * 24 * 60 * 60 * 1000);
@@ -75,6 +76,17 @@ describe("npm start (local all-in-one mode)", () => {
       assert.equal(missing.status, 404, pathname);
       assert.match(await missing.text(), /Page introuvable/u);
     }
+  });
+
+  it("follows the build's dist/_redirects: an old permalink and a /?p=ID lead to the new page", async () => {
+    for (const old of ["/2018/06/immunoth%C3%A9rapie/", "/2018/06/immunoth%c3%a9rapie/", "/?p=101"]) {
+      const response = await fetch(`${url}${old}`, { redirect: "manual" });
+      assert.equal(response.status, 301, old);
+      assert.equal(response.headers.get("location"), "/articles/immunotherapie-sein/", old);
+    }
+    const home = await fetch(`${url}/`, { redirect: "manual" });
+    assert.equal(home.status, 200);
+    await home.body?.cancel();
   });
 
   it("takes comments on the same origin and redirects back to the article", async () => {

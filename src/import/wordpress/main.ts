@@ -3,7 +3,7 @@
 // plan.ts → write.ts, then a summary here and the full report in a Markdown file.
 import "../../inbox/quiet-warnings.ts";
 import { createHash } from "node:crypto";
-import { existsSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, writeFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { contentDir } from "../../config/paths.ts";
@@ -45,9 +45,16 @@ try {
 
 const uploads = parsed.values.uploads === undefined ? undefined : resolve(parsed.values.uploads);
 if (uploads !== undefined && !existsSync(uploads)) fail(`--uploads : le dossier ${uploads} n’existe pas. Rien n’a été écrit.`);
+const manifest = readManifest(contentDir);
+const articlesDir = join(contentDir, "articles");
 const plan = planImport(wxr, {
   ...knownIds(contentDir),
-  imported: new Map(Object.entries(readManifest(contentDir).items)),
+  imported: new Map(Object.entries(manifest.items)),
+  foreignArticles: new Set(
+    (existsSync(articlesDir) ? readdirSync(articlesDir) : [])
+      .map((name) => name.replace(/\.mdx?$/, ""))
+      .filter((slug) => manifest.files[`articles/${slug}/index.md`] === undefined),
+  ),
   findUpload: (path) => {
     const file = uploads === undefined ? undefined : join(uploads, path);
     return file !== undefined && file.startsWith(`${uploads}/`) && existsSync(file) ? file : undefined;

@@ -3,7 +3,7 @@
 // and why. (write.ts then compares this with what is on disk.)
 import { stringify } from "yaml";
 import { isPublished, parisIsoDate } from "../../lib/dates.ts";
-import { slugify } from "../../lib/slug.ts";
+import { slugify, tagSlug } from "../../lib/slug.ts";
 import { htmlToMarkdown, postHtml, shortcodesIn } from "./html.ts";
 import type { WxrExport, WxrItem } from "./read.ts";
 import { extractSources } from "./sources.ts";
@@ -53,6 +53,8 @@ export interface Plan {
   pendingComments: PendingComment[];
   /** Comments left out, by reason. */
   skippedComments: Map<string, number>;
+  /** Old WordPress addresses and the pages they lead to now (content/redirections.txt). */
+  redirects: { from: string; to: string }[];
   categories: PlannedCategory[];
   entries: ReportEntry[];
   /** Items of other kinds, by WordPress post type, not imported in this part. */
@@ -68,6 +70,8 @@ export interface ExistingContent {
   imported: ReadonlyMap<string, string>;
   /** The file of an uploads path ("2018/06/photo.jpg") in the --uploads folder, if there is one. */
   findUpload: (path: string) => string | undefined;
+  /** Slugs of articles the import did not write: a post of the same name is not imported over them. */
+  foreignArticles: ReadonlySet<string>;
 }
 
 // URLs the site uses itself: a WordPress page may not take them.
@@ -78,6 +82,14 @@ export const MISSING_CREDENTIALS = "Qualification non renseignée";
 const frontMatter = (data: Record<string, unknown>, body: string): string =>
   `---\n${stringify(data, { lineWidth: 0 }).trimEnd()}\n---\n\n${body.trim()}\n`;
 
+const safeDecode = (path: string): string => {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
+};
+
 /** Every address a post of the export can be linked by: its permalink, its guid, its id. */
 function keysOf(item: WxrItem): string[] {
   return [`id:${item.id}`, linkKey(item.link, item.link), linkKey(item.guid, item.guid)].filter((key): key is string => key !== undefined);
@@ -86,7 +98,7 @@ function keysOf(item: WxrItem): string[] {
 const labelOf = (item: WxrItem, kind: string): string => `« ${plainText(item.title) || "(sans titre)"} » (${kind} ${item.id})`;
 
 export function planImport(wxr: WxrExport, existing: ExistingContent): Plan {
-  const plan: Plan = { files: [], copies: [], pendingComments: [], skippedComments: new Map(), categories: [], entries: [], skippedTypes: new Map(), counts: { articles: 0, pages: 0, authors: 0, comments: 0 } };
+  const plan: Plan = { files: [], copies: [], pendingComments: [], skippedComments: new Map(), redirects: [], categories: [], entries: [], skippedTypes: new Map(), counts: { articles: 0, pages: 0, authors: 0, comments: 0 } };
 
   // Sections: WordPress slugs as ids, parents kept; one already in content/ is reused as it is.
   const categoryId = new Map<string, string>();
@@ -152,6 +164,20 @@ export function planImport(wxr: WxrExport, existing: ExistingContent): Plan {
     notes: string[];
   }
   const pending: Pending[] = [];
+  const usedCategories = new Set<string>();
+  /** The post's permalink and its /?p=ID form. */
+  const oldAddresses = (item: WxrItem, to: string, idParameter: "p" | "page_id"): void => {
+    let path: string | undefined;
+    try {
+      const url = new URL(item.link, wxr.link);
+      path = url.search === "" && url.pathname !== "/" ? url.pathname : undefined;
+    } catch {
+      path = undefined;
+    }
+    // A page kept at its WordPress address needs no redirect.
+    if (path !== undefined && safeDecode(path) !== to) plan.redirects.push({ from: path, to });
+    plan.redirects.push({ from: `/?${idParameter}=${item.id}`, to });
+  };
   // A comment by one of the site's users is the editorial team's, signed with that user's name.
   const staff = new Map(wxr.authors.filter((a) => a.id !== "").map((a) => [a.id, authorName(a.login) || a.login]));
   const attachments = new Map<string, Attachment>(
@@ -229,6 +255,7 @@ export function planImport(wxr: WxrExport, existing: ExistingContent): Plan {
       plan.copies.push(...copies.map((c) => ({ from: c.from, path: `pages/${slug}/${c.name}` })));
       pending.push({ file, data: { title, description, updated: updated ?? parisIsoDate(published) }, body, notes });
       for (const key of keysOf(item)) targets.set(key, { url: `/${slug}/`, title });
+      oldAddresses(item, `/${slug}/`, "page_id");
       plan.entries.push({ label, outcome: draft ? "held" : "imported", notes: draft ? [...notes, "les pages n’ont pas de brouillon : publiée, à retirer de content/pages/ si elle ne doit pas l’être."] : notes });
       continue;
     }
@@ -288,10 +315,34 @@ export function planImport(wxr: WxrExport, existing: ExistingContent): Plan {
     plan.counts.comments += comments.files.length;
     plan.pendingComments.push(...comments.pending);
     for (const [reason, n] of comments.skipped) plan.skippedComments.set(reason, (plan.skippedComments.get(reason) ?? 0) + n);
-    const online = !draft && isPublished(published, now);
+    const online = !draft && isPublished(published, now) && !existing.foreignArticles.has(slug);
     for (const key of keysOf(item)) targets.set(key, { url: online ? `/articles/${slug}/` : undefined, title });
+    if (online) {
+      oldAddresses(item, `/articles/${slug}/`, "p");
+      usedCategories.add(category);
+      for (const tag of tags) plan.redirects.push({ from: `/tag/${item.terms.find((t) => t.domain === "post_tag" && plainText(t.name) === tag)?.slug ?? tagSlug(tag)}/`, to: `/tags/${tagSlug(tag)}/` });
+      const login = item.creator || wxr.authors[0]?.login || "redaction";
+      plan.redirects.push({ from: `/author/${login}/`, to: `/auteurs/${useAuthor(login)}/` });
+    }
     plan.entries.push({ label, outcome: draft ? "held" : "imported", notes });
   }
+
+  // Old section addresses (/category/parent/child/) and their feeds, for the sections of published posts.
+  const wpSlugOf = new Map([...categoryId].map(([slug, id]) => [id, slug]));
+  const wpPath = (id: string, seen = new Set<string>()): string => {
+    const parent = parents.get(id);
+    const own = wpSlugOf.get(id) ?? id;
+    return parent === undefined || seen.has(parent) ? own : `${wpPath(parent, seen.add(id))}/${own}`;
+  };
+  const poulsPath = (id: string, seen = new Set<string>()): string => {
+    const parent = parents.get(id);
+    return parent === undefined || seen.has(parent) ? id : `${poulsPath(parent, seen.add(id))}/${id}`;
+  };
+  for (const id of usedCategories) {
+    plan.redirects.push({ from: `/category/${wpPath(id)}/`, to: `/rubriques/${poulsPath(id)}/` });
+    plan.redirects.push({ from: `/category/${wpPath(id)}/feed/`, to: `/rubriques/${poulsPath(id)}/rss.xml` });
+  }
+  if (plan.redirects.length > 0) plan.redirects.push({ from: "/feed/", to: "/rss.xml" });
 
   for (const { file, data, body, notes } of pending) {
     const linked = rewriteLinks(body, wxr.link, targets);

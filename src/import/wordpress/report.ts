@@ -41,7 +41,7 @@ export function summaryLine(summary: Summary, written: Written, dryRun: boolean)
   const verb = dryRun ? "seraient" : "";
   return [
     `Importés : ${summary.imported} · retenus (brouillons ou à revoir) : ${summary.held} · ignorés : ${summary.skipped}`,
-    `Fichiers${verb ? " qui " + verb : ""} : ${count("created")} créé(s), ${count("updated")} mis à jour, ${count("unchanged")} inchangé(s), ${summary.kept} pas écrasé(s) ; images copiées : ${written.copied} ; rubriques ajoutées : ${written.categoriesAdded}`,
+    `Fichiers${verb ? " qui " + verb : ""} : ${count("created")} créé(s), ${count("updated")} mis à jour, ${count("unchanged")} inchangé(s), ${summary.kept} pas écrasé(s) ; images copiées : ${written.copied} ; rubriques ajoutées : ${written.categoriesAdded} ; anciennes adresses redirigées : ${written.redirectsAdded}`,
   ].join("\n");
 }
 

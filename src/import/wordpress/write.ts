@@ -5,6 +5,7 @@ import { createHash } from "node:crypto";
 import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { Document, parseDocument } from "yaml";
+import { REDIRECTS_FILE, redirectsToAdd } from "../../lib/redirects.ts";
 import type { Plan, PlannedFile } from "./plan.ts";
 
 export const MANIFEST = ".import-wordpress.json";
@@ -15,6 +16,7 @@ export interface Written {
   fates: Map<PlannedFile, FileFate>;
   /** Images copied now (or that would be), and those already there. */
   copied: number;
+  redirectsAdded: number;
   categoriesAdded: number;
 }
 
@@ -81,6 +83,20 @@ export function applyPlan(plan: Plan, contentDir: string, dryRun: boolean): Writ
     }
   }
 
+  // Old addresses are added to content/redirections.txt, which editors add to as well.
+  const redirectsPath = join(contentDir, REDIRECTS_FILE);
+  const existingRedirects = existsSync(redirectsPath) ? readFileSync(redirectsPath, "utf8") : "";
+  const newRedirects = redirectsToAdd(existingRedirects, plan.redirects);
+  if (!dryRun && newRedirects.length > 0) {
+    const head =
+      existingRedirects === ""
+        ? "# Anciennes adresses et pages où elles mènent, une par ligne : « /ancienne/ /nouvelle/ ».\n# Ajoutez-en une quand vous renommez un article. Le build les vérifie (voir README).\n"
+        : existingRedirects.endsWith("\n")
+          ? existingRedirects
+          : `${existingRedirects}\n`;
+    writeAtomic(redirectsPath, `${head}${newRedirects.join("\n")}\n`);
+  }
+
   // Sections are added to content/categories.yaml, its comments and existing entries kept.
   const categoriesPath = join(contentDir, "categories.yaml");
   const source = existsSync(categoriesPath) ? readFileSync(categoriesPath, "utf8") : "";
@@ -100,5 +116,5 @@ export function applyPlan(plan: Plan, contentDir: string, dryRun: boolean): Writ
     const text = `${JSON.stringify({ note, files: sorted(manifest), items: sorted(items) }, null, 2)}\n`;
     if (!existsSync(manifestPath) || readFileSync(manifestPath, "utf8") !== text) writeAtomic(manifestPath, text);
   }
-  return { fates, copied, categoriesAdded };
+  return { fates, copied, categoriesAdded, redirectsAdded: newRedirects.length };
 }

@@ -1,6 +1,7 @@
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import type { Context } from "hono";
+import { matchRedirect, parseRedirectsFile, type HostRule } from "../../lib/redirects.ts";
 
 // Local all-in-one mode only (npm start): the built site served beside the inbox. In
 // production any static host or CDN does this job.
@@ -63,8 +64,20 @@ export function serveDirectory(root: string): (c: Context) => Promise<Response> 
     return (await isFile(page)) ? send(c, page, 404) : c.text("Page introuvable", 404);
   };
 
+  // The old addresses the build wrote to dist/_redirects (content/redirections.txt), followed as
+  // a static host that reads that file would.
+  let rules: { mtime: number; list: HostRule[] } = { mtime: -1, list: [] };
+  const redirectRules = async (): Promise<HostRule[]> => {
+    const file = path.join(base, "_redirects");
+    const mtime = await stat(file).then((s) => s.mtimeMs, () => 0);
+    if (mtime !== rules.mtime) rules = { mtime, list: mtime === 0 ? [] : parseRedirectsFile(await readFile(file, "utf8")) };
+    return rules.list;
+  };
+
   return async (c) => {
     const url = new URL(c.req.url);
+    const moved = matchRedirect(await redirectRules(), url.pathname, url.searchParams);
+    if (moved !== undefined) return c.redirect(moved, 301);
     let pathname: string;
     try {
       pathname = decodeURIComponent(url.pathname);
