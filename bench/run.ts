@@ -8,6 +8,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, freemem, loadavg, release, totalmem } from "node:os";
 import { join, resolve } from "node:path";
 import { buildTable, runBuildBench } from "./build.ts";
+import { importTable, runImportBench } from "./import.ts";
 import { inboxTable, runInboxBench } from "./inbox.ts";
 import { pagesTable, runPagesBench } from "./pages.ts";
 import { formatRelatedBench, runRelatedBench } from "./related.ts";
@@ -61,6 +62,11 @@ const sections: { name: string; title: string; run: () => Promise<string> }[] = 
     name: "inbox",
     title: "Comment inbox (autocannon, localhost)",
     run: async () => inboxTable(await runInboxBench({ log, ...(quick ? { durationSeconds: 2 } : {}) })),
+  },
+  {
+    name: "import",
+    title: "WordPress import (npm run import:wordpress)",
+    run: async () => importTable([runImportBench(quick ? 1000 : 10_000, log)]),
   },
   {
     name: "pages",

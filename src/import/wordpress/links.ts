@@ -1,7 +1,6 @@
 // Links between posts of the export: by permalink, by "?p=ID" (the guid), by a percent-encoded
 // URL. They become the site's own addresses, which the build then checks; a link to a post Pouls
 // does not publish becomes its text.
-import { parse } from "node-html-parser";
 
 /** The key a link to the export's own site is known by, or undefined for another site's. */
 export function linkKey(href: string, siteUrl: string): string | undefined {
@@ -32,21 +31,21 @@ export interface LinkTarget {
   title: string;
 }
 
-/** The body with links to other posts of the export pointing at the site, and those left as text. */
-export function rewriteLinks(html: string, siteUrl: string, targets: ReadonlyMap<string, LinkTarget>): { html: string; unpublished: string[] } {
-  const root = parse(html);
+/**
+ * The body (Markdown, Turndown's output: the HTML of every post need not be kept until all
+ * addresses are known) with its `[words](href)` links to other posts of the export pointing at the
+ * site, and those Pouls does not publish left as their words. Images (`![…](…)`) aside.
+ */
+export function rewriteMarkdownLinks(markdown: string, siteUrl: string, targets: ReadonlyMap<string, LinkTarget>): { markdown: string; unpublished: string[] } {
   const unpublished: string[] = [];
-  let changed = false;
-  for (const a of root.querySelectorAll("a[href]")) {
-    const key = linkKey(a.getAttribute("href") ?? "", siteUrl);
+  const out = markdown.replace(/(!?)\[((?:\\.|[^\]\\])*)\]\(([^)\s]+)((?:\s+"[^"]*")?)\)/g, (whole, bang: string, words: string, href: string, title: string) => {
+    if (bang === "!") return whole;
+    const key = linkKey(href, siteUrl);
     const target = key === undefined ? undefined : targets.get(key);
-    if (target === undefined) continue;
-    changed = true;
-    if (target.url !== undefined) a.setAttribute("href", target.url);
-    else {
-      unpublished.push(target.title);
-      a.replaceWith(a.innerHTML);
-    }
-  }
-  return { html: changed ? root.toString() : html, unpublished: [...new Set(unpublished)] };
+    if (target === undefined) return whole;
+    if (target.url !== undefined) return `[${words}](${target.url}${title})`;
+    unpublished.push(target.title);
+    return words;
+  });
+  return { markdown: out, unpublished: [...new Set(unpublished)] };
 }

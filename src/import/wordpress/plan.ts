@@ -7,7 +7,7 @@ import { slugify, tagSlug } from "../../lib/slug.ts";
 import { htmlToMarkdown, postHtml, shortcodesIn } from "./html.ts";
 import type { WxrExport, WxrItem } from "./read.ts";
 import { extractSources } from "./sources.ts";
-import { linkKey, rewriteLinks, type LinkTarget } from "./links.ts";
+import { linkKey, rewriteMarkdownLinks, type LinkTarget } from "./links.ts";
 import { localImages, localName, uploadPath, type ImageCopy } from "./images.ts";
 import { expandShortcodes, type Attachment } from "./shortcodes.ts";
 import { importComments, type PendingComment } from "./comments.ts";
@@ -155,11 +155,11 @@ export function planImport(wxr: WxrExport, existing: ExistingContent): Plan {
     return unique;
   };
 
-  // Bodies are turned into Markdown once every item's address and status is known, for the links
-  // between them.
+  // Files are written once every item's address and status is known, for the links between them.
   interface Pending {
     file: PlannedFile;
     data: Record<string, unknown>;
+    /** Markdown. */
     body: string;
     notes: string[];
   }
@@ -253,7 +253,7 @@ export function planImport(wxr: WxrExport, existing: ExistingContent): Plan {
       plan.files.push(file);
       const body = withImages(html, (name) => `./${slug}/${name}`, notes, copies);
       plan.copies.push(...copies.map((c) => ({ from: c.from, path: `pages/${slug}/${c.name}` })));
-      pending.push({ file, data: { title, description, updated: updated ?? parisIsoDate(published) }, body, notes });
+      pending.push({ file, data: { title, description, updated: updated ?? parisIsoDate(published) }, body: htmlToMarkdown(body), notes });
       for (const key of keysOf(item)) targets.set(key, { url: `/${slug}/`, title });
       oldAddresses(item, `/${slug}/`, "page_id");
       plan.entries.push({ label, outcome: draft ? "held" : "imported", notes: draft ? [...notes, "les pages n’ont pas de brouillon : publiée, à retirer de content/pages/ si elle ne doit pas l’être."] : notes });
@@ -307,7 +307,7 @@ export function planImport(wxr: WxrExport, existing: ExistingContent): Plan {
         sources: sources.map((s) => ({ ...s })),
         ...(draft ? { draft: true } : {}),
       },
-      body,
+      body: htmlToMarkdown(body),
       notes,
     });
     const comments = importComments(item.comments, slug, staff);
@@ -345,9 +345,9 @@ export function planImport(wxr: WxrExport, existing: ExistingContent): Plan {
   if (plan.redirects.length > 0) plan.redirects.push({ from: "/feed/", to: "/rss.xml" });
 
   for (const { file, data, body, notes } of pending) {
-    const linked = rewriteLinks(body, wxr.link, targets);
+    const linked = rewriteMarkdownLinks(body, wxr.link, targets);
     for (const title of linked.unpublished) notes.push(`lien vers « ${title} », que le site ne publie pas (encore) : remplacé par son texte ; rétablissez-le une fois cet article publié.`);
-    file.text = frontMatter(data, htmlToMarkdown(linked.html));
+    file.text = frontMatter(data, linked.markdown);
   }
   return plan;
 }
