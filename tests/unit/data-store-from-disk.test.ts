@@ -1,8 +1,9 @@
 // The build's content store module: read from Astro's file instead of compiled in as a string.
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { readFileSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { AstroIntegration } from "astro";
 import type { Plugin } from "vite";
@@ -62,5 +63,21 @@ describe("content store read from its file", () => {
     const dir = tempDir("pouls-store-");
     assert.deepEqual(pluginsFor("dev", dir), []);
     assert.deepEqual(pluginsFor("build", dir, "chunked"), []);
+  });
+});
+
+describe("Astro's content store module, as the integration expects it", () => {
+  // The integration relies on an Astro-internal module id and code shape. Should Astro change
+  // either, the build still works, only slower (Astro's own module, compiled in): this test is what
+  // says so, loudly, on the day of the upgrade.
+  const astro = dirname(createRequire(import.meta.url).resolve("astro/package.json"));
+  const read = (file: string) => readFileSync(join(astro, "dist/content", file), "utf8");
+
+  it("still has the id and the code the integration replaces", () => {
+    const advice =
+      "Astro a changé le module de son magasin de contenu : src/integrations/data-store-from-disk.ts ne s’applique plus (le build marche, plus lentement, le magasin compilé dans le code). Mettez à jour DATA_STORE_MODULE ou FROM_STORE_FILE d’après node_modules/astro/dist/content/.";
+    const id = /const DATA_STORE_VIRTUAL_ID = "([^"]+)";/.exec(read("consts.js"))?.[1];
+    assert.equal(`\0${id}`, DATA_STORE_MODULE, advice);
+    assert.ok(read("vite-plugin-content-virtual-mod.js").includes("code: `export default JSON.parse(${JSON.stringify(jsonData)})`"), advice);
   });
 });
