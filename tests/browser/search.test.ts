@@ -571,15 +571,28 @@ describe("site search", () => {
       const context = await browser.newContext({ viewport });
       const page = await open(context);
       await page.addInitScript(() => {
-        const w = window as unknown as { shifted: number };
+        type Shift = { value: number; hadRecentInput: boolean; sources?: { node?: Element | null; previousRect: DOMRectReadOnly; currentRect: DOMRectReadOnly }[] };
+        const w = window as unknown as { shifted: number; moved: string[] };
         w.shifted = 0;
+        w.moved = [];
         new PerformanceObserver((list) => {
-          for (const e of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[]) if (!e.hadRecentInput) w.shifted += e.value;
+          for (const e of list.getEntries() as unknown as Shift[]) {
+            if (e.hadRecentInput) continue;
+            w.shifted += e.value;
+            for (const s of e.sources ?? []) w.moved.push(`${s.node?.nodeName ?? "?"}.${s.node?.className ?? ""} y ${s.previousRect.y}→${s.currentRect.y} h ${s.previousRect.height}→${s.currentRect.height}`);
+          }
         }).observe({ type: "layout-shift", buffered: true });
       });
       await visit(page, "/recherche/?q=vaccin");
       assert.ok((await page.locator(".search-result").count()) > 3, "a full first page of results");
-      assert.equal(await page.evaluate(() => (window as unknown as { shifted: number }).shifted), 0);
+      const { shifted, moved } = await page.evaluate(() => {
+        const w = window as unknown as { shifted: number; moved: string[] };
+        return { shifted: w.shifted, moved: w.moved };
+      });
+      // Results pushing the page down score 0.1 and more. Under a loaded CI, Chromium has reported
+      // about 0.001 once in a while, which no one can see and no run here reproduced: the sources
+      // are named so the next one can be traced.
+      assert.ok(shifted < 0.005, `layout shift ${shifted}: ${moved.join("; ")}`);
       await context.close();
     });
   }
