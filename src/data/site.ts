@@ -126,27 +126,31 @@ async function load(): Promise<SiteData> {
 
   const tagNames = new Map(tagEntries.map((e) => [e.id, frenchTypography(e.data.name)]));
 
-  const problems = checkArticles(
-    built.map((e) => ({
-      slug: e.id,
-      file: e.filePath ?? e.id,
-      date: e.data.date,
-      updated: e.data.updated,
-      reviewed: e.data.reviewed,
-      reviewer: e.data.reviewer,
-      authors: asList(e.data.author),
-      category: e.data.category,
-      related: e.data.related,
-      sources: e.data.sources.length,
-      links: linkedSlugs(e.body ?? "", site.origin),
-    })),
-    {
-      authors: new Set(authors.keys()),
-      categories: new Set(categories.byId.keys()),
-      articles: new Set(built.map((e) => e.id)),
-    },
-  );
-  if (problems.length > 0) throw editorError(formatProblems(problems));
+  // A build checked all this before Astro read the content (src/integrations/content-preflight.ts);
+  // the dev server checked it at start only, so it checks again as files are edited.
+  if (import.meta.env.DEV) {
+    const problems = checkArticles(
+      built.map((e) => ({
+        slug: e.id,
+        file: e.filePath ?? e.id,
+        date: e.data.date,
+        updated: e.data.updated,
+        reviewed: e.data.reviewed,
+        reviewer: e.data.reviewer,
+        authors: asList(e.data.author),
+        category: e.data.category,
+        related: e.data.related,
+        sources: e.data.sources.length,
+        links: linkedSlugs(e.body ?? "", site.origin),
+      })),
+      {
+        authors: new Set(authors.keys()),
+        categories: new Set(categories.byId.keys()),
+        articles: new Set(built.map((e) => e.id)),
+      },
+    );
+    if (problems.length > 0) throw editorError(formatProblems(problems));
+  }
 
   const articles: ArticleView[] = built
     .map((e) => {

@@ -6,15 +6,8 @@ import { join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
 import { editorError } from "../lib/content-ids.ts";
+import { decodedOr as decoded } from "../lib/uri.ts";
 import { parseRedirects, redirectPage, redirectsFile, REDIRECTS_FILE, type RedirectProblem } from "../lib/redirects.ts";
-
-const decoded = (path: string): string => {
-  try {
-    return decodeURIComponent(path);
-  } catch {
-    return path;
-  }
-};
 
 /** The built file a site address is served from, if the build made it. */
 function builtFile(dist: string, path: string): string | undefined {

@@ -3,6 +3,8 @@
 // permalinks, /?p=ID, old section, tag, author and feed addresses), and by editors when they
 // rename an article. The build turns it into redirect pages and dist/_redirects.
 
+import { decodedOr } from "./uri.ts";
+
 export const REDIRECTS_FILE = "redirections.txt";
 
 export interface Redirect {
@@ -106,13 +108,7 @@ export function parseRedirectsFile(text: string): HostRule[] {
   });
 }
 
-const decodedPath = (path: string): string => {
-  try {
-    return decodeURIComponent(path).normalize("NFC");
-  } catch {
-    return path;
-  }
-};
+const decodedPath = (path: string): string => decodedOr(path).normalize("NFC");
 
 /** Where a request goes, if a rule takes it: the path alike once decoded, every query pair present. */
 export function matchRedirect(rules: readonly HostRule[], pathname: string, search: URLSearchParams): string | undefined {

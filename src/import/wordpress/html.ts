@@ -54,7 +54,7 @@ export function autop(text: string): string {
     .join("\n");
 }
 
-export const isBlockContent = (html: string): boolean => /<!--\s*wp:/.test(html);
+const isBlockContent = (html: string): boolean => /<!--\s*wp:/.test(html);
 
 /** The shortcodes a post holds ("[gallery ids=…]" → "gallery"), which this part leaves as text. */
 export function shortcodesIn(html: string): string[] {

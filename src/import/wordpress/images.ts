@@ -4,6 +4,7 @@
 // from the page and reported.
 import { posix } from "node:path";
 import { parse } from "node-html-parser";
+import { decodedOr } from "../../lib/uri.ts";
 
 /** Where an upload lives under the uploads folder ("2018/06/photo.jpg"), or undefined for another site's image. */
 export function uploadPath(url: string, siteUrl: string): string | undefined {
@@ -13,12 +14,7 @@ export function uploadPath(url: string, siteUrl: string): string | undefined {
   } catch {
     return undefined;
   }
-  let path = parsed.pathname;
-  try {
-    path = decodeURIComponent(path);
-  } catch {
-    // Kept as written.
-  }
+  const path = decodedOr(parsed.pathname);
   const marker = path.indexOf("/wp-content/uploads/");
   if (marker >= 0) return path.slice(marker + "/wp-content/uploads/".length);
   // WordPress.com serves uploads from <site>.files.wordpress.com/<year>/<month>/….

@@ -1,6 +1,7 @@
 // Links between posts of the export: by permalink, by "?p=ID" (the guid), by a percent-encoded
 // URL. They become the site's own addresses, which the build then checks; a link to a post Pouls
 // does not publish becomes its text.
+import { decodedOr } from "../../lib/uri.ts";
 
 /** The key a link to the export's own site is known by, or undefined for another site's. */
 export function linkKey(href: string, siteUrl: string): string | undefined {
@@ -15,13 +16,7 @@ export function linkKey(href: string, siteUrl: string): string | undefined {
   if (url.hostname.replace(/^www\./, "") !== site.hostname.replace(/^www\./, "")) return undefined;
   const id = url.searchParams.get("p") ?? url.searchParams.get("page_id");
   if (id && /^\d+$/.test(id)) return `id:${id}`;
-  let path = url.pathname;
-  try {
-    path = decodeURIComponent(path);
-  } catch {
-    // Kept as written.
-  }
-  path = path.normalize("NFC").toLowerCase().replace(/\/+$/, "");
+  const path = decodedOr(url.pathname).normalize("NFC").toLowerCase().replace(/\/+$/, "");
   return path === "" ? undefined : `path:${path}`;
 }
 

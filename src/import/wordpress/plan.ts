@@ -4,6 +4,7 @@
 import { stringify } from "yaml";
 import { isPublished, parisIsoDate } from "../../lib/dates.ts";
 import { slugify, tagSlug } from "../../lib/slug.ts";
+import { decodedOr } from "../../lib/uri.ts";
 import { htmlToMarkdown, postHtml, shortcodesIn } from "./html.ts";
 import type { WxrExport, WxrItem } from "./read.ts";
 import { extractSources } from "./sources.ts";
@@ -77,18 +78,10 @@ export interface ExistingContent {
 // URLs the site uses itself: a WordPress page may not take them.
 const RESERVED_PAGES = new Set(["articles", "rubriques", "tags", "auteurs", "recherche", "plan-du-site", "glossaire", "moderation", "api", "pagefind", "404"]);
 const FALLBACK_CATEGORY: PlannedCategory = { id: "non-classe", name: "Non classé" };
-export const MISSING_CREDENTIALS = "Qualification non renseignée";
+const MISSING_CREDENTIALS = "Qualification non renseignée";
 
 const frontMatter = (data: Record<string, unknown>, body: string): string =>
   `---\n${stringify(data, { lineWidth: 0 }).trimEnd()}\n---\n\n${body.trim()}\n`;
-
-const safeDecode = (path: string): string => {
-  try {
-    return decodeURIComponent(path);
-  } catch {
-    return path;
-  }
-};
 
 /** Every address a post of the export can be linked by: its permalink, its guid, its id. */
 function keysOf(item: WxrItem): string[] {
@@ -175,7 +168,7 @@ export function planImport(wxr: WxrExport, existing: ExistingContent): Plan {
       path = undefined;
     }
     // A page kept at its WordPress address needs no redirect.
-    if (path !== undefined && safeDecode(path) !== to) plan.redirects.push({ from: path, to });
+    if (path !== undefined && decodedOr(path) !== to) plan.redirects.push({ from: path, to });
     plan.redirects.push({ from: `/?${idParameter}=${item.id}`, to });
   };
   // A comment by one of the site's users is the editorial team's, signed with that user's name.

@@ -2,6 +2,7 @@
 import { decodeHTML } from "entities";
 import { parse } from "node-html-parser";
 import { slugify } from "../../lib/slug.ts";
+import { decodedOr } from "../../lib/uri.ts";
 
 /** "Immunoth&eacute;rapie &amp; cancer" → "Immunothérapie & cancer", tags dropped, spaces tidied. */
 export function plainText(html: string): string {
@@ -32,13 +33,7 @@ export function descriptionFrom(excerpt: string, bodyHtml: string, max = 220): s
  * to the site's form, else from the title, else from the post id.
  */
 export function importSlug(postName: string, title: string, id: string): string {
-  let name = postName;
-  try {
-    name = decodeURIComponent(postName);
-  } catch {
-    // A stray % in a hand-made post_name: taken as written.
-  }
-  return slugify(name) || slugify(plainText(title)) || `article-${id}`;
+  return slugify(decodedOr(postName)) || slugify(plainText(title)) || `article-${id}`;
 }
 
 /** WordPress's "2018-06-07 10:00:00" (UTC when `gmt`), or undefined for its "0000-00-00 …" of drafts. */
