@@ -34,6 +34,9 @@ export default defineConfig({
   // rendering the next one; with a few pages in flight the disk works while the next renders
   // (3,000 articles: pages in 22-25 s instead of 30-34 s).
   build: { format: "directory", concurrency: 4 },
+  // A page whose cache key (src/data/page-keys.ts) and code are those of the last build is copied
+  // from it rather than rendered again; `npm run build -- --force` renders every page.
+  experimental: { incrementalBuild: true },
   markdown: {
     // Sätteri (Astro 7's native pipeline) with our hast plugins; README explains the choice.
     // Links first, so the titles they fill in get French spacing too.

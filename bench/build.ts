@@ -61,7 +61,8 @@ export const ROUNDS = 3;
 
 const median = (runs: BuildRun[]): BuildRun => [...runs].sort((a, b) => a.seconds - b.seconds)[Math.floor(runs.length / 2)] as BuildRun;
 
-function writeCorpus(dir: string, n: number): void {
+/** Writes n generated articles, their authors and sections into a content folder. */
+export function writeCorpus(dir: string, n: number): void {
   mkdirSync(join(dir, "articles"), { recursive: true });
   mkdirSync(join(dir, "authors"), { recursive: true });
   for (const a of generateArticles(n, 42)) writeFileSync(join(dir, "articles", `${a.slug}.md`), toMarkdown(a));
@@ -73,8 +74,8 @@ function writeCorpus(dir: string, n: number): void {
   );
 }
 
-/** Runs a cold `astro build` (fresh cache) under GNU time for wall time and peak memory. */
-function astroBuild(args: string[], env: Record<string, string>): Promise<BuildRun> {
+/** Runs `astro build` under GNU time for wall time and peak memory; `log` gets Astro's output. */
+export function astroBuild(args: string[], env: Record<string, string>, log?: (output: string) => void): Promise<BuildRun> {
   return new Promise((done, fail) => {
     const child = spawn("/usr/bin/time", ["-f", "TIME %e %M", join(bin, "astro"), "build", ...args], {
       cwd: root,
@@ -87,6 +88,7 @@ function astroBuild(args: string[], env: Record<string, string>): Promise<BuildR
     child.on("error", fail);
     child.on("close", (code) => {
       forgetContentModules();
+      log?.(out);
       const m = /TIME ([\d.]+) (\d+)/.exec(out);
       const pages = Number(/(\d+) page\(s\) built/.exec(out)?.[1] ?? 0);
       if (code !== 0 || !m) return fail(new Error(`astro build failed (${code}):\n${out.slice(-3000)}`));

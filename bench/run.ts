@@ -9,6 +9,7 @@ import { cpus, freemem, loadavg, release, totalmem } from "node:os";
 import { join, resolve } from "node:path";
 import { buildTable, runBuildBench } from "./build.ts";
 import { importTable, runImportBench } from "./import.ts";
+import { incrementalTable, runIncrementalBench } from "./incremental.ts";
 import { inboxTable, runInboxBench } from "./inbox.ts";
 import { pagesTable, runPagesBench } from "./pages.ts";
 import { formatRelatedBench, runRelatedBench } from "./related.ts";
@@ -52,6 +53,11 @@ const sections: { name: string; title: string; run: () => Promise<string> }[] = 
     name: "build",
     title: "Build scaling (full build against bare Astro 7 + Pagefind)",
     run: async () => buildTable(await runBuildBench(quick ? [300] : [1000, 10000], log)),
+  },
+  {
+    name: "incremental",
+    title: "Incremental builds",
+    run: async () => incrementalTable(await runIncrementalBench(quick ? [300] : [1000, 10000], log)),
   },
   {
     name: "search",

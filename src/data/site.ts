@@ -4,10 +4,11 @@ import { getCollection, type CollectionEntry } from "astro:content";
 import { site } from "../config/site.ts";
 import { buildCategoryTree, type Category, type CategoryTree } from "../lib/categories.ts";
 import { isPublished } from "../lib/dates.ts";
+import { buildTime } from "../lib/build-time.ts";
 import { readingTimeMinutes } from "../lib/reading-time.ts";
 import { tagSlug } from "../lib/slug.ts";
 import { frenchTypography } from "../lib/typography.ts";
-import { modifiedDate } from "../lib/freshness.ts";
+import { isStale, modifiedDate } from "../lib/freshness.ts";
 import { computeRelated } from "../lib/related/index.ts";
 import { checkArticles, formatProblems, linkedSlugs } from "../lib/validate.ts";
 import { editorError } from "../lib/content-ids.ts";
@@ -42,6 +43,8 @@ export interface ArticleView {
   readingTime: number;
   /** The latest of publication, update, review and correction: what dateModified means to readers. */
   modified: Date;
+  /** Whether its last medical check is older than the site allows, on the day of the build. */
+  stale: boolean;
 }
 
 export interface CommentView {
@@ -102,7 +105,7 @@ async function load(): Promise<SiteData> {
       `Aucun article trouvé dans ${contentDir}/articles/ par Astro, dont le cache de contenu est vide. Attendu : npm run build -- --force, qui le reconstruit.`,
     );
   }
-  const now = new Date();
+  const now = buildTime();
   const built = articleEntries.filter(
     (e) => (import.meta.env.DEV || !e.data.draft) && isPublished(e.data.date, now),
   );
@@ -172,6 +175,7 @@ async function load(): Promise<SiteData> {
         }),
         readingTime: readingTimeMinutes(e.body ?? ""),
         modified,
+        stale: isStale(d, now, site.reviewMaxAgeYears),
       };
     })
     .sort((a, b) => b.data.date.getTime() - a.data.date.getTime() || a.slug.localeCompare(b.slug));

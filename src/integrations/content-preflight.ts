@@ -1,14 +1,17 @@
 // Runs before Astro reads the content: checks every article file (lib/article-file-check.ts, read
 // by the article index) and what refers to other files, and reports it all at once, where Astro
-// would stop at the first file in error or not name the article (missing cover images); drops Astro's rendered-Markdown cache when an article title changes,
-// since "Lire aussi" cards and empty-text links in other, unchanged files show that title.
+// would stop at the first file in error or not name the article (missing cover images). Then drops
+// Astro's store of rendered Markdown when what renders it changed in a way Astro does not see: an
+// article title ("Lire aussi" cards and empty-text links in other, unchanged files show it), the
+// code of our Markdown plugins, or a dependency (the lockfile).
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
-import { dirname, relative, resolve } from "node:path";
+import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
 import { loadArticleIndex } from "../markdown/article-index.ts";
 import { isPublished } from "../lib/dates.ts";
+import { buildTime } from "../lib/build-time.ts";
 import { checkArticles, checkCovers, formatProblems } from "../lib/validate.ts";
 import { editorError, knownIds } from "../lib/content-ids.ts";
 
@@ -27,7 +30,7 @@ export function contentPreflight(contentDir: string): AstroIntegration {
         const articles = index.articles.map((a) => ({ ...a, file: relative(process.cwd(), a.file) }));
         // Everything an editor has to fix, from every file, in one report: the schema, the
         // scaffold's placeholders, the covers, then what refers to other files.
-        const now = new Date();
+        const now = buildTime();
         // A date in error counts as published: links to the article are not what is wrong.
         const built = articles
           .map((a) => a.check.facts)
@@ -41,18 +44,37 @@ export function contentPreflight(contentDir: string): AstroIntegration {
         problems.sort((a, b) => a.file.localeCompare(b.file));
         if (problems.length > 0) throw editorError(formatProblems(problems));
 
-        const titles = createHash("sha256")
+        const renders = createHash("sha256")
           .update(JSON.stringify(index.articles.map((a) => [a.slug, a.title])))
+          .update(markdownCode(fileURLToPath(config.root)))
           .digest("hex");
         const cacheDirs = [fileURLToPath(config.cacheDir), fileURLToPath(new URL(".astro/", config.root))];
         for (const dir of cacheDirs) {
-          const stamp = resolve(dir, "pouls-titles.sha256");
-          if (existsSync(stamp) && readFileSync(stamp, "utf8") === titles) continue;
+          const stamp = resolve(dir, "pouls-markdown.sha256");
+          if (existsSync(stamp) && readFileSync(stamp, "utf8") === renders) continue;
           rmSync(resolve(dir, "data-store.json"), { force: true });
           mkdirSync(dir, { recursive: true });
-          writeFileSync(stamp, titles);
+          writeFileSync(stamp, renders);
         }
       },
     },
   };
+}
+
+/**
+ * The code Markdown is rendered with, as one string: the config, our plugins and what they import
+ * (src/lib, src/config), and the lockfile. Astro keys its store on the config's data, in which the
+ * plugins are functions, so it does not see their code change.
+ */
+function markdownCode(root: string): string {
+  const files = ["astro.config.mjs", "package-lock.json"];
+  for (const dir of ["src/markdown", "src/lib", "src/config"]) {
+    for (const entry of readdirSync(join(root, dir), { recursive: true, withFileTypes: true })) {
+      if (entry.isFile()) files.push(relative(root, join(entry.parentPath, entry.name)));
+    }
+  }
+  return files
+    .sort()
+    .map((file) => `${file}\n${existsSync(join(root, file)) ? readFileSync(join(root, file), "utf8") : ""}`)
+    .join("\n");
 }

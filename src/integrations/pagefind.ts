@@ -27,6 +27,7 @@ import { auditPage, auditVerdict, emptyAudit, type SearchFieldsAudit } from "../
 import { newestFirst, sortDate, type DatedPage } from "../lib/search/recent.ts";
 import { newVocabulary, VOCABULARY_DIR, type Vocabulary } from "../lib/search/vocabulary.ts";
 import { site } from "../config/site.ts";
+import { decodedOr } from "../lib/uri.ts";
 
 /** Where the bundle goes inside the output folder, and the URL path the search page loads it from. */
 export const BUNDLE_DIR = "pagefind";
@@ -140,9 +141,10 @@ interface KeptPage extends DatedPage {
 /**
  * The search bundle of a site, fed page by page (as Astro renders them), written once all are.
  *
- * Each page goes to Pagefind's service, a process of its own, as soon as it is offered: the
- * service indexes it on the other core while Astro renders the next pages, and only writing the
- * index is left for the end of the build.
+ * Pagefind numbers pages in the order it is given them, and its files show those numbers; pages
+ * come in the order they finish rendering, which varies, and an incremental build renders only
+ * some. So pages are kept (what Pagefind reads of them) and given in the order of their URLs once
+ * all are in: the same site gives the same index, however it was built.
  */
 export interface BundleBuilder {
   /** Offers one page (any page: those without data-pagefind-body are left out). */
@@ -160,8 +162,7 @@ export function startBundle(recentCount: number = site.searchRecentArticles): Bu
   // The newest pages seen so far, with a margin: trimmed back to recentCount when it doubles, so a
   // large site holds about recentCount pages in memory, not all of them.
   let newest: KeptPage[] = [];
-  let whole: Promise<PagefindIndex> | undefined;
-  const adding: Promise<void>[] = [];
+  const kept = new Map<string, string>();
   const vocabulary = newVocabulary();
   return {
     offer(url, html) {
@@ -170,15 +171,11 @@ export function startBundle(recentCount: number = site.searchRecentArticles): Bu
       vocabulary.add(content);
       newest.push({ url, date: sortDate(html), content });
       if (newest.length >= 2 * recentCount + 1) newest = newestFirst(newest, recentCount);
-      whole ??= newIndex();
-      const added = whole.then((index) => addPage(index, url, content));
-      // A failure surfaces when finish awaits it; until then it must not count as unhandled.
-      added.catch(() => {});
-      adding.push(added);
+      kept.set(url, content);
     },
     async finish(bundleDir) {
-      const index = await (whole ?? newIndex());
-      await Promise.all(adding);
+      const index = await newIndex();
+      for (const url of [...kept.keys()].sort()) await addPage(index, url, kept.get(url)!);
       const verdict = auditVerdict(audit);
       if (verdict.level === "error") throw new Error(verdict.message);
       const recent = audit.indexed > recentCount ? newestFirst(newest, recentCount) : [];
@@ -234,6 +231,17 @@ export async function indexSite(outDir: string, logger?: AstroIntegrationLogger,
   return finishSite(bundle, outDir, logger);
 }
 
+/**
+ * Offers the pages an incremental build copied from the previous one (astro.config.mjs): Astro
+ * did not render them, so they never went through our prerenderer.
+ */
+function offerCopiedPages(bundle: BundleBuilder, outDir: string, offered: ReadonlySet<string>): void {
+  for (const path of htmlFiles(outDir)) {
+    const url = pageUrl(relative(outDir, path));
+    if (!offered.has(decodedOr(url))) bundle.offer(url, readFileSync(path, "utf8"));
+  }
+}
+
 const utf8 = new TextDecoder();
 
 /**
@@ -241,7 +249,7 @@ const utf8 = new TextDecoder();
  * indexes while the next pages render instead of reading every built page back once the build is
  * done.
  */
-function indexingPrerenderer(inner: AstroPrerenderer, start: () => BundleBuilder): AstroPrerenderer {
+function indexingPrerenderer(inner: AstroPrerenderer, start: () => BundleBuilder, offered: Set<string>): AstroPrerenderer {
   let bundle: BundleBuilder | undefined;
   return {
     ...inner,
@@ -258,7 +266,9 @@ function indexingPrerenderer(inner: AstroPrerenderer, start: () => BundleBuilder
       }
       // The body is read once; Astro gets the same bytes back rather than the text encoded again.
       const body = await response.arrayBuffer();
-      bundle.offer(new URL(request.url).pathname, utf8.decode(body));
+      const url = new URL(request.url).pathname;
+      offered.add(decodedOr(url));
+      bundle.offer(url, utf8.decode(body));
       const copy = new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
       return rendered instanceof Response ? copy : { ...rendered, response: copy };
     },
@@ -281,8 +291,9 @@ export function bundleFile(bundleDir: string, urlPath: string): string | undefin
 
 export default function pagefindIntegration(): AstroIntegration {
   let outDir = "";
-  // The bundle our prerenderer fed during this build, if it ran.
+  // The bundle our prerenderer fed during this build, if it ran, and the pages it was given.
   let fed: BundleBuilder | undefined;
+  const offered = new Set<string>();
   return {
     name: "pouls-pagefind",
     hooks: {
@@ -309,13 +320,15 @@ export default function pagefindIntegration(): AstroIntegration {
       },
       "astro:build:start": ({ setPrerenderer }) => {
         fed = undefined;
-        setPrerenderer((inner) => indexingPrerenderer(inner, () => (fed = startBundle())));
+        offered.clear();
+        setPrerenderer((inner) => indexingPrerenderer(inner, () => (fed = startBundle()), offered));
       },
       "astro:build:done": async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
         const started = performance.now();
         // Without a fed bundle no page went through our prerenderer (none to render, or another
         // took its place): the built pages are read back instead.
+        if (fed) offerCopiedPages(fed, outDir, offered);
         const report = fed ? await finishSite(fed, outDir, logger) : await indexSite(outDir, logger);
         const recent = report.recent > 0 ? ` (et les ${report.recent} plus récentes dans ${RECENT_DIR}/)` : "";
         logger.info(

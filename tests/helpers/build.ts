@@ -1,6 +1,6 @@
 // Runs a real `astro build` of a content tree into a temporary folder.
 import { spawn } from "node:child_process";
-import { cpSync, rmSync } from "node:fs";
+import { cpSync, rmSync, symlinkSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { tempDir } from "./temp.ts";
 
@@ -22,12 +22,22 @@ export interface BuildResult {
   outDir: string;
 }
 
-export function build(contentDir: string, env: Record<string, string> = {}): Promise<BuildResult> {
-  const work = tempDir("pouls-build-");
+export interface BuildOptions {
+  /** Where the build's dist/ and cache/ go; a new folder when not given. Reuse it to build again incrementally. */
+  work?: string;
+  /** The project to build (a projectCopy()); this repository when not given. */
+  project?: string;
+  /** Astro's log of each page (rendered, or copied from the last build) in the output. */
+  verbose?: boolean;
+}
+
+export function build(contentDir: string, env: Record<string, string> = {}, options: BuildOptions = {}): Promise<BuildResult> {
+  const work = options.work ?? tempDir("pouls-build-");
   const outDir = join(work, "dist");
+  const project = options.project ?? root;
   return new Promise((done, fail) => {
-    const child = spawn(join(root, "node_modules/.bin/astro"), ["build", "--silent"], {
-      cwd: root,
+    const child = spawn(join(root, "node_modules/.bin/astro"), ["build", ...(options.verbose ? [] : ["--silent"])], {
+      cwd: project,
       env: {
         ...process.env,
         POULS_CONTENT_DIR: contentDir,
@@ -44,7 +54,7 @@ export function build(contentDir: string, env: Record<string, string> = {}): Pro
     child.stderr.on("data", (d) => (output += d));
     child.on("error", fail);
     child.on("close", (code) => {
-      forgetContentModules();
+      if (project === root) forgetContentModules();
       done({ code: code ?? 1, output, outDir });
     });
   });
@@ -55,5 +65,18 @@ export function fixtureCopy(mutate: (dir: string) => void): string {
   const dir = join(tempDir("pouls-content-"), "content");
   cpSync(fixtureSite, dir, { recursive: true });
   mutate(dir);
+  return dir;
+}
+
+/**
+ * A copy of the project's code (its dependencies linked, not copied) that a test may change, as a
+ * developer would, without touching the repository's files.
+ */
+export function projectCopy(): string {
+  const dir = tempDir("pouls-project-");
+  for (const entry of ["src", "public", "astro.config.mjs", "package.json", "package-lock.json", "tsconfig.json"]) {
+    cpSync(join(root, entry), join(dir, entry), { recursive: true });
+  }
+  symlinkSync(join(root, "node_modules"), join(dir, "node_modules"));
   return dir;
 }

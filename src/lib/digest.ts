@@ -1,0 +1,55 @@
+// A short fingerprint of any data a page is built from: equal data, equal fingerprint, whatever
+// the order its object keys were set in. Pages share objects (an article's view is on its own page,
+// on list pages and in other articles' cards), so each object's fingerprint is computed once.
+import { createHash } from "node:crypto";
+
+const known = new WeakMap<object, string>();
+
+/** The fingerprint of `value`: plain data, dates, arrays, maps and sets, nested in any way. */
+export function digest(value: unknown): string {
+  return fingerprint(value, new Set());
+}
+
+function fingerprint(value: unknown, path: Set<object>): string {
+  return createHash("sha256").update(serialise(value, path)).digest("base64url");
+}
+
+function serialise(value: unknown, path: Set<object>): string {
+  if (value === null) return "null";
+  switch (typeof value) {
+    case "undefined":
+      return "undefined";
+    case "string":
+      return JSON.stringify(value);
+    case "number":
+    case "boolean":
+    case "bigint":
+      return `${typeof value}:${String(value)}`;
+    case "object":
+      return objectPart(value, path);
+    default:
+      // A function's output is not known before it runs: data keyed with one could go stale.
+      throw new TypeError(`digest: cannot fingerprint a ${typeof value}; give the data it computes instead.`);
+  }
+}
+
+function objectPart(value: object, path: Set<object>): string {
+  const seen = known.get(value);
+  if (seen !== undefined) return seen;
+  if (path.has(value)) throw new TypeError("digest: the data refers to itself; give a tree of data.");
+  path.add(value);
+  const part = `#${fingerprint(members(value, path), path)}`;
+  path.delete(value);
+  known.set(value, part);
+  return part;
+}
+
+function members(value: object, path: Set<object>): string {
+  const each = (items: Iterable<unknown>) => [...items].map((item) => serialise(item, path)).join(",");
+  if (value instanceof Date) return `date:${Number.isNaN(value.getTime()) ? "invalid" : value.toISOString()}`;
+  if (Array.isArray(value)) return `[${each(value)}]`;
+  if (value instanceof Map) return `map[${[...value].map(([k, v]) => `${serialise(k, path)}=>${serialise(v, path)}`).join(",")}]`;
+  if (value instanceof Set) return `set[${each(value)}]`;
+  const keys = Object.keys(value).sort();
+  return `{${keys.map((k) => `${JSON.stringify(k)}:${serialise((value as Record<string, unknown>)[k], path)}`).join(",")}}`;
+}

@@ -1,0 +1,167 @@
+// The test that decides whether incremental builds can be trusted: after each change an editor,
+// a moderator or a developer makes, a build that reuses the last one gives the same dist/, byte
+// for byte and search index included, as a build from scratch of the same content and code.
+import { before, describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { appendFileSync, copyFileSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { build, fixtureCopy, projectCopy, root, type BuildResult } from "../helpers/build.ts";
+import { differingFiles } from "../helpers/same-build.ts";
+import { tempDir } from "../helpers/temp.ts";
+
+const project = projectCopy();
+const work = tempDir("pouls-incremental-");
+// The day the site is built as of (POULS_BUILD_TIME): fixed, so that the test does not depend on
+// today's date, and moved forward to let time pass.
+let today = "2026-06-01";
+const image = (name: string) => join(root, "tests/fixtures/wordpress/uploads/2018/06", name);
+
+function article(slug: string, fields: Record<string, string>, body: string): string {
+  const sources = '[{ title: "Une étude de test", publisher: "Revue de test", url: "https://example.org/etude" }]';
+  const front = Object.entries({ author: "alice", category: "sante", sources, ...fields }).map(([k, v]) => `${k}: ${v}`);
+  return `---\n${front.join("\n")}\n---\n\n${body}\n`;
+}
+
+const content = fixtureCopy((dir) => {
+  // An image in an article's body, beside its cover.
+  copyFileSync(image("galerie-1.jpg"), join(dir, "articles/avec-image/schema.jpg"));
+  appendFileSync(join(dir, "articles/avec-image/index.md"), "\n![Un schéma de test](./schema.jpg)\n");
+  // Due the day after the test's first days.
+  writeFileSync(
+    join(dir, "articles/rappel-vaccinal.md"),
+    article("rappel-vaccinal", { title: "Le rappel vaccinal de l'hiver", description: "Qui doit le faire, et quand.", date: "2026-12-01", tags: "[prévention]" }, "Le rappel est ouvert à tous."),
+  );
+  // Its last check becomes more than three years old between the test's first days and its last.
+  writeFileSync(
+    join(dir, "articles/sommeil-ecrans.md"),
+    article("sommeil-ecrans", { title: "Les écrans et le sommeil", description: "Ce que disent les études.", date: "2023-09-01", tags: "[sommeil]" }, "Les écrans retardent l'endormissement."),
+  );
+});
+
+const file = (path: string) => join(content, path);
+const edit = (path: string, from: string | RegExp, to: string) => {
+  const text = readFileSync(file(path), "utf8");
+  const changed = text.replace(from, to);
+  assert.notEqual(changed, text, `${path} holds ${from}`);
+  writeFileSync(file(path), changed);
+};
+
+/** The pages Astro copied from the last build instead of rendering them (its log says "restored"). */
+function copiedPages(result: BuildResult): Set<string> {
+  const lines = result.output.replace(/\x1b\[[0-9;]*m/g, "").split("\n");
+  return new Set(lines.flatMap((line) => /├─ (\S+) \((?:restored|cached)\)/.exec(line)?.[1] ?? []));
+}
+
+const incremental = () => build(content, { POULS_BUILD_TIME: today }, { work, project, verbose: true });
+const fromScratch = () => build(content, { POULS_BUILD_TIME: today }, { project });
+
+/** Builds incrementally and from scratch, asserts the same bytes, and returns the pages copied. */
+async function sameAsFromScratch(): Promise<Set<string>> {
+  const [next, reference] = [await incremental(), await fromScratch()];
+  assert.equal(next.code, 0, next.output);
+  assert.equal(reference.code, 0, reference.output);
+  const differ = differingFiles(next.outDir, reference.outDir);
+  assert.deepEqual(differ, [], `files of the incremental build that differ from a build from scratch: ${differ.join(", ")}`);
+  return copiedPages(next);
+}
+
+const articlePage = (slug: string) => `/articles/${slug}/index.html`;
+
+describe("an incremental build, after each kind of change, gives what a build from scratch gives", () => {
+  before(async () => {
+    const first = await incremental();
+    assert.equal(first.code, 0, first.output);
+  });
+
+  it("with nothing changed, it copies every page that has a cache key", async () => {
+    const copied = await sameAsFromScratch();
+    assert.ok(copied.has(articlePage("article-principal")) && copied.has("/tags/prevention/index.html"), [...copied].join(", "));
+  });
+
+  it("a moderator approves a comment: its article is rendered again, other articles are copied", async () => {
+    writeFileSync(
+      file("comments/article-principal/c4.md"),
+      "---\nid: c4\narticle: article-principal\nparent: null\nauthor: Une lectrice\ndate: 2026-05-30T09:00:00Z\nstaff: false\n---\n\nFaut-il une ordonnance ?\n",
+    );
+    const copied = await sameAsFromScratch();
+    assert.ok(!copied.has(articlePage("article-principal")), "the article with the new comment is rendered");
+    assert.ok(copied.has(articlePage("article-mdx")), "an article without new comments is copied");
+  });
+
+  it("the editorial team's reply to it is approved", async () => {
+    writeFileSync(
+      file("comments/article-principal/c5.md"),
+      "---\nid: c5\narticle: article-principal\nparent: c4\nauthor: La rédaction\ndate: 2026-05-31T09:00:00Z\nstaff: true\n---\n\nNon, elle est en vente libre.\n",
+    );
+    const copied = await sameAsFromScratch();
+    assert.ok(!copied.has(articlePage("article-principal")));
+  });
+
+  it("an editor corrects an article's body", async () => {
+    edit("articles/article-mdx.mdx", "Texte de la partie.", "Texte de la partie, corrigé.");
+    const copied = await sameAsFromScratch();
+    assert.ok(!copied.has(articlePage("article-mdx")));
+  });
+
+  it("an editor changes an article's title, shown in lists, feeds and other articles' cards and links", async () => {
+    edit("articles/avec-image/index.md", "title: Un article avec une image", "title: Une image et son article");
+    edit("articles/article-principal.md", `title: "L'article principal : un test complet"`, `title: "L'article principal, revu"`);
+    await sameAsFromScratch();
+  });
+
+  it("an editor replaces an article's images, its cover and one in its body, keeping their names", async () => {
+    copyFileSync(image("galerie-2.jpg"), file("articles/avec-image/schema.jpg"));
+    copyFileSync(image("une.jpg"), file("articles/avec-image/cover.jpg"));
+    const copied = await sameAsFromScratch();
+    assert.ok(!copied.has(articlePage("avec-image")));
+  });
+
+  it("an article is added", async () => {
+    writeFileSync(
+      file("articles/tension-hiver.md"),
+      article("tension-hiver", { title: "La tension en hiver", description: "Pourquoi elle monte.", date: "2026-05-20", tags: "[prévention, cœur]", category: "sante-coeur" }, "Le froid resserre les vaisseaux."),
+    );
+    const copied = await sameAsFromScratch();
+    assert.ok(!copied.has("/tags/prevention/index.html"), "the tag page listing it is rendered");
+  });
+
+  it("an article is deleted", async () => {
+    rmSync(file("articles/tension-hiver.md"));
+    await sameAsFromScratch();
+  });
+
+  it("sections are renamed, one of them shown on every page", async () => {
+    edit("categories.yaml", "name: Cœur", "name: Cardiologie");
+    edit("categories.yaml", "name: Société", "name: Société et santé publique");
+    await sameAsFromScratch();
+  });
+
+  it("an author's credentials change", async () => {
+    edit("authors/alice.yaml", "credentials: Docteure en pharmacie", "credentials: Pharmacienne hospitalière");
+    await sameAsFromScratch();
+  });
+
+  it("time passes: a scheduled article comes due, an age notice shows, the footer's year turns", async () => {
+    today = "2027-01-10";
+    await sameAsFromScratch();
+  });
+
+  const changeCode = (path: string, from: string, to: string) => {
+    const code = readFileSync(join(project, path), "utf8");
+    assert.ok(code.includes(from), `${path} holds ${from}`);
+    writeFileSync(join(project, path), code.replace(from, to));
+  };
+
+  it("a developer changes a Markdown plugin, which Astro's content store does not see", async () => {
+    changeCode("src/markdown/article-links.ts", 'className: ["lire-aussi"]', 'className: ["lire-aussi", "lire-aussi--lien"]');
+    const copied = await sameAsFromScratch();
+    assert.ok(!copied.has(articlePage("article-principal")), "the article with a link card is rendered");
+  });
+
+  it("a developer changes a component: the pages that show it are rendered again", async () => {
+    changeCode("src/components/Byline.astro", "<span>{t.readingTime(article.readingTime)}</span>", '<span class="reading-time">{t.readingTime(article.readingTime)}</span>');
+    const copied = await sameAsFromScratch();
+    assert.ok(!copied.has(articlePage("article-mdx")), "an article page, which shows bylines, is rendered");
+    assert.ok(copied.has("/charte-editoriale/index.html"), "an editorial page, which does not, is copied");
+  });
+});

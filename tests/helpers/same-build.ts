@@ -1,0 +1,24 @@
+// Compares two built sites file by file, for tests that demand the same bytes.
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+
+function hashes(dir: string): Map<string, string> {
+  const files = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
+  return new Map(files.map((entry) => {
+    const path = join(entry.parentPath, entry.name);
+    return [path.slice(dir.length + 1), createHash("sha256").update(readFileSync(path)).digest("hex")];
+  }));
+}
+
+/** The files (relative paths) that are in one folder only, or differ between them; sorted. */
+export function differingFiles(a: string, b: string): string[] {
+  const left = hashes(a);
+  const right = hashes(b);
+  return [...new Set([...left.keys(), ...right.keys()])].filter((path) => left.get(path) !== right.get(path)).sort();
+}
+
+/** How many files the folder holds under `prefix` (e.g. "pagefind/"). */
+export function filesUnder(dir: string, prefix: string): number {
+  return [...hashes(dir).keys()].filter((path) => path.startsWith(prefix)).length;
+}
