@@ -13,7 +13,8 @@
 // with the pages of the index (its page list and date sort: about 10 KB per 1,000 pages), so the
 // search page answers first from an index of the newest articles (pagefind/recents/), then from the
 // whole one (pagefind/), which it loads meanwhile. A site that fits in the first has only the second.
-import { createReadStream, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { cpSync, createReadStream, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { extname, join, normalize, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -110,6 +111,8 @@ export interface BundleReport {
   /** Of which in the recent index too; 0 when the site has none. */
   recent: number;
   audit: SearchFieldsAudit;
+  /** Whether Pagefind's files were those of the last build, no page's indexed text having changed. */
+  reused: boolean;
 }
 
 async function newIndex(): Promise<PagefindIndex> {
@@ -152,9 +155,17 @@ export interface BundleBuilder {
   /**
    * Writes bundleDir: the index of every page and, when there are more than recentCount, the index
    * of the newest in bundleDir/recents/. Throws when a page lacks some of its search fields.
-   * The caller closes Pagefind's service.
+   * With `keep`, a folder kept between builds and the version of Pagefind, Pagefind's files are
+   * copied from there when that Pagefind would be given exactly what it was given then, and saved
+   * there otherwise. The caller closes Pagefind's service.
    */
-  finish(bundleDir: string): Promise<BundleReport>;
+  finish(bundleDir: string, keep?: KeptIndex): Promise<BundleReport>;
+}
+
+/** Where a build keeps its search index for the next one, and which Pagefind made it. */
+export interface KeptIndex {
+  dir: string;
+  pagefindVersion: string;
 }
 
 export function startBundle(recentCount: number = site.searchRecentArticles): BundleBuilder {
@@ -173,21 +184,52 @@ export function startBundle(recentCount: number = site.searchRecentArticles): Bu
       if (newest.length >= 2 * recentCount + 1) newest = newestFirst(newest, recentCount);
       kept.set(url, content);
     },
-    async finish(bundleDir) {
-      const index = await newIndex();
-      for (const url of [...kept.keys()].sort()) await addPage(index, url, kept.get(url)!);
+    async finish(bundleDir, keep) {
       const verdict = auditVerdict(audit);
       if (verdict.level === "error") throw new Error(verdict.message);
+      const urls = [...kept.keys()].sort();
       const recent = audit.indexed > recentCount ? newestFirst(newest, recentCount) : [];
       // Chunk names are content hashes: files of an earlier index left beside the new ones would
       // never be read again, only shipped.
       rmSync(bundleDir, { recursive: true, force: true });
-      // Pagefind's service indexes the newest pages again while it writes the whole index.
-      await Promise.all([writeIndex(index, bundleDir), recent.length > 0 && writeRecentIndex(recent, join(bundleDir, RECENT_DIR))]);
+      let reused = false;
+      const given = keep && indexInput(keep.pagefindVersion, urls.map((url) => [url, kept.get(url)!]), recent.map((page) => page.url));
+      if (keep && readKeptIndex(keep.dir) === given) {
+        cpSync(join(keep.dir, KEPT_FILES), bundleDir, { recursive: true });
+        reused = true;
+      } else {
+        const index = await newIndex();
+        for (const url of urls) await addPage(index, url, kept.get(url)!);
+        // Pagefind's service indexes the newest pages again while it writes the whole index.
+        await Promise.all([writeIndex(index, bundleDir), recent.length > 0 && writeRecentIndex(recent, join(bundleDir, RECENT_DIR))]);
+        if (keep && given) keepIndex(bundleDir, keep.dir, given);
+      }
       writeVocabulary(vocabulary, join(bundleDir, VOCABULARY_DIR));
-      return { pages: audit.indexed, recent: recent.length, audit };
+      return { pages: audit.indexed, recent: recent.length, audit, reused };
     },
   };
+}
+
+const KEPT_FILES = "files";
+const KEPT_INPUT = "input.sha256";
+
+/** The fingerprint of all Pagefind is given: its version and settings, the pages, the recent ones. */
+function indexInput(pagefindVersion: string, pages: [string, string][], recent: string[]): string {
+  const hash = createHash("sha256").update(JSON.stringify([pagefindVersion, indexConfig, recent]));
+  for (const [url, content] of pages) hash.update(`\0${url}\0${content}`);
+  return hash.digest("hex");
+}
+
+function readKeptIndex(keepIn: string): string | undefined {
+  const file = join(keepIn, KEPT_INPUT);
+  return existsSync(file) && existsSync(join(keepIn, KEPT_FILES)) ? readFileSync(file, "utf8") : undefined;
+}
+
+/** Saves Pagefind's files, before the vocabulary is added (our code writes that every time). */
+function keepIndex(bundleDir: string, keepIn: string, given: string): void {
+  rmSync(keepIn, { recursive: true, force: true });
+  cpSync(bundleDir, join(keepIn, KEPT_FILES), { recursive: true });
+  writeFileSync(join(keepIn, KEPT_INPUT), given);
 }
 
 /** One JSON file per first letter (see src/lib/search/vocabulary.ts). */
@@ -211,10 +253,10 @@ export async function writeBundle(
  * Writes `<outDir>/pagefind/` from a bundle that has seen every page, stamps the search page and
  * closes Pagefind's service (which only finishing a bundle starts).
  */
-async function finishSite(bundle: BundleBuilder, outDir: string, logger?: AstroIntegrationLogger): Promise<IndexReport> {
+async function finishSite(bundle: BundleBuilder, outDir: string, logger?: AstroIntegrationLogger, keep?: KeptIndex): Promise<IndexReport> {
   const bundleDir = join(outDir, BUNDLE_DIR);
   try {
-    const report = await bundle.finish(bundleDir);
+    const report = await bundle.finish(bundleDir, keep);
     const verdict = auditVerdict(report.audit);
     if (verdict.level === "warn") logger?.warn(verdict.message);
     stampSearchPage(outDir);
@@ -289,16 +331,29 @@ export function bundleFile(bundleDir: string, urlPath: string): string | undefin
   return existsSync(file) && statSync(file).isFile() ? file : undefined;
 }
 
+/**
+ * Where builds keep the search index (beside Astro's cache of pages), if the installed Pagefind's
+ * version can be read: an index kept by another version must not be taken for this one's.
+ */
+function keptIndex(root: URL, cacheDir: URL): KeptIndex | undefined {
+  const manifest = new URL("node_modules/pagefind/package.json", root);
+  if (!existsSync(manifest)) return undefined;
+  const { version } = JSON.parse(readFileSync(manifest, "utf8")) as { version?: string };
+  return version ? { dir: fileURLToPath(new URL("pouls-search/", cacheDir)), pagefindVersion: version } : undefined;
+}
+
 export default function pagefindIntegration(): AstroIntegration {
   let outDir = "";
   // The bundle our prerenderer fed during this build, if it ran, and the pages it was given.
   let fed: BundleBuilder | undefined;
   const offered = new Set<string>();
+  let keep: KeptIndex | undefined;
   return {
     name: "pouls-pagefind",
     hooks: {
       "astro:config:done": ({ config }) => {
         outDir = fileURLToPath(config.outDir);
+        keep = keptIndex(config.root, config.cacheDir);
       },
       "astro:server:setup": ({ server, logger }) => {
         const bundleDir = join(outDir, BUNDLE_DIR);
@@ -329,10 +384,12 @@ export default function pagefindIntegration(): AstroIntegration {
         // Without a fed bundle no page went through our prerenderer (none to render, or another
         // took its place): the built pages are read back instead.
         if (fed) offerCopiedPages(fed, outDir, offered);
-        const report = fed ? await finishSite(fed, outDir, logger) : await indexSite(outDir, logger);
+        // `--force` asks for a build from scratch: the index too.
+        const reuse = process.argv.includes("--force") ? undefined : keep;
+        const report = fed ? await finishSite(fed, outDir, logger, reuse) : await indexSite(outDir, logger);
         const recent = report.recent > 0 ? ` (et les ${report.recent} plus récentes dans ${RECENT_DIR}/)` : "";
         logger.info(
-          `${report.pages} page(s) indexée(s)${recent}, en ${Math.round(performance.now() - started)} ms → ${relative(process.cwd(), report.bundleDir) || report.bundleDir}`,
+          `${report.pages} page(s) indexée(s)${recent}${report.reused ? ", index du build précédent repris (aucun texte indexé n’a changé)" : ""}, en ${Math.round(performance.now() - started)} ms → ${relative(process.cwd(), report.bundleDir) || report.bundleDir}`,
         );
       },
     },

@@ -52,12 +52,12 @@ function copiedPages(result: BuildResult): Set<string> {
   return new Set(lines.flatMap((line) => /├─ (\S+) \((?:restored|cached)\)/.exec(line)?.[1] ?? []));
 }
 
-const incremental = () => build(content, { POULS_BUILD_TIME: today }, { work, project, verbose: true });
+const incremental = (args: string[] = []) => build(content, { POULS_BUILD_TIME: today }, { work, project, verbose: true, args });
 const fromScratch = () => build(content, { POULS_BUILD_TIME: today }, { project });
 
 /** Builds incrementally and from scratch, asserts the same bytes, and returns the pages copied. */
-async function sameAsFromScratch(): Promise<Set<string>> {
-  const [next, reference] = [await incremental(), await fromScratch()];
+async function sameAsFromScratch(args: string[] = []): Promise<Set<string>> {
+  const [next, reference] = [await incremental(args), await fromScratch()];
   assert.equal(next.code, 0, next.output);
   assert.equal(reference.code, 0, reference.output);
   const differ = differingFiles(next.outDir, reference.outDir);
@@ -163,5 +163,10 @@ describe("an incremental build, after each kind of change, gives what a build fr
     const copied = await sameAsFromScratch();
     assert.ok(!copied.has(articlePage("article-mdx")), "an article page, which shows bylines, is rendered");
     assert.ok(copied.has("/charte-editoriale/index.html"), "an editorial page, which does not, is copied");
+  });
+
+  it("npm run build -- --force renders every page, and the next build copies them again", async () => {
+    assert.equal((await sameAsFromScratch(["--force"])).size, 0, "no page copied");
+    assert.ok((await sameAsFromScratch()).has(articlePage("article-mdx")));
   });
 });

@@ -29,6 +29,8 @@ export interface BuildOptions {
   project?: string;
   /** Astro's log of each page (rendered, or copied from the last build) in the output. */
   verbose?: boolean;
+  /** More arguments of `astro build`, such as --force. */
+  args?: string[];
 }
 
 export function build(contentDir: string, env: Record<string, string> = {}, options: BuildOptions = {}): Promise<BuildResult> {
@@ -36,7 +38,7 @@ export function build(contentDir: string, env: Record<string, string> = {}, opti
   const outDir = join(work, "dist");
   const project = options.project ?? root;
   return new Promise((done, fail) => {
-    const child = spawn(join(root, "node_modules/.bin/astro"), ["build", ...(options.verbose ? [] : ["--silent"])], {
+    const child = spawn(join(root, "node_modules/.bin/astro"), ["build", ...(options.verbose ? [] : ["--silent"]), ...(options.args ?? [])], {
       cwd: project,
       env: {
         ...process.env,
