@@ -55,14 +55,21 @@ function copiedPages(result: BuildResult): Set<string> {
 const incremental = (args: string[] = []) => build(content, { POULS_BUILD_TIME: today }, { work, project, verbose: true, args });
 const fromScratch = () => build(content, { POULS_BUILD_TIME: today }, { project });
 
-/** Builds incrementally and from scratch, asserts the same bytes, and returns the pages copied. */
-async function sameAsFromScratch(args: string[] = []): Promise<Set<string>> {
+interface Incremental {
+  /** The pages copied from the last build. */
+  copied: Set<string>;
+  /** Whether the search index was that of the last build (no indexed text changed). */
+  searchKept: boolean;
+}
+
+/** Builds incrementally and from scratch, asserts the same bytes, and says what was reused. */
+async function sameAsFromScratch(args: string[] = []): Promise<Incremental> {
   const [next, reference] = [await incremental(args), await fromScratch()];
   assert.equal(next.code, 0, next.output);
   assert.equal(reference.code, 0, reference.output);
   const differ = differingFiles(next.outDir, reference.outDir);
   assert.deepEqual(differ, [], `files of the incremental build that differ from a build from scratch: ${differ.join(", ")}`);
-  return copiedPages(next);
+  return { copied: copiedPages(next), searchKept: /index du build précédent repris/.test(next.output) };
 }
 
 const articlePage = (slug: string) => `/articles/${slug}/index.html`;
@@ -73,18 +80,20 @@ describe("an incremental build, after each kind of change, gives what a build fr
     assert.equal(first.code, 0, first.output);
   });
 
-  it("with nothing changed, it copies every page that has a cache key", async () => {
-    const copied = await sameAsFromScratch();
+  it("with nothing changed, it copies every page that has a cache key, and the search index", async () => {
+    const { copied, searchKept } = await sameAsFromScratch();
+    assert.ok(searchKept, "the search index of the last build is kept");
     assert.ok(copied.has(articlePage("article-principal")) && copied.has("/tags/prevention/index.html"), [...copied].join(", "));
   });
 
-  it("a moderator approves a comment: its article is rendered again, other articles are copied", async () => {
+  it("a moderator approves a comment: its article is rendered again, other articles and the search index are kept", async () => {
     writeFileSync(
       file("comments/article-principal/c4.md"),
       "---\nid: c4\narticle: article-principal\nparent: null\nauthor: Une lectrice\ndate: 2026-05-30T09:00:00Z\nstaff: false\n---\n\nFaut-il une ordonnance ?\n",
     );
-    const copied = await sameAsFromScratch();
+    const { copied, searchKept } = await sameAsFromScratch();
     assert.ok(!copied.has(articlePage("article-principal")), "the article with the new comment is rendered");
+    assert.ok(searchKept, "comments are not indexed: the search index is kept");
     assert.ok(copied.has(articlePage("article-mdx")), "an article without new comments is copied");
   });
 
@@ -93,14 +102,15 @@ describe("an incremental build, after each kind of change, gives what a build fr
       file("comments/article-principal/c5.md"),
       "---\nid: c5\narticle: article-principal\nparent: c4\nauthor: La rédaction\ndate: 2026-05-31T09:00:00Z\nstaff: true\n---\n\nNon, elle est en vente libre.\n",
     );
-    const copied = await sameAsFromScratch();
+    const { copied } = await sameAsFromScratch();
     assert.ok(!copied.has(articlePage("article-principal")));
   });
 
   it("an editor corrects an article's body", async () => {
     edit("articles/article-mdx.mdx", "Texte de la partie.", "Texte de la partie, corrigé.");
-    const copied = await sameAsFromScratch();
+    const { copied, searchKept } = await sameAsFromScratch();
     assert.ok(!copied.has(articlePage("article-mdx")));
+    assert.ok(!searchKept, "the search index is made again");
   });
 
   it("an editor changes an article's title, shown in lists, feeds and other articles' cards and links", async () => {
@@ -112,7 +122,7 @@ describe("an incremental build, after each kind of change, gives what a build fr
   it("an editor replaces an article's images, its cover and one in its body, keeping their names", async () => {
     copyFileSync(image("galerie-2.jpg"), file("articles/avec-image/schema.jpg"));
     copyFileSync(image("une.jpg"), file("articles/avec-image/cover.jpg"));
-    const copied = await sameAsFromScratch();
+    const { copied } = await sameAsFromScratch();
     assert.ok(!copied.has(articlePage("avec-image")));
   });
 
@@ -121,7 +131,7 @@ describe("an incremental build, after each kind of change, gives what a build fr
       file("articles/tension-hiver.md"),
       article("tension-hiver", { title: "La tension en hiver", description: "Pourquoi elle monte.", date: "2026-05-20", tags: "[prévention, cœur]", category: "sante-coeur" }, "Le froid resserre les vaisseaux."),
     );
-    const copied = await sameAsFromScratch();
+    const { copied } = await sameAsFromScratch();
     assert.ok(!copied.has("/tags/prevention/index.html"), "the tag page listing it is rendered");
   });
 
@@ -154,19 +164,21 @@ describe("an incremental build, after each kind of change, gives what a build fr
 
   it("a developer changes a Markdown plugin, which Astro's content store does not see", async () => {
     changeCode("src/markdown/article-links.ts", 'className: ["lire-aussi"]', 'className: ["lire-aussi", "lire-aussi--lien"]');
-    const copied = await sameAsFromScratch();
+    const { copied } = await sameAsFromScratch();
     assert.ok(!copied.has(articlePage("article-principal")), "the article with a link card is rendered");
   });
 
   it("a developer changes a component: the pages that show it are rendered again", async () => {
     changeCode("src/components/Byline.astro", "<span>{t.readingTime(article.readingTime)}</span>", '<span class="reading-time">{t.readingTime(article.readingTime)}</span>');
-    const copied = await sameAsFromScratch();
+    const { copied } = await sameAsFromScratch();
     assert.ok(!copied.has(articlePage("article-mdx")), "an article page, which shows bylines, is rendered");
     assert.ok(copied.has("/charte-editoriale/index.html"), "an editorial page, which does not, is copied");
   });
 
   it("npm run build -- --force renders every page, and the next build copies them again", async () => {
-    assert.equal((await sameAsFromScratch(["--force"])).size, 0, "no page copied");
-    assert.ok((await sameAsFromScratch()).has(articlePage("article-mdx")));
+    const forced = await sameAsFromScratch(["--force"]);
+    assert.equal(forced.copied.size, 0, "no page copied");
+    assert.ok(!forced.searchKept, "the search index is made again");
+    assert.ok((await sameAsFromScratch()).copied.has(articlePage("article-mdx")));
   });
 });
