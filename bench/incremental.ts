@@ -2,10 +2,12 @@
 // change, on generated articles, against a build from scratch, and how many pages it copied from
 // the last build instead of rendering them.
 //
+// Each build's log goes to bench-out/incremental/, to see where the time goes.
+//
 // Usage: node bench/incremental.ts [sizes…]   e.g. node bench/incremental.ts 1000 10000
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { astroBuild, writeCorpus, type BuildRun } from "./build.ts";
 
@@ -17,6 +19,8 @@ const STEPS = [
   { name: "a title corrected", change: (content: string, slug: string) => correctTitle(content, slug) },
   { name: "an article added", change: (content: string, slug: string) => addArticle(content, slug) },
 ] as const;
+
+const logs = resolve(import.meta.dirname, "../bench-out/incremental");
 
 export interface IncrementalRun extends BuildRun {
   step: string;
@@ -62,11 +66,13 @@ export async function runIncrementalBench(sizes = [1000, 10000], log = console.l
     const slug = readdirSync(join(content, "articles")).sort()[0]!.replace(/\.md$/, "");
     const env = { POULS_CONTENT_DIR: content, POULS_OUT_DIR: join(work, "dist"), POULS_CACHE_DIR: join(work, "cache") };
     const runs: IncrementalRun[] = [];
-    for (const step of STEPS) {
+    mkdirSync(logs, { recursive: true });
+    for (const [i, step] of STEPS.entries()) {
       step.change(content, slug);
       log(`incremental: ${n} articles, ${step.name}…`);
       let [rendered, copied] = [0, 0];
       const run = await astroBuild("args" in step ? [...step.args] : [], env, (out) => {
+        writeFileSync(join(logs, `${n}-${i + 1}.log`), out);
         rendered = out.match(/├─ \S+ \(\+\d+ms\)/g)?.length ?? 0;
         copied = out.match(/├─ \S+ \((?:restored|cached)\)/g)?.length ?? 0;
       });

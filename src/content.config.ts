@@ -1,5 +1,7 @@
 import { defineCollection, type ImageFunction } from "astro:content";
 import { file, glob } from "astro/loaders";
+import { articleFiles } from "./loaders/article-files.ts";
+import { loadArticleIndex } from "./markdown/article-index.ts";
 import { z } from "astro/zod";
 import { contentDir } from "./config/paths.ts";
 import { plainTextFiles } from "./loaders/plain-text.ts";
@@ -10,10 +12,7 @@ const articleCover = (image: ImageFunction) =>
   z.object({ cover: z.object({ src: image(), alt: coverAlt, credit: coverCredit }).optional() });
 
 const articles = defineCollection({
-  loader: glob({
-    base: `${contentDir}/articles`,
-    pattern: ["*.{md,mdx}", "*/index.{md,mdx}"],
-  }),
+  loader: articleFiles({ base: `${contentDir}/articles`, pattern: ["*.{md,mdx}", "*/index.{md,mdx}"] }, loadArticleIndex(contentDir)),
   schema: ({ image }) => z.intersection(articleFields, articleCover(image)),
 });
 

@@ -1,9 +1,9 @@
 // Runs before Astro reads the content: checks every article file (lib/article-file-check.ts, read
 // by the article index) and what refers to other files, and reports it all at once, where Astro
 // would stop at the first file in error or not name the article (missing cover images). Then drops
-// Astro's store of rendered Markdown when what renders it changed in a way Astro does not see: an
-// article title ("Lire aussi" cards and empty-text links in other, unchanged files show it), the
-// code of our Markdown plugins, or a dependency (the lockfile).
+// Astro's store of rendered Markdown when what renders it changed in a way Astro does not see: the
+// code of our Markdown plugins, or a dependency (the lockfile). Articles showing another's title
+// are rendered again when it changes by their loader (src/loaders/article-files.ts).
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
@@ -44,10 +44,7 @@ export function contentPreflight(contentDir: string): AstroIntegration {
         problems.sort((a, b) => a.file.localeCompare(b.file));
         if (problems.length > 0) throw editorError(formatProblems(problems));
 
-        const renders = createHash("sha256")
-          .update(JSON.stringify(index.articles.map((a) => [a.slug, a.title])))
-          .update(markdownCode(fileURLToPath(config.root)))
-          .digest("hex");
+        const renders = createHash("sha256").update(markdownCode(fileURLToPath(config.root))).digest("hex");
         const cacheDirs = [fileURLToPath(config.cacheDir), fileURLToPath(new URL(".astro/", config.root))];
         for (const dir of cacheDirs) {
           const stamp = resolve(dir, "pouls-markdown.sha256");

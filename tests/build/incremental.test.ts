@@ -34,7 +34,7 @@ const content = fixtureCopy((dir) => {
   // Its last check becomes more than three years old between the test's first days and its last.
   writeFileSync(
     join(dir, "articles/sommeil-ecrans.md"),
-    article("sommeil-ecrans", { title: "Les écrans et le sommeil", description: "Ce que disent les études.", date: "2023-09-01", tags: "[sommeil]" }, "Les écrans retardent l'endormissement."),
+    article("sommeil-ecrans", { title: "Les écrans et le sommeil", description: "Ce que disent les études.", date: "2023-09-01", tags: "[sommeil]" }, "Les écrans retardent l'endormissement. Sur la tension : [](/articles/avec-image/).\n\n[](/articles/avec-image/)"),
   );
 });
 
@@ -116,7 +116,8 @@ describe("an incremental build, after each kind of change, gives what a build fr
   it("an editor changes an article's title, shown in lists, feeds and other articles' cards and links", async () => {
     edit("articles/avec-image/index.md", "title: Un article avec une image", "title: Une image et son article");
     edit("articles/article-principal.md", `title: "L'article principal : un test complet"`, `title: "L'article principal, revu"`);
-    await sameAsFromScratch();
+    const { copied } = await sameAsFromScratch();
+    assert.ok(!copied.has(articlePage("sommeil-ecrans")), "an unchanged article showing the title in a link and a card is rendered");
   });
 
   it("an editor replaces an article's images, its cover and one in its body, keeping their names", async () => {
