@@ -73,8 +73,10 @@ export async function runIncrementalBench(sizes = [1000, 10000], log = console.l
       let [rendered, copied] = [0, 0];
       const run = await astroBuild("args" in step ? [...step.args] : [], env, (out) => {
         writeFileSync(join(logs, `${n}-${i + 1}.log`), out);
-        rendered = out.match(/├─ \S+ \(\+\d+ms\)/g)?.length ?? 0;
-        copied = out.match(/├─ \S+ \((?:restored|cached)\)/g)?.length ?? 0;
+        // A rendered page's line is cut by other pages' lines (four render at a time); a copied
+        // page's is written at once.
+        copied = out.match(/[├└]─ \S+ \((?:restored|cached)\)/g)?.length ?? 0;
+        rendered = (out.match(/[├└]─ /g)?.length ?? 0) - copied;
       });
       runs.push({ ...run, step: step.name, rendered, copied });
       log(`incremental:   ${run.seconds} s, ${rendered} rendered, ${copied} copied, ${run.peakRssMb} MB`);

@@ -156,8 +156,8 @@ export interface BundleBuilder {
    * Writes bundleDir: the index of every page and, when there are more than recentCount, the index
    * of the newest in bundleDir/recents/. Throws when a page lacks some of its search fields.
    * With `keep`, a folder kept between builds and the version of Pagefind, Pagefind's files are
-   * copied from there when that Pagefind would be given exactly what it was given then, and saved
-   * there otherwise. The caller closes Pagefind's service.
+   * copied from there when that Pagefind would be given exactly what it was given then (unless
+   * `keep.fresh`), and saved there otherwise. The caller closes Pagefind's service.
    */
   finish(bundleDir: string, keep?: KeptIndex): Promise<BundleReport>;
 }
@@ -166,6 +166,8 @@ export interface BundleBuilder {
 export interface KeptIndex {
   dir: string;
   pagefindVersion: string;
+  /** Index anyway (a build from scratch), and keep the result. */
+  fresh?: boolean;
 }
 
 export function startBundle(recentCount: number = site.searchRecentArticles): BundleBuilder {
@@ -194,12 +196,14 @@ export function startBundle(recentCount: number = site.searchRecentArticles): Bu
       rmSync(bundleDir, { recursive: true, force: true });
       let reused = false;
       const given = keep && indexInput(keep.pagefindVersion, urls.map((url) => [url, kept.get(url)!]), recent.map((page) => page.url));
-      if (keep && readKeptIndex(keep.dir) === given) {
+      if (keep && !keep.fresh && readKeptIndex(keep.dir) === given) {
         cpSync(join(keep.dir, KEPT_FILES), bundleDir, { recursive: true });
         reused = true;
       } else {
         const index = await newIndex();
-        for (const url of urls) await addPage(index, url, kept.get(url)!);
+        // Sent all at once, in this order: Pagefind's service handles its messages one after the
+        // other, in the order they come.
+        await Promise.all(urls.map((url) => addPage(index, url, kept.get(url)!)));
         // Pagefind's service indexes the newest pages again while it writes the whole index.
         await Promise.all([writeIndex(index, bundleDir), recent.length > 0 && writeRecentIndex(recent, join(bundleDir, RECENT_DIR))]);
         if (keep && given) keepIndex(bundleDir, keep.dir, given);
@@ -385,8 +389,8 @@ export default function pagefindIntegration(): AstroIntegration {
         // took its place): the built pages are read back instead.
         if (fed) offerCopiedPages(fed, outDir, offered);
         // `--force` asks for a build from scratch: the index too.
-        const reuse = process.argv.includes("--force") ? undefined : keep;
-        const report = fed ? await finishSite(fed, outDir, logger, reuse) : await indexSite(outDir, logger);
+        const fresh = process.argv.includes("--force");
+        const report = fed ? await finishSite(fed, outDir, logger, keep && { ...keep, fresh }) : await indexSite(outDir, logger);
         const recent = report.recent > 0 ? ` (et les ${report.recent} plus récentes dans ${RECENT_DIR}/)` : "";
         logger.info(
           `${report.pages} page(s) indexée(s)${recent}${report.reused ? ", index du build précédent repris (aucun texte indexé n’a changé)" : ""}, en ${Math.round(performance.now() - started)} ms → ${relative(process.cwd(), report.bundleDir) || report.bundleDir}`,
