@@ -1,6 +1,7 @@
 // A short fingerprint of any data a page is built from: equal data, equal fingerprint, whatever
 // the order its object keys were set in. Pages share objects (an article's view is on its own page,
-// on list pages and in other articles' cards), so each object's fingerprint is computed once.
+// on list pages and in other articles' cards), so each object's fingerprint is computed once:
+// an object must not change after it was fingerprinted, as a build's data does not.
 import { createHash } from "node:crypto";
 
 const known = new WeakMap<object, string>();
