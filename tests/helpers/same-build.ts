@@ -1,6 +1,6 @@
 // Compares two built sites file by file, for tests that demand the same bytes.
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
 function hashes(dir: string): Map<string, string> {
@@ -18,7 +18,8 @@ export function differingFiles(a: string, b: string): string[] {
   return [...new Set([...left.keys(), ...right.keys()])].filter((path) => left.get(path) !== right.get(path)).sort();
 }
 
-/** How many files the folder holds under `prefix` (e.g. "pagefind/"). */
-export function filesUnder(dir: string, prefix: string): number {
-  return [...hashes(dir).keys()].filter((path) => path.startsWith(prefix)).length;
+/** How many files the folder holds under `sub` (e.g. "pagefind"). */
+export function filesUnder(dir: string, sub: string): number {
+  const inside = join(dir, sub);
+  return existsSync(inside) ? readdirSync(inside, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()).length : 0;
 }

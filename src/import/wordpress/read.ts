@@ -120,6 +120,21 @@ const COMMENT_FIELDS: Readonly<Record<string, keyof WxrComment>> = {
 };
 
 // Element (prefix-free, with its namespace's role) → field of the item being read.
+const AUTHOR_FIELDS: Readonly<Record<string, keyof WxrAuthor>> = {
+  "wp:author_id": "id",
+  "wp:author_login": "login",
+  "wp:author_display_name": "displayName",
+  "wp:author_first_name": "firstName",
+  "wp:author_last_name": "lastName",
+};
+
+const CATEGORY_FIELDS: Readonly<Record<string, keyof WxrCategory>> = {
+  "wp:category_nicename": "slug",
+  "wp:category_parent": "parent",
+  "wp:cat_name": "name",
+  "wp:category_description": "description",
+};
+
 const ITEM_FIELDS: Readonly<Record<string, keyof WxrItem>> = {
   "rss:title": "title",
   "rss:link": "link",
@@ -222,28 +237,15 @@ export async function readExport(file: string, onItem: (count: number) => void =
         item.meta[metaKey] = text.trim();
       }
     } else if (author !== undefined) {
-      const fields: Record<string, keyof WxrAuthor> = {
-        "wp:author_id": "id",
-        "wp:author_login": "login",
-        "wp:author_display_name": "displayName",
-        "wp:author_first_name": "firstName",
-        "wp:author_last_name": "lastName",
-      };
       if (name === "wp:author") {
         result.authors.push({ id: "", login: "", displayName: "", firstName: "", lastName: "", ...author });
         author = undefined;
-      } else if (name in fields) author[fields[name]!] = text.trim();
+      } else if (name in AUTHOR_FIELDS) author[AUTHOR_FIELDS[name]!] = text.trim();
     } else if (category !== undefined) {
-      const fields: Record<string, keyof WxrCategory> = {
-        "wp:category_nicename": "slug",
-        "wp:category_parent": "parent",
-        "wp:cat_name": "name",
-        "wp:category_description": "description",
-      };
       if (name === "wp:category") {
         result.categories.push({ slug: "", parent: "", name: "", description: "", ...category });
         category = undefined;
-      } else if (name in fields) category[fields[name]!] = text.trim();
+      } else if (name in CATEGORY_FIELDS) category[CATEGORY_FIELDS[name]!] = text.trim();
     } else if (parent === "rss:channel") {
       if (name === "wp:wxr_version") result.version = text.trim();
       else if (name === "rss:title") result.title = text.trim();
