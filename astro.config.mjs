@@ -1,5 +1,3 @@
-import { createHash } from "node:crypto";
-import { resolve } from "node:path";
 import { defineConfig } from "astro/config";
 import mdx from "@astrojs/mdx";
 import sitemap from "@astrojs/sitemap";
@@ -9,26 +7,19 @@ import { loadArticleIndex } from "./src/markdown/article-index.ts";
 import { withArticleLastmod } from "./src/markdown/sitemap-lastmod.ts";
 import { frenchTypographyPlugin } from "./src/markdown/french-typography.ts";
 import { figures } from "./src/markdown/figures.ts";
-import { contentDir } from "./src/config/paths.ts";
+import { cacheDir, contentDir, outDir } from "./src/config/paths.ts";
 import { contentPreflight } from "./src/integrations/content-preflight.ts";
 import { dataStoreFromDisk } from "./src/integrations/data-store-from-disk.ts";
 import pagefind from "./src/integrations/pagefind.ts";
 import { redirects } from "./src/integrations/redirects.ts";
 
 const site = process.env.SITE_URL ?? "http://localhost:4321";
-const cacheDir =
-  process.env.POULS_CACHE_DIR ??
-  (contentDir === "content"
-    ? undefined
-    : `./node_modules/.astro-content/${createHash("sha1").update(resolve(contentDir)).digest("hex").slice(0, 12)}`);
 
 export default defineConfig({
   site,
   output: "static",
-  outDir: process.env.POULS_OUT_DIR ?? "./dist",
-  // Astro's content store lives in the cache: another content tree (tests, benchmarks) gets its own,
-  // or entries of both trees would mix.
-  ...(cacheDir ? { cacheDir } : {}),
+  outDir,
+  cacheDir,
   trailingSlash: "always",
   // Rendering is one thread, but each page is then written to disk, and Astro waits for that before
   // rendering the next one; with a few pages in flight the disk works while the next renders

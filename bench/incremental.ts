@@ -77,7 +77,7 @@ export async function runIncrementalBench(sizes = [1000, 10000], log = console.l
         // page's is written at once.
         copied = out.match(/[├└]─ \S+ \((?:restored|cached)\)/g)?.length ?? 0;
         rendered = (out.match(/[├└]─ /g)?.length ?? 0) - copied;
-      });
+      }, "npm");
       runs.push({ ...run, step: step.name, rendered, copied });
       log(`incremental:   ${run.seconds} s, ${rendered} rendered, ${copied} copied, ${run.peakRssMb} MB`);
     }
@@ -99,7 +99,7 @@ export function incrementalTable(results: IncrementalBenchResult[]): string {
     "| --- | --- | --- | --- | --- | --- |",
     ...rows,
     "",
-    "Each size: one content folder built five times in a row into the same output and cache folders; the first build ignores the cache (`--force`).",
+    "Each size: one content folder built five times in a row with `npm run build` into the same output and cache folders; the first build ignores the cache (`--force`). With nothing changed, `npm run build` stops before Astro starts (README, Incremental builds).",
   ].join("\n");
 }
 

@@ -47,7 +47,7 @@ function build(): Promise<void> {
   delete env.MODERATION_PASSWORD;
   delete env.INBOX_SECRET;
   return new Promise((resolve, reject) => {
-    const child = spawn(path.resolve("node_modules/.bin/astro"), ["build"], { stdio: "inherit", env });
+    const child = spawn(process.execPath, [path.resolve("scripts/build.ts")], { stdio: "inherit", env });
     child.on("error", reject);
     child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`astro build a échoué (code ${code})`))));
   });

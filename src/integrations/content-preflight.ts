@@ -3,7 +3,8 @@
 // would stop at the first file in error or not name the article (missing cover images). Then drops
 // Astro's store of rendered Markdown when what renders it changed in a way Astro does not see: the
 // code of our Markdown plugins, or a dependency (the lockfile). Articles showing another's title
-// are rendered again when it changes by their loader (src/loaders/article-files.ts).
+// are rendered again when it changes by their loader (src/loaders/article-files.ts). A build also
+// notes until when its site stays true, for `npm run build` (scripts/build.ts).
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
@@ -14,6 +15,9 @@ import { isPublished } from "../lib/dates.ts";
 import { buildTime } from "../lib/build-time.ts";
 import { checkArticles, checkCovers, formatProblems } from "../lib/validate.ts";
 import { editorError, knownIds } from "../lib/content-ids.ts";
+import { outputExpiry } from "../lib/output-expiry.ts";
+import { writeBuildStamp } from "../lib/build-stamp.ts";
+import { site } from "../config/site.ts";
 
 export function contentPreflight(contentDir: string): AstroIntegration {
   return {
@@ -43,6 +47,12 @@ export function contentPreflight(contentDir: string): AstroIntegration {
         // File by file, in the order of the files; each file's problems in the order found.
         problems.sort((a, b) => a.file.localeCompare(b.file));
         if (problems.length > 0) throw editorError(formatProblems(problems));
+        if (command === "build") {
+          // Written before the build, without inputs: a build that fails, or one not started by
+          // npm run build, leaves nothing the next npm run build could take as up to date.
+          const validUntil = outputExpiry(articles.map((a) => a.check.facts), now, site.reviewMaxAgeYears).toISOString();
+          writeBuildStamp(fileURLToPath(config.cacheDir), { validUntil });
+        }
 
         const renders = createHash("sha256").update(markdownCode(fileURLToPath(config.root))).digest("hex");
         const cacheDirs = [fileURLToPath(config.cacheDir), fileURLToPath(new URL(".astro/", config.root))];

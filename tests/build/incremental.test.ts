@@ -52,7 +52,9 @@ function copiedPages(result: BuildResult): Set<string> {
   return new Set(lines.flatMap((line) => /├─ (\S+) \((?:restored|cached)\)/.exec(line)?.[1] ?? []));
 }
 
-const incremental = (args: string[] = []) => build(content, { POULS_BUILD_TIME: today }, { work, project, verbose: true, args });
+// As an editor or the inbox runs it: npm run build, which stops at once when nothing changed.
+const incremental = (args: string[] = []) => build(content, { POULS_BUILD_TIME: today }, { work, project, verbose: true, args, npm: true });
+const astroItself = () => build(content, { POULS_BUILD_TIME: today }, { work, project, verbose: true });
 const fromScratch = () => build(content, { POULS_BUILD_TIME: today }, { project });
 
 interface Incremental {
@@ -63,13 +65,17 @@ interface Incremental {
 }
 
 /** Builds incrementally and from scratch, asserts the same bytes, and says what was reused. */
-async function sameAsFromScratch(args: string[] = []): Promise<Incremental> {
-  const [next, reference] = [await incremental(args), await fromScratch()];
+async function sameAsFromScratch(args: string[] = [], run = incremental): Promise<Incremental & { upToDate: boolean }> {
+  const [next, reference] = [await run(args), await fromScratch()];
   assert.equal(next.code, 0, next.output);
   assert.equal(reference.code, 0, reference.output);
   const differ = differingFiles(next.outDir, reference.outDir);
   assert.deepEqual(differ, [], `files of the incremental build that differ from a build from scratch: ${differ.join(", ")}`);
-  return { copied: copiedPages(next), searchKept: /index du build précédent repris/.test(next.output) };
+  return {
+    copied: copiedPages(next),
+    searchKept: /index du build précédent repris/.test(next.output),
+    upToDate: /Site à jour dans/.test(next.output),
+  };
 }
 
 const articlePage = (slug: string) => `/articles/${slug}/index.html`;
@@ -80,10 +86,20 @@ describe("an incremental build, after each kind of change, gives what a build fr
     assert.equal(first.code, 0, first.output);
   });
 
-  it("with nothing changed, it copies every page that has a cache key, and the search index", async () => {
-    const { copied, searchKept } = await sameAsFromScratch();
+  it("with nothing changed, npm run build stops at once: dist/ is already what a build would write", async () => {
+    const { upToDate } = await sameAsFromScratch();
+    assert.ok(upToDate, "npm run build says the site is up to date");
+  });
+
+  it("with nothing changed, astro build copies every page that has a cache key, and the search index", async () => {
+    const { copied, searchKept, upToDate } = await sameAsFromScratch([], astroItself);
+    assert.ok(!upToDate);
     assert.ok(searchKept, "the search index of the last build is kept");
     assert.ok(copied.has(articlePage("article-principal")) && copied.has("/tags/prevention/index.html"), [...copied].join(", "));
+  });
+
+  it("after a build npm run build did not start, npm run build builds again rather than trust it", async () => {
+    assert.ok(!(await sameAsFromScratch()).upToDate);
   });
 
   it("a moderator approves a comment: its article is rendered again, other articles and the search index are kept", async () => {
@@ -154,7 +170,7 @@ describe("an incremental build, after each kind of change, gives what a build fr
 
   it("time passes: a scheduled article comes due, an age notice shows, the footer's year turns", async () => {
     today = "2027-01-10";
-    await sameAsFromScratch();
+    assert.ok(!(await sameAsFromScratch()).upToDate, "npm run build sees that dates have come, though no file changed");
   });
 
   const changeCode = (path: string, from: string, to: string) => {
@@ -176,10 +192,11 @@ describe("an incremental build, after each kind of change, gives what a build fr
     assert.ok(copied.has("/charte-editoriale/index.html"), "an editorial page, which does not, is copied");
   });
 
-  it("npm run build -- --force renders every page, and the next build copies them again", async () => {
+  it("npm run build -- --force renders every page; after it, npm run build is up to date and astro build copies them again", async () => {
     const forced = await sameAsFromScratch(["--force"]);
     assert.equal(forced.copied.size, 0, "no page copied");
     assert.ok(!forced.searchKept, "the search index is made again");
-    assert.ok((await sameAsFromScratch()).copied.has(articlePage("article-mdx")));
+    assert.ok((await sameAsFromScratch()).upToDate);
+    assert.ok((await sameAsFromScratch([], astroItself)).copied.has(articlePage("article-mdx")));
   });
 });

@@ -31,6 +31,8 @@ export interface BuildOptions {
   verbose?: boolean;
   /** More arguments of `astro build`, such as --force. */
   args?: string[];
+  /** Through `npm run build` (scripts/build.ts), which stops at once when nothing changed, rather than `astro build`. */
+  npm?: boolean;
 }
 
 export function build(contentDir: string, env: Record<string, string> = {}, options: BuildOptions = {}): Promise<BuildResult> {
@@ -38,7 +40,9 @@ export function build(contentDir: string, env: Record<string, string> = {}, opti
   const outDir = join(work, "dist");
   const project = options.project ?? root;
   return new Promise((done, fail) => {
-    const child = spawn(join(root, "node_modules/.bin/astro"), ["build", ...(options.verbose ? [] : ["--silent"]), ...(options.args ?? [])], {
+    const args = [...(options.verbose ? [] : ["--silent"]), ...(options.args ?? [])];
+    const [command, ...commandArgs] = options.npm ? [process.execPath, join(project, "scripts/build.ts"), ...args] : [join(root, "node_modules/.bin/astro"), "build", ...args];
+    const child = spawn(command!, commandArgs, {
       cwd: project,
       env: {
         ...process.env,
@@ -76,7 +80,7 @@ export function fixtureCopy(mutate: (dir: string) => void): string {
  */
 export function projectCopy(): string {
   const dir = tempDir("pouls-project-");
-  for (const entry of ["src", "public", "astro.config.mjs", "package.json", "package-lock.json", "tsconfig.json"]) {
+  for (const entry of ["src", "public", "scripts", "astro.config.mjs", "package.json", "package-lock.json", "tsconfig.json"]) {
     cpSync(join(root, entry), join(dir, entry), { recursive: true });
   }
   symlinkSync(join(root, "node_modules"), join(dir, "node_modules"));

@@ -1,0 +1,43 @@
+// Everything a build reads, as one fingerprint: the content tree, the project's code and settings,
+// and the environment variables the build looks at. Two builds with the same fingerprint, before
+// the first one's expiry (output-expiry.ts), write the same site, so `npm run build` can stop at
+// once (scripts/build.ts).
+import { createHash, type Hash } from "node:crypto";
+import { existsSync, lstatSync, readdirSync, readFileSync, readlinkSync } from "node:fs";
+import { join, relative } from "node:path";
+
+/** What a build reads in the project, besides the content tree and the .env files. */
+const PROJECT_INPUTS = ["src", "public", "astro.config.mjs", "package.json", "package-lock.json", "tsconfig.json"];
+
+/** Ours, Astro's and Vite's, the site's address, the time zone: what a build or a dependency may read. */
+const BUILD_ENV = /^(POULS_|PUBLIC_|ASTRO_|VITE_|SITE_URL$|NODE_ENV$|TZ$)/;
+
+const byName = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** A file by its bytes, a symbolic link by its target, a folder by all it holds. */
+function addPath(hash: Hash, root: string, path: string): void {
+  const full = join(root, path);
+  if (!existsSync(full)) {
+    hash.update(`absent ${path}\0`);
+    return;
+  }
+  const info = lstatSync(full);
+  if (info.isSymbolicLink()) {
+    hash.update(`link ${path}\0${readlinkSync(full)}\0`);
+  } else if (info.isDirectory()) {
+    hash.update(`folder ${path}\0`);
+    for (const name of readdirSync(full).sort(byName)) addPath(hash, root, join(path, name));
+  } else {
+    hash.update(`file ${path}\0`).update(readFileSync(full)).update("\0");
+  }
+}
+
+export function buildInputs(projectRoot: string, contentDir: string, env: NodeJS.ProcessEnv): string {
+  const hash = createHash("sha256");
+  for (const name of Object.keys(env).filter((n) => BUILD_ENV.test(n)).sort(byName)) hash.update(`env ${name}=${env[name]}\0`);
+  const dotenv = readdirSync(projectRoot).filter((name) => name.startsWith(".env"));
+  for (const input of [...PROJECT_INPUTS, ...dotenv.sort(byName)]) addPath(hash, projectRoot, input);
+  hash.update(`content ${relative(projectRoot, contentDir)}\0`);
+  addPath(hash, contentDir, ".");
+  return hash.digest("hex");
+}
