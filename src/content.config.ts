@@ -5,6 +5,7 @@ import { loadArticleIndex } from "./markdown/article-index.ts";
 import { z } from "astro/zod";
 import { contentDir } from "./config/paths.ts";
 import { plainTextFiles } from "./loaders/plain-text.ts";
+import { commentFields } from "./lib/comments/comment-files.ts";
 import { optionalFile } from "./loaders/optional-file.ts";
 import { articleFields, coverAlt, coverCredit, isoDate, slugRef } from "./lib/article-schema.ts";
 
@@ -49,14 +50,7 @@ const tags = defineCollection({
 const comments = defineCollection({
   // Comment bodies are plain text, never compiled as Markdown: a reader's "![x](y)" must stay text.
   loader: plainTextFiles(`${contentDir}/comments`),
-  schema: z.object({
-    id: z.string().min(1),
-    article: slugRef,
-    parent: z.string().nullish(),
-    author: z.string().min(1),
-    date: isoDate,
-    staff: z.boolean().default(false),
-  }),
+  schema: commentFields,
 });
 
 const pages = defineCollection({

@@ -41,3 +41,6 @@ export const site = {
     correctionsPolicy: "/corrections/",
   },
 } as const;
+
+// Where the comment form posts (the inbox's API), on the inbox's origin or the site's own.
+export const commentsAction = `${site.inboxUrl}/api/comments`;

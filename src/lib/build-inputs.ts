@@ -14,8 +14,9 @@ const BUILD_ENV = /^(POULS_|PUBLIC_|ASTRO_|VITE_|SITE_URL$|NODE_ENV$|TZ$)/;
 
 const byName = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-/** A file by its bytes, a symbolic link by its target, a folder by all it holds. */
-function addPath(hash: Hash, root: string, path: string): void {
+/** A file by its bytes, a symbolic link by its target, a folder by all it holds but `leaveOut`. */
+function addPath(hash: Hash, root: string, path: string, leaveOut: ReadonlySet<string> = new Set()): void {
+  if (leaveOut.has(path)) return;
   const full = join(root, path);
   if (!existsSync(full)) {
     hash.update(`absent ${path}\0`);
@@ -26,18 +27,19 @@ function addPath(hash: Hash, root: string, path: string): void {
     hash.update(`link ${path}\0${readlinkSync(full)}\0`);
   } else if (info.isDirectory()) {
     hash.update(`folder ${path}\0`);
-    for (const name of readdirSync(full).sort(byName)) addPath(hash, root, join(path, name));
+    for (const name of readdirSync(full).sort(byName)) addPath(hash, root, join(path, name), leaveOut);
   } else {
     hash.update(`file ${path}\0`).update(readFileSync(full)).update("\0");
   }
 }
 
-export function buildInputs(projectRoot: string, contentDir: string, env: NodeJS.ProcessEnv): string {
+/** `leaveOut`: paths in the content folder fingerprinted otherwise (the comments, by scripts/build.ts). */
+export function buildInputs(projectRoot: string, contentDir: string, env: NodeJS.ProcessEnv, leaveOut: string[] = []): string {
   const hash = createHash("sha256");
   for (const name of Object.keys(env).filter((n) => BUILD_ENV.test(n)).sort(byName)) hash.update(`env ${name}=${env[name]}\0`);
   const dotenv = readdirSync(projectRoot).filter((name) => name.startsWith(".env"));
   for (const input of [...PROJECT_INPUTS, ...dotenv.sort(byName)]) addPath(hash, projectRoot, input);
   hash.update(`content ${relative(projectRoot, contentDir)}\0`);
-  addPath(hash, contentDir, ".");
+  addPath(hash, contentDir, ".", new Set(leaveOut));
   return hash.digest("hex");
 }

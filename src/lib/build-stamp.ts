@@ -1,14 +1,17 @@
 // What the last build wrote down for the next one, in the cache folder: until when its site stays
 // true (set by every build as it starts, which also forgets the inputs of the build before), and
-// the inputs it was made from (added by `npm run build` once the build succeeded).
+// the inputs it was made from, its comments apart (added by `npm run build` once the build
+// succeeded, and the comments again each time it publishes comments by itself).
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 export interface BuildStamp {
   /** ISO time (output-expiry.ts). */
   validUntil: string;
-  /** build-inputs.ts, taken before the build read anything. */
+  /** build-inputs.ts, but the comments, taken before the build read anything. */
   inputs?: string;
+  /** The fingerprint of each article's comments (comments/patch-pages.ts), as the site shows them. */
+  comments?: Record<string, string>;
 }
 
 const file = (cacheDir: string) => join(cacheDir, "pouls-build.json");

@@ -3,7 +3,7 @@
 // for byte and search index included, as a build from scratch of the same content and code.
 import { before, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { appendFileSync, copyFileSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { build, fixtureCopy, projectCopy, root, type BuildResult } from "../helpers/build.ts";
 import { differingFiles } from "../helpers/same-build.ts";
@@ -102,24 +102,49 @@ describe("an incremental build, after each kind of change, gives what a build fr
     assert.ok(!(await sameAsFromScratch()).upToDate);
   });
 
-  it("a moderator approves a comment: its article is rendered again, other articles and the search index are kept", async () => {
-    writeFileSync(
-      file("comments/article-principal/c4.md"),
-      "---\nid: c4\narticle: article-principal\nparent: null\nauthor: Une lectrice\ndate: 2026-05-30T09:00:00Z\nstaff: false\n---\n\nFaut-il une ordonnance ?\n",
-    );
-    const { copied, searchKept } = await sameAsFromScratch();
-    assert.ok(!copied.has(articlePage("article-principal")), "the article with the new comment is rendered");
-    assert.ok(searchKept, "comments are not indexed: the search index is kept");
-    assert.ok(copied.has(articlePage("article-mdx")), "an article without new comments is copied");
+  const comment = (path: string, fields: Record<string, string>, text: string) => {
+    mkdirSync(join(file("comments"), path, ".."), { recursive: true });
+    writeFileSync(file(`comments/${path}.md`), `---\n${Object.entries(fields).map(([k, v]) => `${k}: ${v}`).join("\n")}\n---\n\n${text}\n`);
+  };
+  const onlyComments = (output: string) => /Seuls des commentaires ont changé : (\d+) page\(s\) mise\(s\) à jour sans reconstruire le site \([\d,]+ s\) : (.*)/.exec(output);
+
+  it("a moderator approves a comment: npm run build writes it into its article's page alone, without Astro", async () => {
+    comment("article-principal/c4", { id: "c4", article: "article-principal", parent: "null", author: "Une lectrice", date: "2026-05-30T09:00:00Z", staff: "false" }, "Faut-il une ordonnance ?");
+    const next = await incremental();
+    assert.equal(next.code, 0, next.output);
+    assert.deepEqual(onlyComments(next.output)?.slice(1), ["1", "/articles/article-principal/"], next.output);
+    assert.deepEqual(differingFiles(next.outDir, (await fromScratch()).outDir), []);
   });
 
-  it("the editorial team's reply to it is approved", async () => {
-    writeFileSync(
-      file("comments/article-principal/c5.md"),
-      "---\nid: c5\narticle: article-principal\nparent: c4\nauthor: La rédaction\ndate: 2026-05-31T09:00:00Z\nstaff: true\n---\n\nNon, elle est en vente libre.\n",
-    );
-    const { copied } = await sameAsFromScratch();
-    assert.ok(!copied.has(articlePage("article-principal")));
+  it("the editorial team's reply to it, and a first comment under an article nobody had commented on", async () => {
+    comment("article-principal/c5", { id: "c5", article: "article-principal", parent: "c4", author: "La rédaction", date: "2026-05-31T09:00:00Z", staff: "true" }, "Non, elle est en vente libre.\n\nVoir https://example.org/notice, <b>et</b> & « ceci ».");
+    comment("article-mdx/c6", { id: "c6", article: "article-mdx", parent: "null", author: '"Jean <Dupont> & fils"', date: "2026-05-31T10:00:00Z" }, "Premier !");
+    const { output } = await incremental();
+    assert.deepEqual(onlyComments(output)?.slice(1), ["2", "/articles/article-mdx/, /articles/article-principal/"], output);
+    assert.deepEqual(differingFiles(join(work, "dist"), (await fromScratch()).outDir), []);
+  });
+
+  it("a comment taken down: its article's page is as if it had never been published", async () => {
+    rmSync(file("comments/article-mdx/c6.md"));
+    const { output } = await incremental();
+    assert.deepEqual(onlyComments(output)?.slice(1), ["1", "/articles/article-mdx/"], output);
+    assert.deepEqual(differingFiles(join(work, "dist"), (await fromScratch()).outDir), []);
+  });
+
+  it("the next astro build renders the article again with its new comments, and keeps the search index", async () => {
+    const { copied, searchKept } = await sameAsFromScratch([], astroItself);
+    assert.ok(!copied.has(articlePage("article-principal")), "the page in Astro's cache is from before the comments");
+    assert.ok(searchKept, "comments are not indexed: the search index is kept");
+    assert.ok(copied.has(articlePage("article-mdx")), "its comment came and went: Astro's copy is right again");
+  });
+
+  it("a comment file with a mistake: npm run build builds, and the build names the file", async () => {
+    comment("article-principal/c7", { id: "c7", article: "article-principal", date: "2026-05-31T11:00:00Z" }, "Sans auteur.");
+    const failed = await incremental();
+    assert.notEqual(failed.code, 0);
+    assert.match(failed.output, /comments\/article-principal\/c7\.md/);
+    rmSync(file("comments/article-principal/c7.md"));
+    assert.ok(!(await sameAsFromScratch()).upToDate, "after a failed build, a whole build");
   });
 
   it("an editor corrects an article's body", async () => {

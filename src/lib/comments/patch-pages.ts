@@ -1,0 +1,71 @@
+// Publishing approved comments without a build: when nothing but comment files changed since the
+// last build, each article whose comments changed gets its comment thread written again in its
+// page (thread-html.ts, the very code the build renders it with), and nothing else of the site
+// changes: comments are on their article's page only, and not in the search index. Anything this
+// cannot do (an article without a page, a page without its thread's markers) is left to a build.
+import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { digest } from "../digest.ts";
+import { commentThreadHtml, THREAD_END, THREAD_START } from "./thread-html.ts";
+import type { PublishedComment } from "./view.ts";
+
+/** A fingerprint of each article's comments, to tell which articles' comments changed. */
+export function commentDigests(byArticle: Map<string, PublishedComment[]>): Record<string, string> {
+  const digests: Record<string, string> = {};
+  for (const [article, comments] of byArticle) {
+    digests[article] = digest([...comments].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)));
+  }
+  return digests;
+}
+
+/** The articles whose comments differ between two sets of digests. */
+export function changedArticles(before: Record<string, string>, after: Record<string, string>): string[] {
+  const articles = new Set([...Object.keys(before), ...Object.keys(after)]);
+  return [...articles].filter((article) => before[article] !== after[article]).sort();
+}
+
+interface ManifestArticle {
+  slug: string;
+  url: string;
+  comments: "open" | "closed";
+}
+
+/** The thread of `page` replaced, or undefined when its markers are not there exactly once. */
+export function withThread(page: string, thread: string): string | undefined {
+  const start = page.indexOf(THREAD_START);
+  const end = page.indexOf(THREAD_END);
+  if (start < 0 || end < start || page.indexOf(THREAD_START, start + 1) >= 0) return undefined;
+  return page.slice(0, start) + thread + page.slice(end + THREAD_END.length);
+}
+
+/**
+ * Writes the new threads of `articles` into their pages under `outDir`, all or none; returns the
+ * pages written, or undefined when one of them cannot be (then nothing is written).
+ */
+export function patchCommentPages(
+  outDir: string,
+  byArticle: Map<string, PublishedComment[]>,
+  articles: string[],
+  action: string,
+): string[] | undefined {
+  const manifestFile = join(outDir, "_pouls/articles.json");
+  if (!existsSync(manifestFile)) return undefined;
+  const manifest = JSON.parse(readFileSync(manifestFile, "utf8")) as { articles: ManifestArticle[] };
+  const bySlug = new Map(manifest.articles.map((a) => [a.slug, a]));
+  const pages: [string, string][] = [];
+  for (const slug of articles) {
+    const article = bySlug.get(slug);
+    const file = article && join(outDir, article.url, "index.html");
+    if (!article || !file || !existsSync(file)) return undefined;
+    const thread = commentThreadHtml(byArticle.get(slug) ?? [], { article: slug, action, open: article.comments === "open" });
+    const page = withThread(readFileSync(file, "utf8"), thread);
+    if (page === undefined) return undefined;
+    pages.push([file, page]);
+  }
+  // Each page whole or not at all, for a reader loading it meanwhile.
+  for (const [file, page] of pages) {
+    writeFileSync(`${file}.tmp`, page);
+    renameSync(`${file}.tmp`, file);
+  }
+  return articles.map((slug) => bySlug.get(slug)!.url);
+}

@@ -1,0 +1,54 @@
+// An article's published comments as HTML: the heading with their count, then the thread, or a
+// notice when there is none yet. Written as a string, not an Astro component, so that `npm run
+// build` can put a newly approved comment into an article page without starting Astro
+// (src/lib/comments/patch-pages.ts): both ways give the same bytes. The markers around it are
+// how the page's part is found again.
+import { escapeHtml } from "./text.ts";
+import { commentCountLabel, commentThreadView, type CommentView, type PublishedComment } from "./view.ts";
+
+export const THREAD_START = "<!--pouls:commentaires-->";
+export const THREAD_END = "<!--/pouls:commentaires-->";
+
+export interface ThreadOptions {
+  article: string;
+  /** Where the form posts, and the no-JavaScript reply links lead. */
+  action: string;
+  open: boolean;
+}
+
+const attr = (name: string, value: string) => ` ${name}="${escapeHtml(value)}"`;
+
+function commentHtml(comment: CommentView): string {
+  const { anchor, author } = comment;
+  const header = [
+    comment.staff ? `<p class="comment-staff">Réponse de la rédaction</p>` : "",
+    `<p class="comment-author"${attr("id", `${anchor}-auteur`)}>${escapeHtml(author)}</p>`,
+    `<p class="comment-meta"><a${attr("href", `#${anchor}`)}><time${attr("datetime", comment.dateIso)}>${escapeHtml(comment.dateLabel)}</time></a>`,
+    comment.inReplyTo ? ` · en réponse à <a${attr("href", `#${comment.inReplyTo.anchor}`)}>${escapeHtml(comment.inReplyTo.author)}</a>` : "",
+    `</p>`,
+  ].join("");
+  const reply = comment.replyHref
+    ? `<p class="comment-actions"><a class="comment-reply"${attr("href", comment.replyHref)}${attr("data-reply-to", comment.id)}${attr("data-reply-author", author)}>Répondre<span class="visually-hidden"> à ${escapeHtml(author)}</span></a></p>`
+    : "";
+  return [
+    `<li><article${attr("id", anchor)} class="comment${comment.staff ? " comment--staff" : ""}"${attr("aria-labelledby", `${anchor}-auteur`)}>`,
+    `<header class="comment-header">${header}</header>`,
+    // Already escaped, links made (view.ts, plainTextToHtml).
+    `<div class="comment-body">${comment.html}</div>`,
+    reply,
+    `</article>`,
+    comment.replies.length > 0 ? listHtml(comment.replies) : "",
+    `</li>`,
+  ].join("");
+}
+
+function listHtml(comments: CommentView[]): string {
+  const nested = (comments[0]?.depth ?? 1) > 1;
+  return `<ol class="comment-list${nested ? " comment-list--replies" : ""}">${comments.map(commentHtml).join("")}</ol>`;
+}
+
+export function commentThreadHtml(comments: readonly PublishedComment[], options: ThreadOptions): string {
+  const thread = commentThreadView(comments, options);
+  const body = thread.length > 0 ? listHtml(thread) : options.open ? `<p class="comments-empty">Aucun commentaire pour le moment.</p>` : "";
+  return `${THREAD_START}<h2 id="commentaires-titre">${escapeHtml(commentCountLabel(comments.length))}</h2>${body}${THREAD_END}`;
+}

@@ -1,0 +1,77 @@
+// Publishing comments without a build (src/lib/comments/patch-pages.ts): the files read through the
+// site's schema, the thread written as the build writes it, and only the pages that need it.
+import { describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { publishedComments } from "../../src/lib/comments/comment-files.ts";
+import { changedArticles, commentDigests, patchCommentPages, withThread } from "../../src/lib/comments/patch-pages.ts";
+import { commentThreadHtml, THREAD_END, THREAD_START } from "../../src/lib/comments/thread-html.ts";
+import { tempDir } from "../helpers/temp.ts";
+
+const fields = (id: string, more = "") => `---\nid: ${id}\narticle: vaccin\nparent: null\nauthor: Une lectrice\ndate: 2026-05-30T09:00:00Z\n${more}---\n\n`;
+
+function comments(files: Record<string, string>): string {
+  const dir = tempDir("pouls-comments-");
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(join(dir, path, ".."), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  }
+  return dir;
+}
+
+describe("approved comment files", () => {
+  it("are read per article, with the schema's defaults", () => {
+    const byArticle = publishedComments(comments({ "vaccin/c1.md": `${fields("c1")}Merci.\n`, "vaccin/c2.md": `${fields("c2", "staff: true\n")}Réponse.` }));
+    const list = byArticle.get("vaccin")!;
+    assert.deepEqual(list.map((c) => [c.id, c.staff, c.body]), [["c1", false, "Merci."], ["c2", true, "Réponse."]]);
+    assert.ok(list[0]!.date instanceof Date);
+  });
+
+  it("with a mistake, name the file and the field", () => {
+    const dir = comments({ "vaccin/c1.md": "---\nid: c1\narticle: vaccin\ndate: 2026-05-30\n---\n\nSans auteur." });
+    assert.throws(() => publishedComments(dir), /vaccin\/c1\.md : author/);
+    assert.throws(() => publishedComments(comments({ "vaccin/c2.md": "Pas d'en-tête." })), /vaccin\/c2\.md : en-tête YAML/);
+  });
+});
+
+describe("a comment thread in a page", () => {
+  const options = { article: "vaccin", action: "https://c.example/api/comments", open: true };
+
+  it("escapes what readers wrote, in text and attributes", () => {
+    const html = commentThreadHtml([{ id: "c1", parent: null, author: `"Jean" <b>&`, date: new Date("2026-05-30T09:00:00Z"), staff: false, body: "<script>x</script>" }], options);
+    assert.ok(!html.includes("<b>") && !html.includes("<script>"), html);
+    assert.match(html, /data-reply-author="&quot;Jean&quot; &lt;b&gt;&amp;"/);
+    assert.match(html, /^<!--pouls:commentaires--><h2 id="commentaires-titre">1 commentaire<\/h2><ol class="comment-list">/);
+  });
+
+  it("says there is none yet only when readers may comment", () => {
+    assert.match(commentThreadHtml([], options), /Aucun commentaire pour le moment/);
+    assert.doesNotMatch(commentThreadHtml([], { ...options, open: false }), /Aucun commentaire/);
+  });
+
+  it("is replaced between its markers, and only when they are there once", () => {
+    const page = `<main>${THREAD_START}<h2>ancien</h2>${THREAD_END}<form></form></main>`;
+    assert.equal(withThread(page, "NOUVEAU"), "<main>NOUVEAU<form></form></main>");
+    assert.equal(withThread("<main></main>", "NOUVEAU"), undefined);
+    assert.equal(withThread(page + page, "NOUVEAU"), undefined);
+  });
+
+  it("is written again only in the pages of articles whose comments changed, all or none", () => {
+    const before = commentDigests(new Map([["a", []], ["b", [{ id: "c1", parent: null, author: "X", date: new Date(0), staff: false, body: "y" }]]]));
+    const after = commentDigests(new Map([["b", [{ id: "c1", parent: null, author: "X", date: new Date(0), staff: false, body: "z" }]], ["c", []]]));
+    assert.deepEqual(changedArticles(before, after), ["a", "b", "c"], "gone, changed, new");
+    assert.deepEqual(changedArticles(before, { ...before }), []);
+
+    const out = tempDir("pouls-dist-");
+    mkdirSync(join(out, "_pouls"));
+    mkdirSync(join(out, "articles/a"), { recursive: true });
+    writeFileSync(join(out, "_pouls/articles.json"), JSON.stringify({ articles: [{ slug: "a", url: "/articles/a/", comments: "open" }] }));
+    const page = `<p>avant</p>${THREAD_START}${THREAD_END}<p>après</p>`;
+    writeFileSync(join(out, "articles/a/index.html"), page);
+    assert.equal(patchCommentPages(out, new Map(), ["a", "absent"], options.action), undefined, "an article without a page");
+    assert.equal(readFileSync(join(out, "articles/a/index.html"), "utf8"), page, "nothing written");
+    assert.deepEqual(patchCommentPages(out, new Map(), ["a"], options.action), ["/articles/a/"]);
+    assert.match(readFileSync(join(out, "articles/a/index.html"), "utf8"), /^<p>avant<\/p><!--pouls:commentaires--><h2 id="commentaires-titre">Commentaires<\/h2><p class="comments-empty">.*<p>après<\/p>$/);
+  });
+});
