@@ -57,7 +57,7 @@ const sections: { name: string; title: string; run: () => Promise<string> }[] = 
   {
     name: "incremental",
     title: "Incremental builds",
-    run: async () => incrementalTable(await runIncrementalBench(quick ? [300] : [1000, 10000], log)),
+    run: async () => incrementalTable(await runIncrementalBench(quick ? [300] : [1000, 10000, 50000], log)),
   },
   {
     name: "search",
