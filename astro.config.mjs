@@ -9,7 +9,6 @@ import { frenchTypographyPlugin } from "./src/markdown/french-typography.ts";
 import { figures } from "./src/markdown/figures.ts";
 import { cacheDir, contentDir, outDir } from "./src/config/paths.ts";
 import { contentPreflight } from "./src/integrations/content-preflight.ts";
-import { dataStoreFromDisk } from "./src/integrations/data-store-from-disk.ts";
 import pagefind from "./src/integrations/pagefind.ts";
 import { redirects } from "./src/integrations/redirects.ts";
 
@@ -27,7 +26,9 @@ export default defineConfig({
   build: { format: "directory", concurrency: 4 },
   // A page whose cache key (src/data/page-keys.ts) and code are those of the last build is copied
   // from it rather than rendered again; `npm run build -- --force` renders every page.
-  experimental: { incrementalBuild: true },
+  // The content store as files of 20 MB rather than one string: V8 cannot make a string of the
+  // store of 100,000 articles (README, Large sites).
+  experimental: { incrementalBuild: true, collectionStorage: "chunked" },
   markdown: {
     // Sätteri (Astro 7's native pipeline) with our hast plugins; README explains the choice.
     // Links first, so the titles they fill in get French spacing too.
@@ -40,7 +41,7 @@ export default defineConfig({
       },
     }),
   },
-  integrations: [contentPreflight(contentDir), dataStoreFromDisk(), mdx(), sitemap({ filter: (page) => !page.includes("/_pouls/"), serialize: withArticleLastmod(loadArticleIndex(contentDir)) }), pagefind(), redirects(contentDir, site)],
+  integrations: [contentPreflight(contentDir), mdx(), sitemap({ filter: (page) => !page.includes("/_pouls/"), serialize: withArticleLastmod(loadArticleIndex(contentDir)) }), pagefind(), redirects(contentDir, site)],
   // Benchmarks, builds and the inbox's database are outputs, not sources to watch.
   vite: { server: { watch: { ignored: ["**/bench-out/**", "**/dist/**", "**/data/**"] } } },
 });

@@ -7,12 +7,14 @@
 // `npm run build -- --force` always builds, from scratch.
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
+import { totalmem } from "node:os";
 import { join, relative, resolve } from "node:path";
 import { cacheDir, contentDir, outDir } from "../src/config/paths.ts";
 import { commentsAction } from "../src/config/site.ts";
 import { buildInputs } from "../src/lib/build-inputs.ts";
 import { readBuildStamp, stillTrue, writeBuildStamp } from "../src/lib/build-stamp.ts";
 import { buildTime } from "../src/lib/build-time.ts";
+import { buildHeapMb } from "../src/lib/heap-size.ts";
 import { publishedComments } from "../src/lib/comments/comment-files.ts";
 import { changedArticles, commentDigests, patchCommentPages } from "../src/lib/comments/patch-pages.ts";
 
@@ -64,7 +66,9 @@ if (inputs && comments && last?.comments && !args.includes("--force") && existsS
   }
 }
 
-const child = spawn(process.execPath, [join(project, "node_modules/.bin/astro"), "build", ...args], { stdio: "inherit" });
+const heapMb = buildHeapMb(totalmem(), process.constrainedMemory(), process.env.NODE_OPTIONS);
+const node = heapMb ? [`--max-old-space-size=${heapMb}`] : [];
+const child = spawn(process.execPath, [...node, join(project, "node_modules/.bin/astro"), "build", ...args], { stdio: "inherit" });
 child.on("exit", (code, signal) => {
   // The preflight wrote this build's expiry as it started, and forgot the last build's inputs.
   const stamp = readBuildStamp(cache);

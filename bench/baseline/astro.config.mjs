@@ -4,15 +4,14 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "astro/config";
 import * as pagefind from "pagefind";
-import { dataStoreFromDisk } from "../../src/integrations/data-store-from-disk.ts";
 
 export default defineConfig({
   outDir: process.env.POULS_OUT_DIR,
   cacheDir: process.env.POULS_CACHE_DIR,
+  // The benchmark's third build: bare, with the one change to how Astro keeps its content store
+  // that the full build makes (chunked), so that the two differ only in what they render.
+  ...(process.env.POULS_BARE_CHUNKED ? { experimental: { collectionStorage: "chunked" } } : {}),
   integrations: [
-    // The benchmark's third build: bare, with the one change to how Astro loads its content store
-    // that the full build makes, so that the two differ only in what they render.
-    ...(process.env.POULS_BARE_STORE_FROM_DISK ? [dataStoreFromDisk()] : []),
     {
       name: "bare-pagefind",
       hooks: {

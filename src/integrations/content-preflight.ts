@@ -59,6 +59,8 @@ export function contentPreflight(contentDir: string): AstroIntegration {
         for (const dir of cacheDirs) {
           const stamp = resolve(dir, "pouls-markdown.sha256");
           if (existsSync(stamp) && readFileSync(stamp, "utf8") === renders) continue;
+          // The store in chunks (astro.config.mjs), and the one file of a build made before.
+          rmSync(resolve(dir, "data-store"), { recursive: true, force: true });
           rmSync(resolve(dir, "data-store.json"), { force: true });
           mkdirSync(dir, { recursive: true });
           writeFileSync(stamp, renders);
@@ -70,12 +72,13 @@ export function contentPreflight(contentDir: string): AstroIntegration {
 
 /**
  * The code Markdown is rendered with, as one string: the config, our plugins and what they import
- * (src/lib, src/config), and the lockfile. Astro keys its store on the config's data, in which the
- * plugins are functions, so it does not see their code change.
+ * (src/lib, src/config), the lockfile and the patches made to dependencies. Astro keys its store
+ * on the config's data, in which the plugins are functions, so it does not see their code change.
  */
 function markdownCode(root: string): string {
   const files = ["astro.config.mjs", "package-lock.json"];
-  for (const dir of ["src/markdown", "src/lib", "src/config"]) {
+  for (const dir of ["src/markdown", "src/lib", "src/config", "patches"]) {
+    if (!existsSync(join(root, dir))) continue;
     for (const entry of readdirSync(join(root, dir), { recursive: true, withFileTypes: true })) {
       if (entry.isFile()) files.push(relative(root, join(entry.parentPath, entry.name)));
     }

@@ -80,7 +80,7 @@ export function fixtureCopy(mutate: (dir: string) => void): string {
  */
 export function projectCopy(): string {
   const dir = tempDir("pouls-project-");
-  for (const entry of ["src", "public", "scripts", "astro.config.mjs", "package.json", "package-lock.json", "tsconfig.json"]) {
+  for (const entry of ["src", "public", "scripts", "patches", "astro.config.mjs", "package.json", "package-lock.json", "tsconfig.json"]) {
     cpSync(join(root, entry), join(dir, entry), { recursive: true });
   }
   symlinkSync(join(root, "node_modules"), join(dir, "node_modules"));
