@@ -6,10 +6,10 @@ import { buildHeapMb } from "../../src/lib/heap-size.ts";
 const GB = 1024 ** 3;
 
 describe("the build's heap", () => {
-  it("is three quarters of the machine's memory, or of the container's limit when lower", () => {
-    assert.equal(buildHeapMb(24 * GB, 2 ** 64), 18 * 1024);
-    assert.equal(buildHeapMb(24 * GB, 8 * GB), 6 * 1024);
-    assert.equal(buildHeapMb(24 * GB, undefined), 18 * 1024);
+  it("is half the machine's memory, or of the container's limit when lower", () => {
+    assert.equal(buildHeapMb(24 * GB, 2 ** 64), 12 * 1024);
+    assert.equal(buildHeapMb(24 * GB, 12 * GB), 6 * 1024);
+    assert.equal(buildHeapMb(24 * GB, undefined), 12 * 1024);
   });
 
   it("is never below Node's default, and left alone when NODE_OPTIONS sets it", () => {
