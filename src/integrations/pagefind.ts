@@ -5,8 +5,8 @@
 // Pagefind does not read the built pages themselves: each page's HTML is first given ASCII
 // apostrophes inside words (see src/lib/search/apostrophes.ts), without which Pagefind cannot find
 // "immunothérapie" in "l’immunothérapie", and cut down to what Pagefind reads. Those copies are
-// kept as Astro renders the pages (the pages it copies from the last build are read back), and
-// go to Pagefind's service once the build is done. Only pages with data-pagefind-body are kept;
+// kept, in a temporary file, as Astro renders the pages (the pages it copies from the last build
+// are read back), and go to Pagefind's service once the build is done. Only pages with data-pagefind-body are kept;
 // Pagefind would drop the others anyway once one page has it.
 //
 // A large site gets two indexes. What a browser must download before Pagefind can answer grows
@@ -27,6 +27,7 @@ import { INDEX_HASH, RECENT_DIR, SEARCH_PAGE_FILE } from "../lib/search/bundle.t
 import { auditPage, auditVerdict, emptyAudit, type SearchFieldsAudit } from "../lib/search/check-index.ts";
 import { newestFirst, sortDate, type DatedPage } from "../lib/search/recent.ts";
 import { newVocabulary, VOCABULARY_DIR, type Vocabulary } from "../lib/search/vocabulary.ts";
+import { pageSpill, type PageSpill, type SpilledPage } from "../lib/search/page-spill.ts";
 import { site } from "../config/site.ts";
 import { decodedOr } from "../lib/uri.ts";
 
@@ -175,7 +176,9 @@ export function startBundle(recentCount: number = site.searchRecentArticles): Bu
   // The newest pages seen so far, with a margin: trimmed back to recentCount when it doubles, so a
   // large site holds about recentCount pages in memory, not all of them.
   let newest: KeptPage[] = [];
-  const kept = new Map<string, string>();
+  // What Pagefind reads of each page, on disk (lib/search/page-spill.ts), with its digest.
+  const kept = new Map<string, { page: SpilledPage; digest: string }>();
+  let spill: PageSpill | undefined;
   const vocabulary = newVocabulary();
   return {
     offer(url, html) {
@@ -184,43 +187,52 @@ export function startBundle(recentCount: number = site.searchRecentArticles): Bu
       vocabulary.add(content);
       newest.push({ url, date: sortDate(html), content });
       if (newest.length >= 2 * recentCount + 1) newest = newestFirst(newest, recentCount);
-      kept.set(url, content);
+      spill ??= pageSpill();
+      kept.set(url, { page: spill.add(content), digest: createHash("sha256").update(content).digest("hex") });
     },
     async finish(bundleDir, keep) {
-      const verdict = auditVerdict(audit);
-      if (verdict.level === "error") throw new Error(verdict.message);
-      const urls = [...kept.keys()].sort();
-      const recent = audit.indexed > recentCount ? newestFirst(newest, recentCount) : [];
-      // Chunk names are content hashes: files of an earlier index left beside the new ones would
-      // never be read again, only shipped.
-      rmSync(bundleDir, { recursive: true, force: true });
-      let reused = false;
-      const given = keep && indexInput(keep.pagefindVersion, urls.map((url) => [url, kept.get(url)!]), recent.map((page) => page.url));
-      if (keep && !keep.fresh && readKeptIndex(keep.dir) === given) {
-        cpSync(join(keep.dir, KEPT_FILES), bundleDir, { recursive: true });
-        reused = true;
-      } else {
-        const index = await newIndex();
-        // One after the other: sent all at once, they took as long (38-50 s at 10,000 articles),
-        // and the order would rest on how Pagefind's service schedules its messages.
-        for (const url of urls) await addPage(index, url, kept.get(url)!);
-        // Pagefind's service indexes the newest pages again while it writes the whole index.
-        await Promise.all([writeIndex(index, bundleDir), recent.length > 0 && writeRecentIndex(recent, join(bundleDir, RECENT_DIR))]);
-        if (keep && given) keepIndex(bundleDir, keep.dir, given);
+      try {
+        return await finishBundle(bundleDir, keep);
+      } finally {
+        spill?.remove();
       }
-      writeVocabulary(vocabulary, join(bundleDir, VOCABULARY_DIR));
-      return { pages: audit.indexed, recent: recent.length, audit, reused };
     },
   };
+
+  async function finishBundle(bundleDir: string, keep: KeptIndex | undefined): Promise<BundleReport> {
+    const verdict = auditVerdict(audit);
+    if (verdict.level === "error") throw new Error(verdict.message);
+    const urls = [...kept.keys()].sort();
+    const recent = audit.indexed > recentCount ? newestFirst(newest, recentCount) : [];
+    // Chunk names are content hashes: files of an earlier index left beside the new ones would
+    // never be read again, only shipped.
+    rmSync(bundleDir, { recursive: true, force: true });
+    let reused = false;
+    const given = keep && indexInput(keep.pagefindVersion, urls.map((url) => [url, kept.get(url)!.digest]), recent.map((page) => page.url));
+    if (keep && !keep.fresh && readKeptIndex(keep.dir) === given) {
+      cpSync(join(keep.dir, KEPT_FILES), bundleDir, { recursive: true });
+      reused = true;
+    } else {
+      const index = await newIndex();
+      // One after the other: sent all at once, they took as long (38-50 s at 10,000 articles),
+      // and the order would rest on how Pagefind's service schedules its messages.
+      for (const url of urls) await addPage(index, url, spill!.read(kept.get(url)!.page));
+      // Pagefind's service indexes the newest pages again while it writes the whole index.
+      await Promise.all([writeIndex(index, bundleDir), recent.length > 0 && writeRecentIndex(recent, join(bundleDir, RECENT_DIR))]);
+      if (keep && given) keepIndex(bundleDir, keep.dir, given);
+    }
+    writeVocabulary(vocabulary, join(bundleDir, VOCABULARY_DIR));
+    return { pages: audit.indexed, recent: recent.length, audit, reused };
+  }
 }
 
 const KEPT_FILES = "files";
 const KEPT_INPUT = "input.sha256";
 
-/** The fingerprint of all Pagefind is given: its version and settings, the pages, the recent ones. */
+/** The fingerprint of all Pagefind is given: its version and settings, the pages (their digests), the recent ones. */
 function indexInput(pagefindVersion: string, pages: [string, string][], recent: string[]): string {
   const hash = createHash("sha256").update(JSON.stringify([pagefindVersion, indexConfig, recent]));
-  for (const [url, content] of pages) hash.update(`\0${url}\0${content}`);
+  for (const [url, digest] of pages) hash.update(`\0${url}\0${digest}`);
   return hash.digest("hex");
 }
 
