@@ -73,6 +73,15 @@ export function writeCorpus(dir: string, n: number): void {
   );
 }
 
+/** A new work folder holding n generated articles in content/. */
+export function generatedSite(name: string, n: number, log: (line: string) => void): { work: string; content: string } {
+  const work = mkdtempSync(join(tmpdir(), `pouls-bench-${name}-${n}-`));
+  const content = join(work, "content");
+  log(`${name}: generating ${n} articles…`);
+  writeCorpus(content, n);
+  return { work, content };
+}
+
 /**
  * Runs `astro build`, or `npm run build` (scripts/build.ts, which stops at once when nothing
  * changed), under GNU time for wall time and peak memory; `log` gets Astro's output.
@@ -103,10 +112,7 @@ export function astroBuild(args: string[], env: Record<string, string>, log?: (o
 export async function runBuildBench(sizes = [1000, 10000], log = console.log, rounds = ROUNDS): Promise<BuildBenchResult[]> {
   const results: BuildBenchResult[] = [];
   for (const n of sizes) {
-    const work = mkdtempSync(join(tmpdir(), `pouls-bench-build-${n}-`));
-    const content = join(work, "content");
-    log(`build: generating ${n} articles…`);
-    writeCorpus(content, n);
+    const { work, content } = generatedSite("build", n, log);
     // Each build starts as after an edit: a new output folder and an empty Node compile cache.
     // Astro turns that cache on, and with the same articles a later round would skip compiling
     // what the first compiled, the bare build's content-store module among them; any changed

@@ -5,11 +5,10 @@
 // Each build's log goes to bench-out/incremental/, to see where the time goes.
 //
 // Usage: node bench/incremental.ts [sizes…]   e.g. node bench/incremental.ts 1000 10000
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { astroBuild, writeCorpus, type BuildRun } from "./build.ts";
+import { astroBuild, generatedSite, type BuildRun } from "./build.ts";
 
 /** What each build changes before it runs, in the order they run; the large sizes run the first three. */
 const STEPS = [
@@ -64,10 +63,7 @@ function approveComment(content: string, slug: string): void {
 export async function runIncrementalBench(sizes = [1000, 10000], log = console.log): Promise<IncrementalBenchResult[]> {
   const results: IncrementalBenchResult[] = [];
   for (const n of sizes) {
-    const work = mkdtempSync(join(tmpdir(), `pouls-bench-incremental-${n}-`));
-    const content = join(work, "content");
-    log(`incremental: generating ${n} articles…`);
-    writeCorpus(content, n);
+    const { work, content } = generatedSite("incremental", n, log);
     const slug = readdirSync(join(content, "articles")).sort()[0]!.replace(/\.md$/, "");
     const env = { POULS_CONTENT_DIR: content, POULS_OUT_DIR: join(work, "dist"), POULS_CACHE_DIR: join(work, "cache") };
     const runs: IncrementalRun[] = [];

@@ -12,6 +12,8 @@ import { isStale, modifiedDate } from "../lib/freshness.ts";
 import { computeRelated } from "../lib/related/index.ts";
 import { checkArticles, formatProblems, linkedSlugs } from "../lib/validate.ts";
 import { editorError } from "../lib/content-ids.ts";
+import { commentsByArticle } from "../lib/comments/comment-files.ts";
+import type { PublishedComment } from "../lib/comments/view.ts";
 import { contentDir } from "../config/paths.ts";
 
 export interface AuthorView {
@@ -47,22 +49,13 @@ export interface ArticleView {
   stale: boolean;
 }
 
-export interface CommentView {
-  id: string;
-  parent: string | null;
-  author: string;
-  date: Date;
-  staff: boolean;
-  body: string;
-}
-
 export interface SiteData {
   articles: ArticleView[];
   bySlug: Map<string, ArticleView>;
   authors: Map<string, AuthorView>;
   categories: CategoryTree;
   tags: Map<string, { tag: TagView; articles: ArticleView[] }>;
-  comments: Map<string, CommentView[]>;
+  comments: Map<string, PublishedComment[]>;
   /** Related articles of each article: editors' pins first, then computed suggestions. */
   related: Map<string, ArticleView[]>;
 }
@@ -189,19 +182,7 @@ async function load(): Promise<SiteData> {
     }
   }
 
-  const comments = new Map<string, CommentView[]>();
-  for (const c of commentEntries) {
-    const list = comments.get(c.data.article) ?? [];
-    list.push({
-      id: c.data.id,
-      parent: c.data.parent ?? null,
-      author: c.data.author,
-      date: c.data.date,
-      staff: c.data.staff,
-      body: c.body ?? "",
-    });
-    comments.set(c.data.article, list);
-  }
+  const comments = commentsByArticle(commentEntries);
 
   const bySlug = new Map(articles.map((a) => [a.slug, a]));
   const relatedSlugs = computeRelated(

@@ -7,7 +7,7 @@ import { existsSync, lstatSync, readdirSync, readFileSync, readlinkSync } from "
 import { join, relative } from "node:path";
 
 /** What a build reads in the project, besides the content tree and the .env files; patches/ changes dependencies. */
-const PROJECT_INPUTS = ["src", "public", "patches", "astro.config.mjs", "package.json", "package-lock.json", "tsconfig.json"];
+export const PROJECT_INPUTS = ["src", "public", "patches", "astro.config.mjs", "package.json", "package-lock.json", "tsconfig.json"];
 
 /** Ours, Astro's and Vite's, the site's address, the time zone: what a build or a dependency may read. */
 const BUILD_ENV = /^(POULS_|PUBLIC_|ASTRO_|VITE_|SITE_URL$|NODE_ENV$|TZ$)/;

@@ -1,8 +1,9 @@
 // Runs a real `astro build` of a content tree into a temporary folder.
 import { spawn } from "node:child_process";
-import { cpSync, rmSync, symlinkSync } from "node:fs";
+import { cpSync, existsSync, rmSync, symlinkSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { tempDir } from "./temp.ts";
+import { PROJECT_INPUTS } from "../../src/lib/build-inputs.ts";
 
 export const root = resolve(import.meta.dirname, "../..");
 export const fixtureSite = join(root, "tests/fixtures/site");
@@ -80,7 +81,8 @@ export function fixtureCopy(mutate: (dir: string) => void): string {
  */
 export function projectCopy(): string {
   const dir = tempDir("pouls-project-");
-  for (const entry of ["src", "public", "scripts", "patches", "astro.config.mjs", "package.json", "package-lock.json", "tsconfig.json"]) {
+  // What a build reads (src/lib/build-inputs.ts), and npm run build itself.
+  for (const entry of [...PROJECT_INPUTS, "scripts"].filter((e) => existsSync(join(root, e)))) {
     cpSync(join(root, entry), join(dir, entry), { recursive: true });
   }
   symlinkSync(join(root, "node_modules"), join(dir, "node_modules"));

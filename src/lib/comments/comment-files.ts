@@ -47,16 +47,30 @@ export function readCommentFiles(dir: string, named: (file: string) => string = 
   });
 }
 
-/** What the site shows of each article's comments (src/data/site.ts does the same from Astro's store). */
-export function publishedComments(dir: string, named?: (file: string) => string): Map<string, PublishedComment[]> {
+export type CommentData = z.output<typeof commentFields>;
+
+/**
+ * Each article's published comments, from comment files or from Astro's entries of them
+ * (src/data/site.ts): one mapping, so that a page built by Astro and one given its comments by
+ * patch-pages.ts show the same thread.
+ */
+export function commentsByArticle(entries: Iterable<{ data: CommentData; body?: string | undefined }>): Map<string, PublishedComment[]> {
   const byArticle = new Map<string, PublishedComment[]>();
-  for (const entry of readCommentFiles(dir, named)) {
-    const parsed = commentFields.safeParse(entry.data);
-    if (!parsed.success) throw new Error(`${named ? named(entry.file) : entry.file} : ${parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join(" ; ")}`);
-    const { id, parent, author, date, staff, article } = parsed.data;
-    const list = byArticle.get(article) ?? [];
-    list.push({ id, parent: parent ?? null, author, date, staff, body: entry.body });
-    byArticle.set(article, list);
+  for (const { data, body } of entries) {
+    const list = byArticle.get(data.article) ?? [];
+    list.push({ id: data.id, parent: data.parent ?? null, author: data.author, date: data.date, staff: data.staff, body: body ?? "" });
+    byArticle.set(data.article, list);
   }
   return byArticle;
+}
+
+/** What the site shows of each article's comments, read from their files. */
+export function publishedComments(dir: string, named?: (file: string) => string): Map<string, PublishedComment[]> {
+  return commentsByArticle(
+    readCommentFiles(dir, named).map((entry) => {
+      const parsed = commentFields.safeParse(entry.data);
+      if (!parsed.success) throw new Error(`${named ? named(entry.file) : entry.file} : ${parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join(" ; ")}`);
+      return { data: parsed.data, body: entry.body };
+    }),
+  );
 }
