@@ -30,7 +30,7 @@ import { launch } from "../tests/helpers/browser.ts";
 import { build, root } from "../tests/helpers/build.ts";
 import { tempDir } from "../tests/helpers/temp.ts";
 
-export const TARGET = { firstResultsBytes: 150 * 1024, firstResultsMs: 300 };
+export const TARGET = { firstResultsBytes: 100 * 1024, firstResultsMs: 200 };
 
 export interface QueryMeasure {
   query: string;

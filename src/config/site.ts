@@ -12,8 +12,9 @@ export const site = {
   homePerSection: 3,
   relatedCount: 4,
   // The search page answers first from an index of this many newest articles, then from the
-  // whole index (see src/integrations/pagefind.ts). 1,000 keeps the first answer under 150 KB.
-  searchRecentArticles: 1000,
+  // whole index (see src/integrations/pagefind.ts). Its page list costs about 1 KB per 100
+  // articles before the first results; 100 keeps them under 100 KB (BENCHMARKS.md, Search).
+  searchRecentArticles: 100,
   // A table of contents helps only when there is something to navigate.
   tocMinHeadings: 4,
   // An article whose last medical check is older than this shows a notice that it may be out of date.

@@ -47,7 +47,9 @@ const PAGE_SIZE = 10;
 // The brand mark of the site header (src/components/Header.astro), drawn in the muted colour.
 const PLACEHOLDER =
   '<svg viewBox="0 0 32 32" width="32" height="32" aria-hidden="true" focusable="false"><path d="M2 17h7l3-8 5 15 4-11 2 4h7" fill="none" stroke="currentColor" stroke-width="3" stroke-linecap="round" stroke-linejoin="round"/></svg>';
-const FIRST_PAINT = 3;
+// The results a first screen shows (two at 1280×800, one or two on a phone): their excerpts are
+// fetched before any other, and the rest of the page's after they are drawn.
+const FIRST_PAINT = 2;
 // How many results are read at most to find those that hold a short query word as a whole word
 // ("dos", not the "dose" Pagefind gives for it); ranked lower than that, they are not shown.
 const CHECK_LIMIT = 100;
@@ -117,6 +119,22 @@ const matchedIn = (data: ResultData): string[] =>
 function termsNotIndexed(q: string | null, best: ResultData | undefined): string[] {
   if (!q || !best) return [];
   return termsInNoPage(q, matchedIn(best));
+}
+
+/**
+ * The query's words in no article, when the query found nothing. Each word is searched alone,
+ * without filters: with its index cut in small chunks, Pagefind answers a word it does not know
+ * with nothing at all rather than with a fragment, so an empty answer does not say which word
+ * was missing, or whether a filter left nothing.
+ */
+async function termsAloneInNoArticle(pagefind: Pagefind, state: SearchState): Promise<string[]> {
+  const missing: string[] = [];
+  for (const term of queryTerms(state.q ?? "").filter((t) => !isShortTerm(t))) {
+    const alone = await pagefind.search(pagefindTerm({ ...state, q: term }), {});
+    const best = await alone?.results[0]?.data();
+    if (!best || termsNotIndexed(term, best).length > 0) missing.push(term);
+  }
+  return missing;
 }
 
 /** The result with its data fetched once, however often it is asked for. */
@@ -421,7 +439,9 @@ export function mountSearch(root: HTMLElement): void {
       // drawn from the recent index are on screen already; Pagefind keeps their data.)
       const firstScreen = await Promise.all(answered.slice(0, pinned.length === 0 ? FIRST_PAINT : 1).map((r) => r.data()));
       if (token !== sequence) return;
-      const notFound = termsNotIndexed(state.q, firstScreen[0]);
+      const notFound =
+        answered.length === 0 && state.q ? await termsAloneInNoArticle(await loadPagefind(whole), state) : termsNotIndexed(state.q, firstScreen[0]);
+      if (token !== sequence) return;
       // The words searched for: the query, less any word found nowhere when others were found.
       let q = state.q;
       // Started now and shown with the first results, so the line never pushes them down.
