@@ -543,7 +543,7 @@ describe("site search", () => {
   });
 
   it("puts results first on a phone, the filters folded behind one control that counts them", async () => {
-    const phone = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     const page = await open(phone);
     await visit(page, "/recherche/?q=cancer&rubrique=cancer&sous-rubrique=cancers-feminins");
     const summary = page.locator(".search-page__filters-box > summary");
@@ -551,7 +551,15 @@ describe("site search", () => {
     assert.match(await summary.innerText(), /^Filtres et tri \(2\s+actifs\)$/);
     assert.equal(await page.locator("#filtre-rubrique").isVisible(), false, "folded");
     const firstResult = await page.locator(".search-result").first().boundingBox();
-    assert.ok(firstResult && firstResult.y + 60 < 844, `the first result starts within the first screen (at ${firstResult?.y} px)`);
+    assert.ok(firstResult && firstResult.y < 844 / 2, `the first result starts in the upper half of the screen (at ${firstResult?.y} px)`);
+    // What pushed it down: the sections on eight rows, a second search box, a keyboard setting.
+    const nav = await page.locator(".site-nav").boundingBox();
+    assert.ok(nav && nav.height < 60, `the sections take one row (${nav?.height} px high)`);
+    const lastSection = page.locator(".site-nav li:last-child a");
+    await lastSection.scrollIntoViewIfNeeded();
+    assert.equal(await lastSection.isVisible(), true, "the row scrolls to its last section");
+    assert.equal(await page.locator(".site-header .search-form").isVisible(), false, "no second search box");
+    assert.equal(await page.locator("[data-shortcut-toggle]").isVisible(), false, "no keyboard shortcut on a touch screen");
     await summary.click();
     assert.equal(await page.locator("#filtre-rubrique").inputValue(), "cancer", "unfolded, the filters show the URL's state");
     await afterRun(page, () => page.selectOption("#filtre-sous-rubrique", ""));
@@ -563,6 +571,8 @@ describe("site search", () => {
     await visit(wide, "/recherche/?q=cancer");
     assert.equal(await wide.locator(".search-page__filters-box > summary").isVisible(), false);
     assert.equal(await wide.locator("#filtre-rubrique").isVisible(), true, "on a wide screen the filters stay open");
+    assert.equal(await wide.locator(".site-header .search-form").isVisible(), true);
+    assert.equal(await wide.locator("[data-shortcut-toggle]").isVisible(), true);
     await desktop.close();
   });
 
