@@ -23,7 +23,8 @@ import * as pagefind from "pagefind";
 import type { PagefindIndex, PagefindServiceConfig } from "pagefind";
 import { indexableApostrophes } from "../lib/search/apostrophes.ts";
 import { indexableHtml } from "../lib/search/indexable-html.ts";
-import { INDEX_HASH, RECENT_DIR, SEARCH_PAGE_FILE } from "../lib/search/bundle.ts";
+import { INDEX_HASH, PARTS_DIR, RECENT_DIR, SEARCH_PAGE_FILE } from "../lib/search/bundle.ts";
+import { shardsOf } from "../lib/search/shards.ts";
 import { auditPage, auditVerdict, emptyAudit, type SearchFieldsAudit } from "../lib/search/check-index.ts";
 import { newestFirst, sortDate, type DatedPage } from "../lib/search/recent.ts";
 import { newVocabulary, VOCABULARY_DIR, type Vocabulary } from "../lib/search/vocabulary.ts";
@@ -77,6 +78,7 @@ export function pageForIndex(html: string): string {
 
 const INDEX_META = /(<meta name="pouls-search-index" content=")[^"]*(")/;
 const RECENT_META = /(<meta name="pouls-search-recent" content=")[^"]*(")/;
+const PARTS_META = /(<meta name="pouls-search-parts" content=")[^"]*(")/;
 
 /** The hash of the one (French) index of a bundle folder. */
 function indexHash(bundleDir: string): string {
@@ -101,11 +103,14 @@ export function stampSearchPage(outDir: string): string | undefined {
   const hash = indexHash(bundleDir);
   const recentDir = join(bundleDir, RECENT_DIR);
   const recent = existsSync(join(recentDir, "pagefind-entry.json")) ? indexHash(recentDir) : "";
+  const partsDir = join(bundleDir, PARTS_DIR);
+  const partCount = existsSync(partsDir) ? readdirSync(partsDir).length : 0;
+  const parts = Array.from({ length: partCount }, (_, i) => indexHash(join(partsDir, String(i + 1)))).join(" ");
   const html = readFileSync(page, "utf8");
-  for (const [meta, name] of [[INDEX_META, "pouls-search-index"], [RECENT_META, "pouls-search-recent"]] as const) {
+  for (const [meta, name] of [[INDEX_META, "pouls-search-index"], [RECENT_META, "pouls-search-recent"], [PARTS_META, "pouls-search-parts"]] as const) {
     if (!meta.test(html)) throw new Error(`${SEARCH_PAGE_FILE} : <meta name="${name}"> introuvable`);
   }
-  writeFileSync(page, html.replace(INDEX_META, `$1${hash}$2`).replace(RECENT_META, `$1${recent}$2`));
+  writeFileSync(page, html.replace(INDEX_META, `$1${hash}$2`).replace(RECENT_META, `$1${recent}$2`).replace(PARTS_META, `$1${parts}$2`));
   return hash;
 }
 
@@ -120,6 +125,8 @@ export interface BundleReport {
   pages: number;
   /** Of which in the recent index too; 0 when the site has none. */
   recent: number;
+  /** Parts of the whole index besides the first (pagefind/parts/<n>/); 0 below site.searchShardPages pages. */
+  parts: number;
   audit: SearchFieldsAudit;
   /** Whether Pagefind's files were those of the last build, no page's indexed text having changed. */
   reused: boolean;
@@ -140,12 +147,6 @@ async function addPage(index: PagefindIndex, url: string, content: string): Prom
 async function writeIndex(index: PagefindIndex, outputPath: string): Promise<void> {
   const written = await index.writeFiles({ outputPath });
   if (written.errors.length) fail("writeFiles", written.errors);
-}
-
-async function writeRecentIndex(pages: KeptPage[], outputPath: string): Promise<void> {
-  const index = await newIndex();
-  await Promise.all(pages.map((page) => addPage(index, page.url, page.content)));
-  await writeIndex(index, outputPath);
 }
 
 /** A page kept for the recent index: what Pagefind was given of it. */
@@ -182,13 +183,13 @@ export interface KeptIndex {
   fresh?: boolean;
 }
 
-export function startBundle(recentCount: number = site.searchRecentArticles): BundleBuilder {
+export function startBundle(recentCount: number = site.searchRecentArticles, shardPages: number = site.searchShardPages): BundleBuilder {
   const audit = emptyAudit();
   // The newest pages seen so far, with a margin: trimmed back to recentCount when it doubles, so a
   // large site holds about recentCount pages in memory, not all of them.
   let newest: KeptPage[] = [];
   // What Pagefind reads of each page, on disk (lib/search/page-spill.ts), with its digest.
-  const kept = new Map<string, { page: SpilledPage; digest: string }>();
+  const kept = new Map<string, { page: SpilledPage; digest: string; date: string }>();
   let spill: PageSpill | undefined;
   const vocabulary = newVocabulary();
   return {
@@ -196,10 +197,11 @@ export function startBundle(recentCount: number = site.searchRecentArticles): Bu
       if (!auditPage(audit, url, html)) return;
       const content = pageForIndex(html);
       vocabulary.add(content);
-      newest.push({ url, date: sortDate(html), content });
+      const date = sortDate(html);
+      newest.push({ url, date, content });
       if (newest.length >= 2 * recentCount + 1) newest = newestFirst(newest, recentCount);
       spill ??= pageSpill();
-      kept.set(url, { page: spill.add(content), digest: createHash("sha256").update(content).digest("hex") });
+      kept.set(url, { page: spill.add(content), digest: createHash("sha256").update(content).digest("hex"), date });
     },
     async finish(bundleDir, keep) {
       try {
@@ -218,32 +220,63 @@ export function startBundle(recentCount: number = site.searchRecentArticles): Bu
     // Chunk names are content hashes: files of an earlier index left beside the new ones would
     // never be read again, only shipped.
     rmSync(bundleDir, { recursive: true, force: true });
-    let reused = false;
-    const given = keep && indexInput(keep.pagefindVersion, urls.map((url) => [url, kept.get(url)!.digest]), recent.map((page) => page.url));
-    if (keep && !keep.fresh && readKeptIndex(keep.dir) === given) {
-      cpSync(join(keep.dir, KEPT_FILES), bundleDir, { recursive: true });
-      reused = true;
-    } else {
+    const shards = shardsOf(urls.map((url) => ({ url, date: kept.get(url)!.date })), shardPages);
+    const units: IndexUnit[] = shards.map((pages, i) => ({
+      name: String(i),
+      dir: i === 0 ? bundleDir : join(bundleDir, PARTS_DIR, String(i)),
+      pages: pages.map((url) => ({ url, digest: kept.get(url)!.digest, read: () => spill!.read(kept.get(url)!.page) })),
+    }));
+    if (recent.length > 0) {
+      units.push({
+        name: RECENT_DIR,
+        dir: join(bundleDir, RECENT_DIR),
+        pages: recent.map((page) => ({ url: page.url, digest: createHash("sha256").update(page.content).digest("hex"), read: () => page.content })),
+      });
+    }
+    let reused = 0;
+    // Kept indexes of parts the site no longer has (it shrank, or was split otherwise).
+    if (keep && existsSync(keep.dir)) {
+      const names = new Set(units.map((unit) => unit.name));
+      for (const entry of readdirSync(keep.dir)) if (!names.has(entry)) rmSync(join(keep.dir, entry), { recursive: true, force: true });
+    }
+    // One after the other, each by a Pagefind service of its own: its memory grows with the pages
+    // it is given (about 17 GB for 100,000 articles), and closing it gives that back.
+    for (const unit of units) {
+      const given = keep && indexInput(keep.pagefindVersion, unit, shards.length);
+      const keepIn = keep && join(keep.dir, unit.name);
+      if (keepIn && !keep.fresh && readKeptIndex(keepIn) === given) {
+        cpSync(join(keepIn, KEPT_FILES), unit.dir, { recursive: true });
+        reused++;
+        continue;
+      }
       const index = await newIndex();
       // One after the other: sent all at once, they took as long (38-50 s at 10,000 articles),
       // and the order would rest on how Pagefind's service schedules its messages.
-      for (const url of urls) await addPage(index, url, spill!.read(kept.get(url)!.page));
-      // Pagefind's service indexes the newest pages again while it writes the whole index.
-      await Promise.all([writeIndex(index, bundleDir), recent.length > 0 && writeRecentIndex(recent, join(bundleDir, RECENT_DIR))]);
-      if (keep && given) keepIndex(bundleDir, keep.dir, given);
+      for (const page of unit.pages) await addPage(index, page.url, page.read());
+      await writeIndex(index, unit.dir);
+      await pagefind.close();
+      if (keepIn && given) keepIndex(unit.dir, keepIn, given);
     }
     writeVocabulary(vocabulary, join(bundleDir, VOCABULARY_DIR));
-    return { pages: audit.indexed, recent: recent.length, audit, reused };
+    return { pages: audit.indexed, recent: recent.length, parts: shards.length - 1, audit, reused: reused === units.length };
   }
+}
+
+/** Pages given to one Pagefind index: a part of the whole index, or the recent one. */
+interface IndexUnit {
+  /** Its folder in the kept indexes. */
+  name: string;
+  dir: string;
+  pages: { url: string; digest: string; read(): string }[];
 }
 
 const KEPT_FILES = "files";
 const KEPT_INPUT = "input.sha256";
 
-/** The fingerprint of all Pagefind is given: its version and settings, the pages (their digests), the recent ones. */
-function indexInput(pagefindVersion: string, pages: [string, string][], recent: string[]): string {
-  const hash = createHash("sha256").update(JSON.stringify([pagefindVersion, indexConfig, INDEX_CHUNK_SIZE, recent]));
-  for (const [url, digest] of pages) hash.update(`\0${url}\0${digest}`);
+/** The fingerprint of all one index is given: Pagefind's version and settings, the pages (their digests). */
+function indexInput(pagefindVersion: string, unit: IndexUnit, shards: number): string {
+  const hash = createHash("sha256").update(JSON.stringify([pagefindVersion, indexConfig, INDEX_CHUNK_SIZE, unit.name, shards]));
+  for (const { url, digest } of unit.pages) hash.update(`\0${url}\0${digest}`);
   return hash.digest("hex");
 }
 
@@ -294,8 +327,8 @@ async function finishSite(bundle: BundleBuilder, outDir: string, logger?: AstroI
 }
 
 /** Indexes a built site in place, writing `<outDir>/pagefind/`. Throws on any Pagefind error. */
-export async function indexSite(outDir: string, logger?: AstroIntegrationLogger, recentCount?: number): Promise<IndexReport> {
-  const bundle = startBundle(recentCount);
+export async function indexSite(outDir: string, logger?: AstroIntegrationLogger, recentCount?: number, shardPages?: number): Promise<IndexReport> {
+  const bundle = startBundle(recentCount, shardPages);
   for (const path of htmlFiles(outDir)) bundle.offer(pageUrl(relative(outDir, path)), readFileSync(path, "utf8"));
   return finishSite(bundle, outDir, logger);
 }

@@ -642,10 +642,12 @@ describe("site search", () => {
     await page.close();
     assert.deepEqual(outside, []);
   });
-  describe("on a site with more articles than its recent index", () => {
+  describe("on a site with more articles than its recent index, and a whole index in parts", () => {
     // The sample site re-indexed as a large site would be: its three newest articles also in a
-    // recent index, which the page answers from first while the whole index loads.
+    // recent index, which the page answers from first while the whole index loads, and that one
+    // written in parts of at most about six pages, which the page merges.
     const RECENT = 3;
+    const SHARD_PAGES = 6;
     let dir: string;
     let large: Awaited<ReturnType<typeof serveStatic>>;
     let newest: string[];
@@ -654,8 +656,9 @@ describe("site search", () => {
     before(async () => {
       dir = tempDir("pouls-recent-");
       cpSync(site.outDir, dir, { recursive: true });
-      const report = await indexSite(dir, undefined, RECENT);
+      const report = await indexSite(dir, undefined, RECENT, SHARD_PAGES);
       assert.equal(report.recent, RECENT);
+      assert.ok(report.parts >= 2, `${report.parts} parts besides the first`);
       large = await serveStatic(dir);
       newest = [...articles]
         .sort((a, b) => (a.date === b.date ? (a.url < b.url ? -1 : 1) : a.date < b.date ? 1 : -1))
@@ -671,11 +674,15 @@ describe("site search", () => {
 
     it("writes the newest articles' index beside the whole one, and stamps both in the search page", async () => {
       const hashOf = (bundle: string) => JSON.parse(readFileSync(join(dir, bundle, "pagefind-entry.json"), "utf8")).languages.fr;
-      assert.equal(hashOf("pagefind").page_count, articles.length);
+      const parts = readdirSync(join(dir, "pagefind/parts")).map((n) => `pagefind/parts/${n}`).sort();
+      const counts = ["pagefind", ...parts].map((bundle) => hashOf(bundle).page_count);
+      assert.equal(counts.reduce((a, b) => a + b, 0), articles.length, `every article in one part: ${counts.join(" + ")}`);
+      assert.ok(counts.every((n) => n > 0 && n <= 2 * SHARD_PAGES), counts.join(" "));
       assert.equal(hashOf("pagefind/recents").page_count, RECENT);
       const searchPage = parse(readFileSync(join(dir, "recherche/index.html"), "utf8"));
       assert.equal(searchPage.querySelector('meta[name="pouls-search-index"]')?.getAttribute("content"), hashOf("pagefind").hash);
       assert.equal(searchPage.querySelector('meta[name="pouls-search-recent"]')?.getAttribute("content"), hashOf("pagefind/recents").hash);
+      assert.equal(searchPage.querySelector('meta[name="pouls-search-parts"]')?.getAttribute("content"), parts.map((p) => hashOf(p).hash).join(" "));
       // The sample site itself is small enough for one index.
       assert.ok(!existsSync(join(site.outDir, "pagefind/recents")));
       const own = parse(readFileSync(join(site.outDir, "recherche/index.html"), "utf8"));

@@ -20,8 +20,9 @@ import { displayApostrophes } from "../../lib/search/apostrophes.ts";
 import { bodyExcerpt, type ExcerptSource } from "../../lib/search/excerpt.ts";
 import { fold, isShortTerm, matchedWords, queryTerms, termsInNoPage, termsNotFound, withoutTerms } from "../../lib/search/term-match.ts";
 import { CheckedResults } from "../../lib/search/checked-results.ts";
+import { mergeParts } from "../../lib/search/merge-parts.ts";
 import { closestWord, VOCABULARY_DIR } from "../../lib/search/vocabulary.ts";
-import { BUNDLE_PATH, INDEX_HASH, RECENT_DIR } from "../../lib/search/bundle.ts";
+import { BUNDLE_PATH, INDEX_HASH, PARTS_DIR, RECENT_DIR } from "../../lib/search/bundle.ts";
 import { strings } from "./strings.ts";
 
 interface ResultData extends Partial<ExcerptSource> {
@@ -31,16 +32,21 @@ interface ResultData extends Partial<ExcerptSource> {
 }
 interface Result {
   id: string;
+  score?: number;
   data(): Promise<ResultData>;
 }
 interface SearchResponse {
   results: Result[];
   filters: Record<string, Record<string, number>>;
 }
-interface Pagefind {
+/** What the page asks of an index: the whole one may be several of Pagefind's, searched as one. */
+interface Searcher {
+  search(term: string | null, options?: object): Promise<SearchResponse | null>;
+}
+interface Pagefind extends Searcher {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
-  search(term: string | null, options?: object): Promise<SearchResponse | null>;
+  createInstance(options: Record<string, unknown>): Searcher & { init(): Promise<void> };
 }
 
 const PAGE_SIZE = 10;
@@ -68,12 +74,17 @@ const recentHash = metaContent("pouls-search-recent");
 // On a large site, the newest articles' index answers first while the whole one loads (see
 // src/integrations/pagefind.ts); once the whole index is loaded, it answers alone.
 const recent: Bundle | undefined = INDEX_HASH.test(recentHash) ? { path: `${BUNDLE_PATH}${RECENT_DIR}/`, hash: recentHash } : undefined;
+// A large site's whole index comes in parts (src/lib/search/shards.ts), merged into the first.
+const wholeParts: Bundle[] = metaContent("pouls-search-parts")
+  .split(" ")
+  .filter((hash) => INDEX_HASH.test(hash))
+  .map((hash, i) => ({ path: `${BUNDLE_PATH}${PARTS_DIR}/${i + 1}/`, hash }));
 
-const loads = new Map<Bundle, Promise<Pagefind>>();
+const loads = new Map<Bundle, Promise<Searcher>>();
 let wholeLoaded = false;
 type EarlyWindow = Window & { poulsPagefind?: Promise<Pagefind> | undefined };
 
-function loadPagefind(bundle: Bundle): Promise<Pagefind> {
+function loadPagefind(bundle: Bundle): Promise<Searcher> {
   let load = loads.get(bundle);
   if (load) return load;
   load = (async () => {
@@ -83,7 +94,7 @@ function loadPagefind(bundle: Bundle): Promise<Pagefind> {
     if (early && bundle === (recent ?? whole)) {
       // Once: a failed early start is retried from scratch on the next search.
       (window as EarlyWindow).poulsPagefind = undefined;
-      return early;
+      return bundle === whole ? withParts(await early) : early;
     }
     // A computed URL keeps the bundler from trying to resolve a file that only exists after the build.
     const url = new URL(`${bundle.path}pagefind.js`, location.origin).href;
@@ -98,7 +109,7 @@ function loadPagefind(bundle: Bundle): Promise<Pagefind> {
       ...(INDEX_HASH.test(bundle.hash) ? { metaCacheTag: bundle.hash } : {}),
     });
     await pagefind.init();
-    return pagefind;
+    return bundle === whole ? withParts(pagefind) : pagefind;
   })();
   loads.set(bundle, load);
   load.then(
@@ -127,7 +138,7 @@ function termsNotIndexed(q: string | null, best: ResultData | undefined): string
  * with nothing at all rather than with a fragment, so an empty answer does not say which word
  * was missing, or whether a filter left nothing.
  */
-async function termsAloneInNoArticle(pagefind: Pagefind, state: SearchState): Promise<string[]> {
+async function termsAloneInNoArticle(pagefind: Searcher, state: SearchState): Promise<string[]> {
   const missing: string[] = [];
   for (const term of queryTerms(state.q ?? "").filter((t) => !isShortTerm(t))) {
     const alone = await pagefind.search(pagefindTerm({ ...state, q: term }), {});
@@ -135,6 +146,22 @@ async function termsAloneInNoArticle(pagefind: Pagefind, state: SearchState): Pr
     if (!best || termsNotIndexed(term, best).length > 0) missing.push(term);
   }
   return missing;
+}
+
+/** The whole index: its first part, and the others searched beside it (src/lib/search/merge-parts.ts). */
+async function withParts(first: Pagefind): Promise<Searcher> {
+  if (wholeParts.length === 0) return first;
+  const parts = wholeParts.map((part) => first.createInstance({ basePath: part.path, noWorker: true, metaCacheTag: part.hash }));
+  await Promise.all(parts.map((part) => part.init()));
+  const all: Searcher[] = [first, ...parts];
+  return {
+    async search(term, options) {
+      const responses = await Promise.all(all.map((part) => part.search(term, options)));
+      if (responses.some((r) => r === null)) return null;
+      const byDate = Object.keys((options as { sort?: object } | undefined)?.sort ?? {}).length > 0;
+      return mergeParts(responses as SearchResponse[], byDate);
+    },
+  };
 }
 
 /** The result with its data fetched once, however often it is asked for. */

@@ -7,6 +7,8 @@
 export const BUNDLE_PATH = "/pagefind/";
 /** The newest articles' index, inside the bundle, on a site large enough to have one. */
 export const RECENT_DIR = "recents";
+/** The parts of the whole index beyond the first, inside the bundle: parts/1/, parts/2/… (src/lib/search/shards.ts). */
+export const PARTS_DIR = "parts";
 /** The built search page, relative to the output folder. */
 export const SEARCH_PAGE_FILE = "recherche/index.html";
 export const INDEX_TOKEN = "__POULS_PAGEFIND_INDEX__";
