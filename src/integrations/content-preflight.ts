@@ -8,7 +8,9 @@
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
+import { totalmem } from "node:os";
 import { fileURLToPath } from "node:url";
+import { getHeapStatistics } from "node:v8";
 import type { AstroIntegration } from "astro";
 import { loadArticleIndex } from "../markdown/article-index.ts";
 import { isPublished } from "../lib/dates.ts";
@@ -18,6 +20,7 @@ import { editorError, knownIds } from "../lib/content-ids.ts";
 import { outputExpiry } from "../lib/output-expiry.ts";
 import { writeBuildStamp } from "../lib/build-stamp.ts";
 import { site } from "../config/site.ts";
+import { buildMemoryProblem } from "../lib/build-memory.ts";
 
 export function contentPreflight(contentDir: string): AstroIntegration {
   return {
@@ -48,6 +51,14 @@ export function contentPreflight(contentDir: string): AstroIntegration {
         problems.sort((a, b) => a.file.localeCompare(b.file));
         if (problems.length > 0) throw editorError(formatProblems(problems));
         if (command === "build") {
+          // Before Astro reads the content: a site too large for the machine fails now, not once
+          // the memory runs out.
+          const memory = buildMemoryProblem(built.length, {
+            heapBytes: getHeapStatistics().heap_size_limit,
+            machineBytes: Math.min(totalmem(), process.constrainedMemory() || Infinity),
+            shardPages: site.searchShardPages,
+          });
+          if (memory) throw editorError(memory);
           // Written before the build, without inputs: a build that fails, or one not started by
           // npm run build, leaves nothing the next npm run build could take as up to date.
           const validUntil = outputExpiry(articles.map((a) => a.check.facts), now, site.reviewMaxAgeYears).toISOString();

@@ -96,3 +96,13 @@ describe("every content mistake of every file in one run", () => {
     assert.doesNotMatch(result.output, /node_modules\/[^\s]*:\d+|Stack trace/, `no stack trace after the report:\n${result.output}`);
   });
 });
+
+describe("a site too large for the machine", () => {
+  it("fails before Astro reads the content, naming the memory it needs and the limit it met", async () => {
+    // A heap of 150 MB stands for a machine too small: the sample's articles need about 200 MB.
+    const result = await build(fixtureCopy(() => {}), { NODE_OPTIONS: "--max-old-space-size=150" });
+    assert.notEqual(result.code, 0, result.output);
+    assert.match(result.output, /Mémoire JavaScript insuffisante pour \d+ articles : Astro en demande environ \d+ Mo, sa limite est \d+ Mo\. Attendu : npm run build/);
+    assert.doesNotMatch(result.output, /Syncing content|generating static routes|JavaScript heap out of memory/, "stopped before the content was read");
+  });
+});
