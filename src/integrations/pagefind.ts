@@ -13,6 +13,8 @@
 // with the pages of the index (its page list and date sort: about 10 KB per 1,000 pages), so the
 // search page answers first from an index of the newest articles (pagefind/recents/), then from the
 // whole one (pagefind/), which it loads meanwhile. A site that fits in the first has only the second.
+// On a very large site the whole index is itself written in parts (src/lib/search/shards.ts), one
+// Pagefind service each, so that Pagefind's memory stays that of one part.
 import { createHash } from "node:crypto";
 import { cpSync, createReadStream, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
@@ -230,7 +232,7 @@ export function startBundle(recentCount: number = site.searchRecentArticles, sha
       units.push({
         name: RECENT_DIR,
         dir: join(bundleDir, RECENT_DIR),
-        pages: recent.map((page) => ({ url: page.url, digest: createHash("sha256").update(page.content).digest("hex"), read: () => page.content })),
+        pages: recent.map((page) => ({ url: page.url, digest: kept.get(page.url)!.digest, read: () => page.content })),
       });
     }
     let reused = 0;
@@ -448,8 +450,9 @@ export default function pagefindIntegration(): AstroIntegration {
         const fresh = process.argv.includes("--force");
         const report = fed ? await finishSite(fed, outDir, logger, keep && { ...keep, fresh }) : await indexSite(outDir, logger);
         const recent = report.recent > 0 ? ` (et les ${report.recent} plus récentes dans ${RECENT_DIR}/)` : "";
+        const parts = report.parts > 0 ? ` en ${report.parts + 1} parties` : "";
         logger.info(
-          `${report.pages} page(s) indexée(s)${recent}${report.reused ? ", index du build précédent repris (aucun texte indexé n’a changé)" : ""}, en ${Math.round(performance.now() - started)} ms → ${relative(process.cwd(), report.bundleDir) || report.bundleDir}`,
+          `${report.pages} page(s) indexée(s)${parts}${recent}${report.reused ? ", index du build précédent repris (aucun texte indexé n’a changé)" : ""}, en ${Math.round(performance.now() - started)} ms → ${relative(process.cwd(), report.bundleDir) || report.bundleDir}`,
         );
       },
     },
