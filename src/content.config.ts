@@ -3,6 +3,7 @@ import { file, glob } from "astro/loaders";
 import { articleFiles } from "./loaders/article-files.ts";
 import { loadArticleIndex } from "./markdown/article-index.ts";
 import { z } from "astro/zod";
+import { glossaryFields } from "./lib/glossary.ts";
 import { contentDir } from "./config/paths.ts";
 import { plainTextFiles } from "./loaders/plain-text.ts";
 import { commentFields } from "./lib/comments/comment-files.ts";
@@ -62,4 +63,11 @@ const pages = defineCollection({
   }),
 });
 
-export const collections = { articles, authors, categories, tags, comments, pages };
+// The medical glossary (/glossaire/); the preflight checks it first (src/lib/glossary.ts), naming
+// the entry and the field.
+const glossary = defineCollection({
+  loader: optionalFile(`${contentDir}/glossaire.yaml`),
+  schema: glossaryFields,
+});
+
+export const collections = { articles, authors, categories, tags, comments, pages, glossary };

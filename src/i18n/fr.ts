@@ -92,5 +92,10 @@ export const t = typesetStrings({
     siteMapXml: "Plan du site au format XML, pour les moteurs de recherche",
     feeds: "Flux RSS",
     editorialPages: "À propos de Pouls",
+    glossary: "Glossaire",
+    glossaryLead: "Les mots de la santé expliqués simplement, de A à Z, avec les mots de tous les jours et ceux des soignants qui disent la même chose.",
+    glossaryLetters: "Lettres du glossaire",
+    glossaryEveryday: "Couramment :",
+    glossaryMedical: "Chez les soignants :",
   },
 } as const);

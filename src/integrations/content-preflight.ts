@@ -21,6 +21,7 @@ import { outputExpiry } from "../lib/output-expiry.ts";
 import { writeBuildStamp } from "../lib/build-stamp.ts";
 import { site } from "../config/site.ts";
 import { buildMemoryProblem } from "../lib/build-memory.ts";
+import { glossaryFileProblems } from "../lib/glossary.ts";
 
 export function contentPreflight(contentDir: string): AstroIntegration {
   return {
@@ -46,6 +47,7 @@ export function contentPreflight(contentDir: string): AstroIntegration {
           ...articles.flatMap((a) => a.check.problems),
           ...checkCovers(articles, (file, cover) => existsSync(resolve(dirname(file), cover))),
           ...checkArticles(built, { ...knownIds(contentDir), articles: new Set(built.map((a) => a.slug)) }),
+          ...glossaryFileProblems(resolve(contentDir, "glossaire.yaml"), relative(process.cwd(), resolve(contentDir, "glossaire.yaml"))),
         ];
         // File by file, in the order of the files; each file's problems in the order found.
         problems.sort((a, b) => a.file.localeCompare(b.file));

@@ -35,6 +35,7 @@ describe("page templates in Chromium", () => {
     "/auteurs/",
     "/articles/",
     "/plan-du-site/",
+    "/glossaire/",
     "/page-qui-n-existe-pas/",
   ];
   for (const path of paths) {

@@ -55,6 +55,32 @@ const cases: { name: string; mutate: (dir: string) => void; file: string; field:
     field: /redirections\.txt, ligne 3 : \/articles\/n-existe-pas\/ n’est pas une page du site construit/,
   },
   {
+    name: "a word in two glossary entries",
+    mutate: (dir) =>
+      writeFileSync(
+        join(dir, "glossaire.yaml"),
+        [
+          "infarctus-du-myocarde:",
+          "  terme: infarctus du myocarde",
+          '  definition: "Mort d’une partie du muscle du cœur."',
+          "  courant: [crise cardiaque]",
+          "angine-de-poitrine:",
+          "  terme: angine de poitrine",
+          '  definition: "Douleur du cœur à l’effort."',
+          "  courant: [Crise cardiaque]",
+          "",
+        ].join("\n"),
+      ),
+    file: "glossaire.yaml",
+    field: /glossaire\.yaml › angine-de-poitrine\.courant : « Crise cardiaque » est déjà dans l’entrée infarctus-du-myocarde \(courant\)/,
+  },
+  {
+    name: "a glossary entry without its definition",
+    mutate: (dir) => writeFileSync(join(dir, "glossaire.yaml"), "zona:\n  terme: zona\n"),
+    file: "glossaire.yaml",
+    field: /glossaire\.yaml › zona\.definition/,
+  },
+  {
     name: "missing cover image file",
     mutate: (dir) => rmSync(join(dir, "articles/avec-image/cover.jpg")),
     file: "avec-image",

@@ -43,4 +43,18 @@ describe("sample site", () => {
       assert.equal(text(a), text(target.querySelector("h1")), `card ${a.getAttribute("href")} shows its target's title`);
     }
   });
+
+  it("has a glossary of 40+ terms, A to Z, each with its anchor and definition, linked from every page's footer", () => {
+    const doc = parse(readPage("/glossaire/"));
+    const entries = doc.querySelectorAll(".glossary-entry");
+    assert.ok(entries.length >= 40, `${entries.length} terms`);
+    const terms = entries.map((e) => text(e.querySelector("dt")!));
+    const folded = terms.map((term) => term.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase());
+    assert.deepEqual(folded, [...folded].sort((a, b) => a.localeCompare(b, "fr")), "A to Z");
+    assert.equal(new Set(entries.map((e) => e.id)).size, entries.length, "one anchor each");
+    for (const entry of entries) assert.ok(text(entry.querySelector("dd p")!).length > 10, `${entry.id} has a definition`);
+    for (const link of doc.querySelectorAll(".glossary-letters a")) assert.ok(doc.getElementById(link.getAttribute("href")!.slice(1)), link.getAttribute("href"));
+    assert.match(text(doc.getElementById("infarctus-du-myocarde")!), /Couramment\s:\scrise cardiaque/);
+    assert.ok(parse(readPage("/")).querySelector('footer a[href="/glossaire/"]'));
+  });
 });
