@@ -13,6 +13,7 @@ import { computeRelated } from "../lib/related/index.ts";
 import { checkArticles, formatProblems, linkedSlugs } from "../lib/validate.ts";
 import { editorError } from "../lib/content-ids.ts";
 import { commentsByArticle } from "../lib/comments/comment-files.ts";
+import { glossaryLine, glossaryMatcher } from "../lib/glossary.ts";
 import type { PublishedComment } from "../lib/comments/view.ts";
 import { contentDir } from "../config/paths.ts";
 
@@ -47,6 +48,8 @@ export interface ArticleView {
   modified: Date;
   /** Whether its last medical check is older than the site allows, on the day of the build. */
   stale: boolean;
+  /** The glossary's entries it mentions, with their synonyms, for the search (src/lib/glossary.ts). */
+  glossary: string[];
 }
 
 export interface SiteData {
@@ -83,13 +86,15 @@ function withTypography(d: CollectionEntry<"articles">["data"]): CollectionEntry
 }
 
 async function load(): Promise<SiteData> {
-  const [articleEntries, authorEntries, categoryEntries, tagEntries, commentEntries] = await Promise.all([
+  const [articleEntries, authorEntries, categoryEntries, tagEntries, commentEntries, glossaryEntries] = await Promise.all([
     getCollection("articles"),
     getCollection("authors"),
     getCollection("categories"),
     getCollection("tags"),
     getCollection("comments"),
+    getCollection("glossary"),
   ]);
+  const mentions = glossaryMatcher(glossaryEntries.map((e) => ({ id: e.id, ...e.data })));
 
   // The preflight found article files; none in Astro's store means a content store that did
   // not load (a stale or emptied cache): stop here rather than inside Pagefind, with no page.
@@ -169,6 +174,7 @@ async function load(): Promise<SiteData> {
         readingTime: readingTimeMinutes(e.body ?? ""),
         modified,
         stale: isStale(d, now, site.reviewMaxAgeYears),
+        glossary: mentions(`${e.data.title}\n${e.data.description}\n${e.body ?? ""}`).map(glossaryLine),
       };
     })
     .sort((a, b) => b.data.date.getTime() - a.data.date.getTime() || a.slug.localeCompare(b.slug));

@@ -100,3 +100,29 @@ export function glossaryFileProblems(path: string, file: string): Problem[] {
   }
   return [...problems, ...glossaryProblems(entries, file)];
 }
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/**
+ * The glossary entries an article's text mentions, by any of their words (accents, case and
+ * apostrophes aside, whole words only), in the glossary's order. Built once for all articles.
+ */
+export function glossaryMatcher<E extends GlossaryEntry>(entries: readonly E[]): (text: string) => E[] {
+  const byWord = new Map<string, E>();
+  for (const entry of entries) for (const { word } of entryWords(entry)) byWord.set(foldWord(word), entry);
+  if (byWord.size === 0) return () => [];
+  // Longest first, so that "infarctus du myocarde" wins over "infarctus".
+  const words = [...byWord.keys()].sort((a, b) => b.length - a.length).map(escape);
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${words.join("|")})(?![\\p{L}\\p{N}])`, "gu");
+  return (text) => {
+    const found = new Set<E>();
+    for (const match of foldWord(text).matchAll(pattern)) found.add(byWord.get(match[0])!);
+    return entries.filter((entry) => found.has(entry));
+  };
+}
+
+/** How a mentioned entry reads in search metadata: "infarctus du myocarde (crise cardiaque, IDM)". */
+export function glossaryLine(entry: GlossaryEntry): string {
+  const others = [...(entry.courant ?? []), ...(entry.medical ?? [])];
+  return others.length > 0 ? `${entry.terme} (${others.join(", ")})` : entry.terme;
+}

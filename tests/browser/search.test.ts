@@ -28,6 +28,8 @@ interface Indexed {
   date: string;
   /** Folded text Pagefind may match: the body minus ignored parts, plus metadata values. */
   text: string;
+  /** Folded text of the body alone, as readers see it. */
+  body: string;
   /** Folded text of the parts Pagefind must ignore on this page (header, footer, sidebars…). */
   ignored: string;
 }
@@ -55,6 +57,7 @@ function readArticles(outDir: string): Indexed[] {
       sousRubriques: filters("sous-rubrique"),
       date: attr("[data-pagefind-sort]", "data-pagefind-sort")[0]?.replace("date:", "") ?? "",
       text: fold(`${kept.textContent} ${meta.join(" ")}`),
+      body: fold(kept.textContent),
       ignored: fold(ignored),
     };
   });
@@ -489,6 +492,26 @@ describe("site search", () => {
     assert.ok(articles.filter((a) => holds(a.text, "dose")).length > expected.length, "and more saying dose, which Pagefind matches");
     assert.deepEqual(await searchUrls(page, "/recherche/?q=mal+de+dos"), expected);
     assert.equal(await status(page), `${expected.length === 1 ? "1 résultat" : `${expected.length} résultats`} pour «\u00a0mal de dos\u00a0».`);
+    await page.close();
+  });
+
+  it("finds articles by the glossary's other words, carers' and everyday, accents and plurals aside, and says which term", async () => {
+    const page = await open();
+    const saying = (word: string) => articles.filter((a) => a.body.includes(fold(word))).map((a) => a.url);
+    for (const [query, written] of [
+      ["céphalée", "migraine"],
+      ["cephalees", "migraine"],
+      ["analgésique", "antidouleur"],
+      ["néoplasie", "cancer"],
+    ] as const) {
+      assert.deepEqual(saying(query.replace(/s$/, "")), [], `no article says ${query}: the glossary alone finds them`);
+      const found = await searchUrls(page, `/recherche/?q=${encodeURIComponent(query)}`);
+      const expected = saying(written);
+      assert.ok(expected.length > 0 && expected.every((url) => found.includes(url)), `« ${query} » finds the articles saying ${written}: ${found.join(" ")}`);
+      const line = await page.locator(".search-result").first().locator(".search-result__glossary").innerText();
+      assert.match(line, /^Trouvé par le glossaire\s:\s/);
+      assert.ok(fold(line).includes(fold(written)) || fold(line).includes(fold(query.replace(/s$/, ""))), line);
+    }
     await page.close();
   });
 

@@ -119,8 +119,12 @@ function loadPagefind(bundle: Bundle): Promise<Searcher> {
   return load;
 }
 
-const matchedIn = (data: ResultData): string[] =>
-  matchedWords(data.raw_content ?? "", (data.weighted_locations ?? []).map((l) => l.location));
+// A page is found by the words matched in its text, and by the glossary's words for what it
+// mentions (its "glossaire" metadata, searchable, not part of the text).
+const matchedIn = (data: ResultData): string[] => [
+  ...matchedWords(data.raw_content ?? "", (data.weighted_locations ?? []).map((l) => l.location)),
+  ...(fold(data.meta.glossaire ?? "").match(/[\p{L}\p{N}]+/gu) ?? []),
+];
 
 /**
  * The query's words that Pagefind found nowhere: for a word it does not know it answers with the
@@ -282,6 +286,13 @@ function renderResult(data: ResultData): HTMLLIElement {
     // added is <mark> around the matched words.
     excerpt.innerHTML = displayApostrophes(excerptHtml);
     body.append(excerpt);
+  }
+  // Found by the glossary's other words for what it mentions, not by its text: say which term.
+  if (data.meta.glossaire && !excerptHtml?.includes("<mark>")) {
+    const glossary = document.createElement("p");
+    glossary.className = "search-result__glossary";
+    glossary.textContent = `${strings.glossaryMatch} ${displayApostrophes(data.meta.glossaire)}`;
+    body.append(glossary);
   }
 
   li.append(body);

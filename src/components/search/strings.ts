@@ -8,6 +8,8 @@ const count = frenchNumber;
 
 export const strings = {
   pageTitle: "Recherche",
+  // Under a result found by a word of the glossary that its text does not use.
+  glossaryMatch: `Trouvé par le glossaire${nbsp}:`,
   pageDescription: "Rechercher parmi les articles de Pouls, par mots, rubrique, auteur ou année.",
   heading: "Rechercher dans les articles",
   formLabel: "Recherche dans les articles",
