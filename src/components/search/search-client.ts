@@ -46,7 +46,6 @@ interface Searcher {
 interface Pagefind extends Searcher {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
-  createInstance(options: Record<string, unknown>): Searcher & { init(): Promise<void> };
 }
 
 const PAGE_SIZE = 10;
@@ -84,6 +83,24 @@ const loads = new Map<Bundle, Promise<Searcher>>();
 let wholeLoaded = false;
 type EarlyWindow = Window & { poulsPagefind?: Promise<Pagefind> | undefined };
 
+/** Pagefind's script of a bundle, started on that bundle's index. */
+async function startPagefind(bundle: Bundle): Promise<Pagefind> {
+  // A computed URL keeps the bundler from trying to resolve a file that only exists after the build.
+  const url = new URL(`${bundle.path}pagefind.js`, location.origin).href;
+  const pagefind = (await import(/* @vite-ignore */ url)) as Pagefind;
+  // Keep in step with the head script of src/pages/recherche/index.astro.
+  await pagefind.options({
+    // A worker would add its own script (about 13 KB compressed) and a second wasm start-up
+    // before the first results; the search itself is a few milliseconds of main-thread work.
+    noWorker: true,
+    // The index's own hash: the entry file is fetched fresh exactly when the index changed, and
+    // at the URL the page preloaded. Pagefind falls back to a timestamp without it (dev).
+    ...(INDEX_HASH.test(bundle.hash) ? { metaCacheTag: bundle.hash } : {}),
+  });
+  await pagefind.init();
+  return pagefind;
+}
+
 function loadPagefind(bundle: Bundle): Promise<Searcher> {
   let load = loads.get(bundle);
   if (load) return load;
@@ -96,19 +113,7 @@ function loadPagefind(bundle: Bundle): Promise<Searcher> {
       (window as EarlyWindow).poulsPagefind = undefined;
       return bundle === whole ? withParts(await early) : early;
     }
-    // A computed URL keeps the bundler from trying to resolve a file that only exists after the build.
-    const url = new URL(`${bundle.path}pagefind.js`, location.origin).href;
-    const pagefind = (await import(/* @vite-ignore */ url)) as Pagefind;
-    // Keep in step with the head script of src/pages/recherche/index.astro.
-    await pagefind.options({
-      // A worker would add its own script (about 13 KB compressed) and a second wasm start-up
-      // before the first results; the search itself is a few milliseconds of main-thread work.
-      noWorker: true,
-      // The index's own hash: the entry file is fetched fresh exactly when the index changed, and
-      // at the URL the page preloaded. Pagefind falls back to a timestamp without it (dev).
-      ...(INDEX_HASH.test(bundle.hash) ? { metaCacheTag: bundle.hash } : {}),
-    });
-    await pagefind.init();
+    const pagefind = await startPagefind(bundle);
     return bundle === whole ? withParts(pagefind) : pagefind;
   })();
   loads.set(bundle, load);
@@ -155,8 +160,10 @@ async function termsAloneInNoArticle(pagefind: Searcher, state: SearchState): Pr
 /** The whole index: its first part, and the others searched beside it (src/lib/search/merge-parts.ts). */
 async function withParts(first: Pagefind): Promise<Searcher> {
   if (wholeParts.length === 0) return first;
-  const parts = wholeParts.map((part) => first.createInstance({ basePath: part.path, noWorker: true, metaCacheTag: part.hash }));
-  await Promise.all(parts.map((part) => part.init()));
+  // Each part through its own copy of Pagefind's script (same file, its own URL, so its own
+  // module): Pagefind's instances of one module share one wasm memory, and a second instance
+  // started there made the first one's answers empty, at times.
+  const parts = await Promise.all(wholeParts.map(startPagefind));
   const all: Searcher[] = [first, ...parts];
   return {
     async search(term, options) {
