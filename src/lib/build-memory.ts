@@ -4,6 +4,8 @@
 // resident memory at 20,000 and 100,000, Pagefind's at 100,000. Without margin: a check that
 // refuses a build that would have passed is worse than none.
 
+import { frenchNumber } from "./typography.ts";
+
 const MB = 1024 * 1024;
 
 /** Memory of a build from scratch, in MB, as straight lines in the number of articles. */
@@ -29,7 +31,6 @@ export interface MemoryLimits {
 }
 
 const gb = (mb: number) => (mb < 1024 ? `${Math.ceil(mb)} Mo` : `${(mb / 1024).toFixed(1).replace(".", ",")} Go`);
-const count = (n: number) => n.toLocaleString("fr-FR").replace(/\s/g, "\u202f");
 
 /** The reason this build cannot fit, in French, or undefined when it fits. */
 export function buildMemoryProblem(articles: number, limits: MemoryLimits): string | undefined {
@@ -39,13 +40,13 @@ export function buildMemoryProblem(articles: number, limits: MemoryLimits): stri
   const heapMb = limits.heapBytes / MB;
   if (total > machineMb) {
     return (
-      `Mémoire insuffisante pour ${count(articles)} articles : la construction en demande environ ${gb(total)}, ` +
+      `Mémoire insuffisante pour ${frenchNumber(articles)} articles : la construction en demande environ ${gb(total)}, ` +
       `cette machine en a ${gb(machineMb)}. Attendu : une machine d’au moins ${gb(total)} de mémoire.`
     );
   }
   if (heap > heapMb) {
     return (
-      `Mémoire JavaScript insuffisante pour ${count(articles)} articles : Astro en demande environ ${gb(heap)}, ` +
+      `Mémoire JavaScript insuffisante pour ${frenchNumber(articles)} articles : Astro en demande environ ${gb(heap)}, ` +
       `sa limite est ${gb(heapMb)}. Attendu : npm run build, qui la fixe à la moitié de la mémoire de la machine, ` +
       `ou NODE_OPTIONS=--max-old-space-size=${Math.ceil(heap)} si la machine a la mémoire.`
     );

@@ -4,6 +4,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { CORE_SCHEMA, load } from "js-yaml";
 import { z } from "astro/zod";
+import { fold } from "./search/term-match.ts";
 import type { Problem } from "./validate.ts";
 
 export interface GlossaryEntry {
@@ -17,10 +18,7 @@ export interface GlossaryEntry {
 
 /** A word as compared: accents, case, apostrophes and spacing do not make two words differ. */
 export const foldWord = (word: string): string =>
-  word
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .toLowerCase()
+  fold(word)
     .replace(/[’ʼ‘`´]/g, "'")
     .replace(/\s+/g, " ")
     .trim();
@@ -65,7 +63,9 @@ export function glossaryByLetter<E extends GlossaryEntry>(entries: readonly E[])
   const letters = new Map<string, E[]>();
   for (const entry of sorted) {
     const letter = letterOf(entry.terme);
-    letters.set(letter, [...(letters.get(letter) ?? []), entry]);
+    const list = letters.get(letter) ?? [];
+    list.push(entry);
+    letters.set(letter, list);
   }
   return [...letters].sort(([a], [b]) => a.localeCompare(b)).map(([letter, list]) => ({ letter, entries: list }));
 }
