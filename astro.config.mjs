@@ -7,6 +7,7 @@ import { loadArticleIndex } from "./src/markdown/article-index.ts";
 import { withArticleLastmod } from "./src/markdown/sitemap-lastmod.ts";
 import { frenchTypographyPlugin } from "./src/markdown/french-typography.ts";
 import { figures } from "./src/markdown/figures.ts";
+import { glossaryTerms, loadGlossary } from "./src/markdown/glossary-terms.ts";
 import { cacheDir, contentDir, outDir } from "./src/config/paths.ts";
 import { contentPreflight } from "./src/integrations/content-preflight.ts";
 import pagefind from "./src/integrations/pagefind.ts";
@@ -31,9 +32,15 @@ export default defineConfig({
   experimental: { incrementalBuild: true, collectionStorage: "chunked" },
   markdown: {
     // Sätteri (Astro 7's native pipeline) with our hast plugins; README explains the choice.
-    // Links first, so the titles they fill in get French spacing too.
+    // Links first, so the titles they fill in get French spacing too; glossary terms before
+    // typography, so the words they link get it as well.
     processor: satteri({
-      hastPlugins: [articleLinks(loadArticleIndex(contentDir), { site }), figures, frenchTypographyPlugin],
+      hastPlugins: [
+        articleLinks(loadArticleIndex(contentDir), { site }),
+        figures,
+        glossaryTerms(loadGlossary(contentDir), `${contentDir}/articles`),
+        frenchTypographyPlugin,
+      ],
       // Smart quotes would turn "…" into English “…” before our plugin can make « … ».
       features: {
         smartPunctuation: { quotes: false },

@@ -26,6 +26,7 @@ import type { Browser } from "playwright-core";
 import { AUTHORS, CATEGORIES, generateArticles, toMarkdown, type GeneratedArticle } from "./generate-corpus.ts";
 import { stampSearchPage, writeBundle } from "../src/integrations/pagefind.ts";
 import { RECENT_DIR } from "../src/lib/search/bundle.ts";
+import { glossaryLine, glossaryMatcher, readGlossary } from "../src/lib/glossary.ts";
 import { launch } from "../tests/helpers/browser.ts";
 import { build, root } from "../tests/helpers/build.ts";
 import { tempDir } from "../tests/helpers/temp.ts";
@@ -118,15 +119,20 @@ function markdownToHtml(md: string): string {
 }
 
 /** An article page with the anatomy and search attributes of src/pages/articles/[slug].astro. */
+// The sample site's glossary, whose words the build adds to each article's search metadata
+// (src/components/search/ArticleSearchMeta.astro).
+const glossaryMentions = glossaryMatcher(readGlossary(join(root, "content/glossaire.yaml"), "content/glossaire.yaml").entries);
+
 export function articleHtml(a: GeneratedArticle): string {
   const trail = a.categoryPath.map((id) => ROOTS.get(id)!);
   const date = a.date.toISOString().slice(0, 10);
   const author = AUTHOR_NAMES.get(a.author) ?? a.author;
+  const glossary = glossaryMentions(`${a.title}\n${a.lead}\n${a.body}`).map(glossaryLine);
   const nav = CATEGORIES.filter((c) => !c.parent).map((c) => `<li><a href="/rubriques/${c.id}/">${esc(c.name)}</a></li>`).join("");
   return `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>${esc(a.title)} — Pouls</title></head><body>
 <header class="site-header" data-pagefind-ignore><a href="/">Pouls</a><form role="search" action="/recherche/"><input name="q"></form><nav><ul>${nav}</ul></nav></header>
 <main id="contenu"><article class="article wrap" data-pagefind-body>
-<div hidden data-pagefind-ignore><span data-pagefind-meta="rubrique">${esc(trail.at(-1)!.name)}</span><span data-pagefind-meta="auteur">${esc(author)}</span><span data-pagefind-meta="date:${date}"></span>
+<div hidden data-pagefind-ignore><span data-pagefind-meta="rubrique">${esc(trail.at(-1)!.name)}</span><span data-pagefind-meta="auteur">${esc(author)}</span><span data-pagefind-meta="date:${date}"></span>${glossary.length > 0 ? `<span data-pagefind-meta="glossaire">${esc(glossary.join(" ; "))}</span>` : ""}
 <span data-pagefind-filter="rubrique:${trail[0]!.id}"></span>${trail.slice(1).map((c) => `<span data-pagefind-filter="sous-rubrique:${c.id}"></span>`).join("")}
 <span data-pagefind-filter="auteur:${a.author}"></span><span data-pagefind-filter="annee:${date.slice(0, 4)}"></span><span data-pagefind-sort="date:${date}"></span></div>
 <nav class="breadcrumbs" data-pagefind-ignore><ol><li><a href="/">Accueil</a></li>${trail.map((c) => `<li><a href="/rubriques/${c.id}/">${esc(c.name)}</a></li>`).join("")}</ol></nav>

@@ -2,6 +2,7 @@ import { defineCollection, type ImageFunction } from "astro:content";
 import { file, glob } from "astro/loaders";
 import { articleFiles } from "./loaders/article-files.ts";
 import { loadArticleIndex } from "./markdown/article-index.ts";
+import { loadGlossary } from "./markdown/glossary-terms.ts";
 import { z } from "astro/zod";
 import { glossaryFields } from "./lib/glossary.ts";
 import { contentDir } from "./config/paths.ts";
@@ -14,7 +15,7 @@ const articleCover = (image: ImageFunction) =>
   z.object({ cover: z.object({ src: image(), alt: coverAlt, credit: coverCredit }).optional() });
 
 const articles = defineCollection({
-  loader: articleFiles({ base: `${contentDir}/articles`, pattern: ["*.{md,mdx}", "*/index.{md,mdx}"] }, loadArticleIndex(contentDir)),
+  loader: articleFiles({ base: `${contentDir}/articles`, pattern: ["*.{md,mdx}", "*/index.{md,mdx}"] }, loadArticleIndex(contentDir), loadGlossary(contentDir)),
   schema: ({ image }) => z.intersection(articleFields, articleCover(image)),
 });
 

@@ -21,6 +21,8 @@ export const t = typesetStrings({
   sources: "Sources",
   tags: "Mots-clés",
   related: "Lire aussi",
+  // Under an article, the glossary's definitions of the words it uses (src/markdown/glossary-terms.ts).
+  wordsExplained: "Mots expliqués",
   coverCredit: "Crédit",
   doi: "DOI",
   sectionPage: (name: string) => `Rubrique ${name}`,

@@ -79,17 +79,17 @@ export const glossaryFields = z.object({
   medical: words,
 });
 
-/** Every mistake of the glossary file at `path` (none when there is no file), named by entry and field. */
-export function glossaryFileProblems(path: string, file: string): Problem[] {
-  if (!existsSync(path)) return [];
+/** The glossary file at `path` read: its valid entries, and every mistake named by entry and field. */
+export function readGlossary(path: string, file: string): { entries: GlossaryEntry[]; problems: Problem[] } {
+  if (!existsSync(path)) return { entries: [], problems: [] };
   let data: unknown;
   try {
     data = load(readFileSync(path, "utf8"), { schema: CORE_SCHEMA });
   } catch (error) {
-    return [{ file, field: "YAML", message: `${(error as Error).message.split("\n")[0]}` }];
+    return { entries: [], problems: [{ file, field: "YAML", message: `${(error as Error).message.split("\n")[0]}` }] };
   }
   if (typeof data !== "object" || data === null || Array.isArray(data)) {
-    return [{ file, field: "(fichier)", message: "attendu : une entrée par terme, sous une clé (par ex. « infarctus-du-myocarde: »)" }];
+    return { entries: [], problems: [{ file, field: "(fichier)", message: "attendu : une entrée par terme, sous une clé (par ex. « infarctus-du-myocarde: »)" }] };
   }
   const problems: Problem[] = [];
   const entries: GlossaryEntry[] = [];
@@ -98,27 +98,91 @@ export function glossaryFileProblems(path: string, file: string): Problem[] {
     if (parsed.success) entries.push({ id, ...parsed.data });
     else for (const issue of parsed.error.issues) problems.push({ file, field: [id, ...issue.path].join("."), message: issue.message });
   }
-  return [...problems, ...glossaryProblems(entries, file)];
+  return { entries, problems: [...problems, ...glossaryProblems(entries, file)] };
 }
+
+/** Every mistake of the glossary file at `path` (none when there is no file), named by entry and field. */
+export const glossaryFileProblems = (path: string, file: string): Problem[] => readGlossary(path, file).problems;
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
+/** A folded word as a pattern: each of its words may take the plural's s or x ("céphalées"). */
+const wordPattern = (folded: string): string =>
+  folded
+    .split(" ")
+    .map((w) => (/[sx]$/.test(w) ? escape(w) : `${escape(w)}[sx]?`))
+    .join(" +");
+
+const foldText = (text: string): string => fold(text).replace(/[’ʼ‘`´]/g, "'").replace(/\s/g, " ");
+
 /**
- * The glossary entries an article's text mentions, by any of their words (accents, case and
- * apostrophes aside, whole words only), in the glossary's order. Built once for all articles.
+ * A text folded as foldWord folds it, character for character, with where each folded character
+ * came from (`from`), or no `from` when each character folds to one (the text holds no combining
+ * mark to drop, and no character folds to two): the usual case, kept cheap.
  */
-export function glossaryMatcher<E extends GlossaryEntry>(entries: readonly E[]): (text: string) => E[] {
+function foldWithOffsets(text: string): { folded: string; from?: number[] } {
+  if (!/\p{M}/u.test(text)) {
+    const folded = foldText(text);
+    if (folded.length === text.length) return { folded };
+  }
+  let folded = "";
+  const from: number[] = [];
+  let at = 0;
+  for (const char of text) {
+    const one = foldText(char);
+    for (let i = 0; i < one.length; i++) from.push(at);
+    folded += one;
+    at += char.length;
+  }
+  from.push(at);
+  return { folded, from };
+}
+
+export interface GlossaryMention<E> {
+  entry: E;
+  /** Where the words are in the text given, as string offsets (end excluded). */
+  start: number;
+  end: number;
+}
+
+/**
+ * Every place a text names a glossary entry by one of its words (accents, case, apostrophes and
+ * plurals aside, whole words only), in the text's order. Built once for all articles.
+ */
+export function glossaryFinder<E extends GlossaryEntry>(entries: readonly E[]): (text: string) => GlossaryMention<E>[] {
   const byWord = new Map<string, E>();
   for (const entry of entries) for (const { word } of entryWords(entry)) byWord.set(foldWord(word), entry);
   if (byWord.size === 0) return () => [];
   // Longest first, so that "infarctus du myocarde" wins over "infarctus".
-  const words = [...byWord.keys()].sort((a, b) => b.length - a.length).map(escape);
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${words.join("|")})(?![\\p{L}\\p{N}])`, "gu");
+  const words = [...byWord.keys()].sort((a, b) => b.length - a.length);
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${words.map((w) => `(${wordPattern(w)})`).join("|")})(?![\\p{L}\\p{N}])`, "gu");
   return (text) => {
-    const found = new Set<E>();
-    for (const match of foldWord(text).matchAll(pattern)) found.add(byWord.get(match[0])!);
+    const { folded, from } = foldWithOffsets(text);
+    const found: GlossaryMention<E>[] = [];
+    for (const match of folded.matchAll(pattern)) {
+      const group = match.findIndex((g, i) => i > 0 && g !== undefined);
+      const end = match.index + match[0].length;
+      found.push({ entry: byWord.get(words[group - 1]!)!, start: from ? from[match.index]! : match.index, end: from ? from[end]! : end });
+    }
+    return found;
+  };
+}
+
+/** The glossary entries a text mentions, in the glossary's order. */
+export function glossaryMatcher<E extends GlossaryEntry>(entries: readonly E[]): (text: string) => E[] {
+  const find = glossaryFinder(entries);
+  return (text) => {
+    const found = new Set(find(text).map((m) => m.entry));
     return entries.filter((entry) => found.has(entry));
   };
+}
+
+/** The entries added, removed or changed from `before` to `now`, in both their versions. */
+export function changedEntries(before: readonly GlossaryEntry[], now: readonly GlossaryEntry[]): GlossaryEntry[] {
+  const key = (entry: GlossaryEntry) => JSON.stringify([entry.id, entry.terme, entry.definition, entry.courant ?? [], entry.medical ?? []]);
+  const was = new Set(before.map(key));
+  const is = new Set(now.map(key));
+  return [...before.filter((e) => !is.has(key(e))), ...now.filter((e) => !was.has(key(e)))];
 }
 
 /** How a mentioned entry reads in search metadata: "infarctus du myocarde (crise cardiaque, IDM)". */

@@ -36,6 +36,8 @@ const content = fixtureCopy((dir) => {
     join(dir, "articles/sommeil-ecrans.md"),
     article("sommeil-ecrans", { title: "Les écrans et le sommeil", description: "Ce que disent les études.", date: "2023-09-01", tags: "[sommeil]" }, "Les écrans retardent l'endormissement. Sur la tension : [](/articles/avec-image/).\n\n[](/articles/avec-image/)"),
   );
+  // "tension" is in the article above, whose own text the glossary's edits leave as it is.
+  writeFileSync(join(dir, "glossaire.yaml"), 'tension-arterielle:\n  terme: tension artérielle\n  definition: "La pression du sang dans les artères."\n  courant: [tension]\n');
 });
 
 const file = (path: string) => join(content, path);
@@ -159,6 +161,16 @@ describe("an incremental build, after each kind of change, gives what a build fr
     edit("articles/article-principal.md", `title: "L'article principal : un test complet"`, `title: "L'article principal, revu"`);
     const { copied } = await sameAsFromScratch();
     assert.ok(!copied.has(articlePage("sommeil-ecrans")), "an unchanged article showing the title in a link and a card is rendered");
+  });
+
+  it("an editor changes a glossary definition and adds an entry: the articles that use their words show them", async () => {
+    edit("glossaire.yaml", "La pression du sang dans les artères.", "La force du sang contre la paroi des artères.");
+    appendFileSync(file("glossaire.yaml"), 'endormissement:\n  terme: endormissement\n  definition: "Le passage de la veille au sommeil."\n');
+    const { copied } = await sameAsFromScratch();
+    assert.ok(!copied.has(articlePage("sommeil-ecrans")), "the article whose words are in the glossary is rendered");
+    const page = readFileSync(join(work, "dist", articlePage("sommeil-ecrans")), "utf8");
+    assert.match(page, /La force du sang contre la paroi des artères\./);
+    assert.match(page, /<a href="\/glossaire\/#endormissement" class="glossary-term" aria-describedby="definition-endormissement">endormissement<\/a>/);
   });
 
   it("an editor replaces an article's images, its cover and one in its body, keeping their names", async () => {

@@ -57,4 +57,38 @@ describe("sample site", () => {
     assert.match(text(doc.getElementById("infarctus-du-myocarde")!), /Couramment\s:\scrise cardiaque/);
     assert.ok(parse(readPage("/")).querySelector('footer a[href="/glossaire/"]'));
   });
+
+  it("links each glossary word's first mention in an article to its entry, described by its definition under the text", () => {
+    const glossary = parse(readPage("/glossaire/"));
+    let linked = 0;
+    for (const page of articles()) {
+      const doc = parse(readPage(page));
+      const terms = doc.querySelectorAll(".prose a.glossary-term");
+      const explained = doc.querySelector(".words-explained");
+      if (terms.length === 0) {
+        assert.equal(explained, null, page);
+        continue;
+      }
+      linked++;
+      assert.notEqual(explained!.getAttribute("data-pagefind-ignore"), undefined, `${page}: definitions are not the article's text to search`);
+      const hrefs = terms.map((a) => a.getAttribute("href")!);
+      assert.equal(new Set(hrefs).size, hrefs.length, `${page}: one link per entry, its first mention`);
+      for (const a of terms) {
+        const key = a.getAttribute("href")!.replace("/glossaire/#", "");
+        assert.ok(glossary.getElementById(key), `${page}: ${key} is on /glossaire/`);
+        const definition = doc.getElementById(a.getAttribute("aria-describedby")!);
+        assert.equal(definition?.tagName, "DD", `${page}: ${key} is described by its definition`);
+        assert.equal(text(definition!), text(glossary.getElementById(key)!.querySelector("dd p")!), `${page}: ${key}'s definition`);
+        assert.equal(a.closest("h1, h2, h3, h4, figcaption, .lire-aussi"), null, `${page}: no glossary link in a heading or a card`);
+      }
+      assert.deepEqual(explained!.querySelectorAll("dt a").map((a) => a.getAttribute("href")), hrefs, `${page}: definitions in order of mention`);
+    }
+    assert.ok(linked >= 10, `${linked} articles with glossary words`);
+    // The article on bronchiolitis says "virus" four times in its text: the first is the link.
+    const prose = parse(readPage("/articles/bronchiolite-nourrisson-gestes/")).querySelector(".prose")!;
+    const virus = prose.querySelector('a.glossary-term[href="/glossaire/#virus"]')!;
+    assert.ok((text(prose).match(/\bvirus\b/gi) ?? []).length >= 4);
+    const before = prose.innerHTML.slice(0, prose.innerHTML.indexOf(virus.outerHTML)).replace(/<h[1-6][^]*?<\/h[1-6]>|<[^>]+>/g, " ");
+    assert.doesNotMatch(before, /\bvirus\b/i, "no earlier mention in the text is left unlinked");
+  });
 });

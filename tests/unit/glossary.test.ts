@@ -1,6 +1,6 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { glossaryByLetter, glossaryLine, glossaryMatcher, glossaryProblems } from "../../src/lib/glossary.ts";
+import { glossaryByLetter, glossaryFinder, glossaryLine, glossaryMatcher, glossaryProblems } from "../../src/lib/glossary.ts";
 
 const entries = [
   { id: "infarctus-du-myocarde", terme: "infarctus du myocarde", definition: "…", courant: ["crise cardiaque"], medical: ["infarctus", "IDM"] },
@@ -13,8 +13,23 @@ describe("glossary", () => {
     const mentions = glossaryMatcher(entries);
     assert.deepEqual(mentions("Une CRISE cardiaque, puis un antidouleur.").map((e) => e.id), ["infarctus-du-myocarde", "antalgique"]);
     assert.deepEqual(mentions("Eczema du nourrisson").map((e) => e.id), ["eczema"]);
-    assert.deepEqual(mentions("infarctusX, antidouleurs-like? non: antidouleurs").map((e) => e.id), []);
+    assert.deepEqual(mentions("infarctusX, antidouleursX, l’eczémateux").map((e) => e.id), []);
+    assert.deepEqual(mentions("Des crises cardiaques ; deux antidouleurs.").map((e) => e.id), ["infarctus-du-myocarde", "antalgique"]);
     assert.deepEqual(glossaryMatcher([])("tout"), []);
+  });
+
+  it("says where in the text each mention is, as written, longest words first", () => {
+    const text = "L’Eczéma, puis un infarctus du myocarde ; un infarctus encore, et des crises  cardiaques.";
+    const found = glossaryFinder(entries)(text).map((m) => [m.entry.id, text.slice(m.start, m.end)]);
+    assert.deepEqual(found, [
+      ["eczema", "Eczéma"],
+      ["infarctus-du-myocarde", "infarctus du myocarde"],
+      ["infarctus-du-myocarde", "infarctus"],
+      ["infarctus-du-myocarde", "crises  cardiaques"],
+    ]);
+    const decomposed = "une ecze\u0301ma";
+    const [only] = glossaryFinder(entries)(decomposed);
+    assert.equal(decomposed.slice(only!.start, only!.end), "ecze\u0301ma");
   });
 
   it("writes an entry for the search with its other words", () => {
