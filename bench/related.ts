@@ -55,7 +55,8 @@ export const RELATED_TARGETS = { size: 10_000, maxWallMs: 1500, maxExponent: 1.2
 
 const MB = 1024 * 1024;
 
-function slope(xs: number[], ys: number[]): number {
+/** Least-squares slope of ys on xs: on logarithms, the growth exponent. */
+export function slope(xs: number[], ys: number[]): number {
   const mx = xs.reduce((a, b) => a + b, 0) / xs.length;
   const my = ys.reduce((a, b) => a + b, 0) / ys.length;
   let num = 0;

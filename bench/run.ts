@@ -1,6 +1,7 @@
 // `npm run bench`: every benchmark in one run, with progress, results written to BENCHMARKS.md.
 //
-//   npm run bench                       everything (about 30 min on 2 cores)
+//   npm run bench                       everything (about 90 min on 2 cores, an hour of it the
+//                                       large sites: 100,000 articles)
 //   npm run bench -- --only related,pages   a subset; other sections of BENCHMARKS.md are kept
 //   npm run bench -- --quick            smaller corpora, for a check that it all runs
 import { execFileSync } from "node:child_process";
@@ -8,6 +9,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, freemem, loadavg, release, totalmem } from "node:os";
 import { join, resolve } from "node:path";
 import { buildTable, runBuildBench } from "./build.ts";
+import { runScaleBench, scaleTable } from "./scale.ts";
 import { importTable, runImportBench } from "./import.ts";
 import { incrementalTable, runIncrementalBench } from "./incremental.ts";
 import { inboxTable, runInboxBench } from "./inbox.ts";
@@ -58,6 +60,11 @@ const sections: { name: string; title: string; run: () => Promise<string> }[] = 
     name: "incremental",
     title: "Incremental builds",
     run: async () => incrementalTable(await runIncrementalBench(quick ? [300] : [1000, 10000, 50000], log)),
+  },
+  {
+    name: "scale",
+    title: "Large sites (10,000 to 100,000 articles)",
+    run: async () => scaleTable(await runScaleBench(quick ? [300, 1000] : undefined, log)),
   },
   {
     name: "search",
