@@ -85,7 +85,9 @@ export async function submitComment(
       email: comment.email,
       clientHash,
       body: comment.body,
-      bodyHash: hash("sha256", comment.body),
+      // A duplicate is the same text from the same client (a double click, a reload): two readers
+      // who both write « Merci ! » under one article are two comments.
+      bodyHash: hash("sha256", `${clientHash}\n${comment.body}`),
       status: verdict.status,
       staff: false,
       authorId: null,

@@ -38,6 +38,21 @@ describe("flood limit", () => {
     assert.equal(stillUp.status, 201);
   });
 
+  it("takes the same short text from two readers as two comments, and from one reader twice as a duplicate", async () => {
+    const inbox = await startInbox(fixture, env);
+    running.push(inbox);
+    const thanks = validFields({ article: "vaccins-grippe", body: "Merci !" });
+    const one = await postJson(inbox.url, thanks, from("198.51.100.21"));
+    const other = await postJson(inbox.url, thanks, from("198.51.100.22"));
+    assert.equal(one.status, 201);
+    assert.equal(other.status, 201, JSON.stringify(other.body));
+    assert.notEqual(other.body.id, one.body.id);
+    const again = await postJson(inbox.url, thanks, from("198.51.100.21"));
+    assert.equal(again.status, 409);
+    assert.equal(again.body.error, "duplicate");
+    assert.equal(again.body.id, one.body.id);
+  });
+
   it("never stores the client address, only its keyed hash", async () => {
     const shown = await runCli(fixture, ["list", "--status", "all", "--json"]);
     const [comment] = JSON.parse(shown.stdout) as { id: string }[];

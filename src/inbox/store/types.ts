@@ -29,6 +29,8 @@ export interface NewComment {
   email: string | null;
   clientHash: string | null;
   body: string;
+  // What makes two submissions to one article duplicates: a hash of the text and, for a reader's
+  // comment, of the client that sent it (src/inbox/submit.ts).
   bodyHash: string;
   status: CommentStatus;
   staff: boolean;
