@@ -23,6 +23,9 @@ export const site = {
   tocMinHeadings: 4,
   // An article whose last medical check is older than this shows a notice that it may be out of date.
   reviewMaxAgeYears: Number(process.env.POULS_REVIEW_MAX_AGE_YEARS ?? 3),
+  // Comments close this many days after an article's publication (src/lib/comments/closing.ts);
+  // unset or 0, they stay open as long as the article's front matter says.
+  commentsCloseAfterDays: Number(process.env.POULS_COMMENTS_CLOSE_AFTER_DAYS ?? 0) || undefined,
   emergencyNumbers: [
     { number: "15", name: "SAMU, urgence médicale" },
     { number: "112", name: "numéro d’urgence européen" },

@@ -5,6 +5,7 @@ import { site } from "../config/site.ts";
 import { buildCategoryTree, type Category, type CategoryTree } from "../lib/categories.ts";
 import { isPublished } from "../lib/dates.ts";
 import { buildTime } from "../lib/build-time.ts";
+import { commentsOpen } from "../lib/comments/closing.ts";
 import { readingTimeMinutes } from "../lib/reading-time.ts";
 import { tagSlug } from "../lib/slug.ts";
 import { frenchTypography } from "../lib/typography.ts";
@@ -48,6 +49,8 @@ export interface ArticleView {
   modified: Date;
   /** Whether its last medical check is older than the site allows, on the day of the build. */
   stale: boolean;
+  /** Whether it takes comments on the day of the build (front matter, and closing by age). */
+  commentsOpen: boolean;
   /** The glossary's entries it mentions, with their synonyms, for the search (src/lib/glossary.ts). */
   glossary: string[];
 }
@@ -174,6 +177,7 @@ async function load(): Promise<SiteData> {
         readingTime: readingTimeMinutes(e.body ?? ""),
         modified,
         stale: isStale(d, now, site.reviewMaxAgeYears),
+        commentsOpen: commentsOpen(d, now, site.commentsCloseAfterDays),
         glossary: mentions(`${e.data.title}\n${e.data.description}\n${e.body ?? ""}`).map(glossaryLine),
       };
     })

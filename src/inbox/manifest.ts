@@ -6,6 +6,8 @@ export interface ArticleInfo {
   url: string;
   title: string;
   open: boolean;
+  /** The day (in France) comments close by age, from which the inbox refuses them. */
+  closes?: string;
 }
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/u;
@@ -19,6 +21,7 @@ const manifestSchema = z.object({
       url: z.string().startsWith("/"),
       title: z.string(),
       comments: z.enum(["open", "closed"]),
+      closes: z.string().regex(/^\d{4}-\d{2}-\d{2}$/u).optional(),
     }),
   ),
 });
@@ -53,7 +56,10 @@ export function watchManifest(file: string, log: (message: string) => void): Art
     try {
       const parsed = manifestSchema.parse(JSON.parse(readFileSync(file, "utf8")));
       articles = new Map(
-        parsed.articles.map((a) => [a.slug, { slug: a.slug, url: a.url, title: a.title, open: a.comments === "open" }]),
+        parsed.articles.map((a) => [
+          a.slug,
+          { slug: a.slug, url: a.url, title: a.title, open: a.comments === "open", ...(a.closes ? { closes: a.closes } : {}) },
+        ]),
       );
     } catch (error) {
       log(`Manifeste des articles illisible (${file}) : ${error instanceof Error ? error.message : String(error)}`);

@@ -7,6 +7,7 @@ import type { CommentStore } from "./store/types.ts";
 import { checkTimestamp } from "./timestamp.ts";
 import { validateComment, type CommentForm, type FieldErrors } from "./validate.ts";
 import { findParent } from "./parents.ts";
+import { parisIsoDate } from "../lib/dates.ts";
 
 export interface SubmitDeps {
   store: CommentStore;
@@ -55,7 +56,7 @@ export async function submitComment(
 ): Promise<SubmitOutcome> {
   const article = deps.articles.find(form.article);
   if (article === undefined) return { kind: "unknown-article" };
-  if (!article.open) return { kind: "closed", article };
+  if (!article.open || (article.closes !== undefined && parisIsoDate(now) >= article.closes)) return { kind: "closed", article };
 
   const validation = validateComment(form);
   const errors: FieldErrors = validation.ok ? {} : { ...validation.errors };

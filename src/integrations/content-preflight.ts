@@ -63,7 +63,7 @@ export function contentPreflight(contentDir: string): AstroIntegration {
           if (memory) throw editorError(memory);
           // Written before the build, without inputs: a build that fails, or one not started by
           // npm run build, leaves nothing the next npm run build could take as up to date.
-          const validUntil = outputExpiry(articles.map((a) => a.check.facts), now, site.reviewMaxAgeYears).toISOString();
+          const validUntil = outputExpiry(articles.map((a) => a.check.facts), now, site.reviewMaxAgeYears, site.commentsCloseAfterDays).toISOString();
           writeBuildStamp(fileURLToPath(config.cacheDir), { validUntil });
         }
 

@@ -79,6 +79,15 @@ export function parisIsoDate(d: Date): string {
   return PARIS_DAY.format(d);
 }
 
+/** The instant a calendar day ("2026-06-01") starts in France: 22:00 or 23:00 UTC the day before. */
+export function parisDayStart(day: string): Date {
+  const summer = new Date(Date.parse(`${day}T00:00:00Z`) - 2 * 3_600_000);
+  return parisIsoDate(summer) === day ? summer : new Date(summer.getTime() + 3_600_000);
+}
+
+/** The calendar day `days` after `day` ("2026-06-01" + 30 → "2026-07-01"). */
+export const addDays = (day: string, days: number): string => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
 /** An article dated today (in France) is published today, whatever the hour. */
 export function isPublished(date: Date, now: Date = new Date()): boolean {
   return parisIsoDate(date) <= parisIsoDate(now);

@@ -14,6 +14,8 @@ const work = tempDir("pouls-incremental-");
 // The day the site is built as of (POULS_BUILD_TIME): fixed, so that the test does not depend on
 // today's date, and moved forward to let time pass.
 let today = "2026-06-01";
+// Settings from the environment, as a deployment sets them; changed by a test below.
+const settings: Record<string, string> = {};
 const image = (name: string) => join(root, "tests/fixtures/wordpress/uploads/2018/06", name);
 
 function article(slug: string, fields: Record<string, string>, body: string): string {
@@ -55,9 +57,9 @@ function copiedPages(result: BuildResult): Set<string> {
 }
 
 // As an editor or the inbox runs it: npm run build, which stops at once when nothing changed.
-const incremental = (args: string[] = []) => build(content, { POULS_BUILD_TIME: today }, { work, project, verbose: true, args, npm: true });
-const astroItself = () => build(content, { POULS_BUILD_TIME: today }, { work, project, verbose: true });
-const fromScratch = () => build(content, { POULS_BUILD_TIME: today }, { project });
+const incremental = (args: string[] = []) => build(content, { POULS_BUILD_TIME: today, ...settings }, { work, project, verbose: true, args, npm: true });
+const astroItself = () => build(content, { POULS_BUILD_TIME: today, ...settings }, { work, project, verbose: true });
+const fromScratch = () => build(content, { POULS_BUILD_TIME: today, ...settings }, { project });
 
 interface Incremental {
   /** The pages copied from the last build. */
@@ -203,6 +205,24 @@ describe("an incremental build, after each kind of change, gives what a build fr
   it("an author's credentials change", async () => {
     edit("authors/alice.yaml", "credentials: Docteure en pharmacie", "credentials: Pharmacienne hospitalière");
     await sameAsFromScratch();
+  });
+
+  it("the site closes comments 30 days after publication, then a recent article's thread closes as days pass", async () => {
+    writeFileSync(
+      file("articles/grippe-mai.md"),
+      article("grippe-mai", { title: "La grippe en mai", description: "Une saison qui s'attarde.", date: "2026-05-20", tags: "[prévention]" }, "Des cas encore en mai."),
+    );
+    settings.POULS_COMMENTS_CLOSE_AFTER_DAYS = "30";
+    await sameAsFromScratch();
+    const page = (slug: string) => readFileSync(join(work, "dist", articlePage(slug)), "utf8");
+    assert.match(page("article-principal"), /class="comments-closed"/);
+    assert.doesNotMatch(page("grippe-mai"), /class="comments-closed"/);
+    const manifest = JSON.parse(readFileSync(join(work, "dist/_pouls/articles.json"), "utf8")) as { articles: { slug: string; closes?: string }[] };
+    assert.equal(manifest.articles.find((a) => a.slug === "grippe-mai")?.closes, "2026-06-19");
+    today = "2026-06-25";
+    const { upToDate } = await sameAsFromScratch();
+    assert.ok(!upToDate, "npm run build sees that a thread has closed, though no file changed");
+    assert.match(page("grippe-mai"), /class="comments-closed"/);
   });
 
   it("time passes: a scheduled article comes due, an age notice shows, the footer's year turns", async () => {

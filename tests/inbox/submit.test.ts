@@ -195,6 +195,29 @@ describe("articles and parents", () => {
     assert.equal((await postJson(inbox.url, validFields({ article: "vaccins-grippe", body: "Rouvert." }))).status, 201);
   });
 
+  it("refuses comments from the day the build said they close by age, without waiting for a new build", async () => {
+    const { utimesSync } = await import("node:fs");
+    const { ARTICLES } = await import("./helpers.ts");
+    const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" }).format(new Date());
+    const tomorrow = new Date(Date.parse(`${today}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    writeFileSync(
+      fixture.manifestPath,
+      JSON.stringify({
+        articles: [
+          ...ARTICLES,
+          { slug: "ferme-ce-jour", url: "/articles/ferme-ce-jour/", title: "Fermé ce jour", comments: "open", closes: today },
+          { slug: "ferme-demain", url: "/articles/ferme-demain/", title: "Fermé demain", comments: "open", closes: tomorrow },
+        ],
+      }),
+    );
+    const later = new Date(Date.now() + 30_000);
+    utimesSync(fixture.manifestPath, later, later);
+    const closed = await postJson(inbox.url, validFields({ article: "ferme-ce-jour" }));
+    assert.equal(closed.status, 409);
+    assert.equal(closed.body.error, "closed");
+    assert.equal((await postJson(inbox.url, validFields({ article: "ferme-demain" }))).status, 201);
+  });
+
   it("accepts a reply to an approved comment of the same article", async () => {
     const parent = await approvedComment(fixture, inbox.url);
     const { status, body } = await postJson(inbox.url, validFields({ parent, body: "Je réponds." }));

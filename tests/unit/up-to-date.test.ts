@@ -6,6 +6,7 @@ import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { buildInputs } from "../../src/lib/build-inputs.ts";
 import { outputExpiry } from "../../src/lib/output-expiry.ts";
+import { commentsCloseOn, commentsOpen } from "../../src/lib/comments/closing.ts";
 import { stillTrue } from "../../src/lib/build-stamp.ts";
 import { tempDir } from "../helpers/temp.ts";
 
@@ -57,9 +58,15 @@ describe("the moment a build's site stops being true", () => {
     assert.equal(outputExpiry([], now, years).getTime(), new Date(2027, 0, 1).getTime());
   });
 
-  it("is the day a scheduled article comes out, at the start of that day in Paris or before", () => {
-    const expiry = outputExpiry([{ date: new Date("2026-06-10T15:00:00Z"), draft: false }], now, years);
-    assert.ok(expiry <= new Date("2026-06-09T22:00:00Z") && expiry > new Date("2026-06-09T20:00:00Z"), expiry.toISOString());
+  it("is the day a scheduled article comes out, at the start of that day in Paris, summer or winter", () => {
+    assert.equal(outputExpiry([{ date: new Date("2026-06-10T15:00:00Z"), draft: false }], now, years).toISOString(), "2026-06-09T22:00:00.000Z");
+    assert.equal(outputExpiry([{ date: new Date("2026-11-10"), draft: false }], now, years).toISOString(), "2026-11-09T23:00:00.000Z");
+  });
+
+  it("is the day an article's comments close by age, at the start of that day in Paris, when they do", () => {
+    const published = new Date("2026-05-20");
+    assert.equal(outputExpiry([{ date: published, draft: false }], now, years, 30).toISOString(), "2026-06-18T22:00:00.000Z");
+    assert.equal(outputExpiry([{ date: published, draft: false }], now, years).getTime(), new Date(2027, 0, 1).getTime());
   });
 
   it("is the moment an article's last check becomes too old, its review counting", () => {
@@ -81,5 +88,19 @@ describe("the moment a build's site stops being true", () => {
     assert.ok(!stillTrue(stamp, "abc", new Date("2026-06-10T00:00:00Z")));
     assert.ok(!stillTrue({ validUntil: stamp.validUntil }, "abc", now), "a build not started by npm run build");
     assert.ok(!stillTrue(undefined, "abc", now));
+  });
+});
+
+describe("comments closing by age", () => {
+  const date = new Date("2026-05-20");
+  it("close on the day publication day + N, in France, and never when the setting is off", () => {
+    assert.equal(commentsCloseOn(date, 30), "2026-06-19");
+    assert.equal(commentsCloseOn(date, undefined), undefined);
+    assert.equal(commentsCloseOn(date, 0), undefined);
+    // 21:59 UTC on the 18th is 23:59 in Paris: still open; 22:00 UTC is the 19th in Paris.
+    assert.equal(commentsOpen({ comments: "open", date }, new Date("2026-06-18T21:59:00Z"), 30), true);
+    assert.equal(commentsOpen({ comments: "open", date }, new Date("2026-06-18T22:00:00Z"), 30), false);
+    assert.equal(commentsOpen({ comments: "open", date }, new Date("2030-01-01"), undefined), true);
+    assert.equal(commentsOpen({ comments: "closed", date }, new Date("2026-05-21"), 30), false);
   });
 });
