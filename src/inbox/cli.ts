@@ -9,13 +9,15 @@ import { createRebuildRunner } from "./rebuild.ts";
 import { purgeExpired } from "./server.ts";
 import { openStore } from "./store/open.ts";
 import { backupSqlite } from "./store/sqlite.ts";
-import { STATUSES, type CommentStatus, type StoredComment } from "./store/types.ts";
+import { STATUSES, type CommentEdit, type CommentStatus, type StoredComment } from "./store/types.ts";
+import { personalDataIn } from "./personal-data.ts";
 
 const USAGE = `Usage : npm run moderate -- <commande>
   list [--status pending|spam|approved|rejected|all] [--json]   liste (en attente par défaut)
   show ID [--json]                                              tout ce qui est connu d’un commentaire
   approve ID | reject ID | spam ID                              change le statut (approve publie)
   reply ID --as AUTEUR "texte"                                  publie une réponse de la rédaction
+  edit ID "texte"                                               corrige le texte (coquille, données personnelles) ; l’original est gardé
   export-email EMAIL                                            données détenues pour une adresse (JSON)
   forget-email EMAIL                                            efface tout ce qui concerne une adresse
   backup FICHIER                                                copie cohérente de la base SQLite, même en service`;
@@ -40,21 +42,34 @@ function summary(comment: StoredComment): Record<string, unknown> {
     staff: comment.staff,
     spamScore: comment.spamScore,
     signals: comment.signals,
+    personalData: personalDataIn(comment.body),
   };
 }
 
-function everything(comment: StoredComment): Record<string, unknown> {
-  return { ...summary(comment), email: comment.email, clientHash: comment.clientHash, authorId: comment.authorId };
+function everything(comment: StoredComment, edits: CommentEdit[]): Record<string, unknown> {
+  return {
+    ...summary(comment),
+    email: comment.email,
+    clientHash: comment.clientHash,
+    authorId: comment.authorId,
+    edits: edits.map((e) => ({ actor: e.actor, at: e.at.toISOString(), before: e.before })),
+  };
 }
+
+const personalDataNote = (comment: StoredComment): string => {
+  const found = personalDataIn(comment.body);
+  return found.length > 0 ? `  ⚠ contient peut-être : ${found.join(", ")}` : "";
+};
 
 function line(comment: StoredComment): string {
   const excerpt = comment.body.replace(/\s+/gu, " ");
   const short = excerpt.length > 70 ? `${excerpt.slice(0, 69)}…` : excerpt;
   const reply = comment.parent === null ? "" : ` ↳ ${comment.parent}`;
-  return `${comment.id}  ${comment.status.padEnd(8)}  ${comment.article}${reply}  ${formatInstantTimeFr(comment.created)}  ${comment.name}${comment.staff ? " (rédaction)" : ""}\n    ${short}`;
+  return `${comment.id}  ${comment.status.padEnd(8)}  ${comment.article}${reply}  ${formatInstantTimeFr(comment.created)}  ${comment.name}${comment.staff ? " (rédaction)" : ""}${personalDataNote(comment)}\n    ${short}`;
 }
 
-function details(comment: StoredComment): string {
+function details(comment: StoredComment, edits: CommentEdit[]): string {
+  const found = personalDataIn(comment.body);
   return [
     `Commentaire ${comment.id} — ${comment.status}${comment.staff ? " (rédaction)" : ""}`,
     `Article : ${comment.article}`,
@@ -63,6 +78,8 @@ function details(comment: StoredComment): string {
     `E-mail : ${comment.email ?? "— (effacé ou absent)"}`,
     `Reçu le : ${formatInstantTimeFr(comment.created)} (${comment.created.toISOString()})`,
     `Score de spam : ${comment.spamScore}${comment.signals.length > 0 ? ` — ${comment.signals.join(" ; ")}` : ""}`,
+    ...(found.length > 0 ? [`À vérifier avant publication : le texte contient peut-être ${found.join(" et ")}.`] : []),
+    ...edits.map((e) => `Modifié le ${formatInstantTimeFr(e.at)} par ${e.actor}${e.before === null ? " (texte d’origine effacé avec les données personnelles)" : ""}`),
     "",
     comment.body,
   ].join("\n");
@@ -140,7 +157,8 @@ async function main(argv: string[]): Promise<void> {
         const [id = ""] = needs(1);
         const comment = await store.get(id);
         if (comment === undefined) throw new ModerationError(`Commentaire introuvable : ${id}`);
-        console.log(values.json ? JSON.stringify(everything(comment), null, 2) : details(comment));
+        const edits = await store.edits(id);
+        console.log(values.json ? JSON.stringify(everything(comment, edits), null, 2) : details(comment, edits));
         break;
       }
       case "approve":
@@ -159,10 +177,17 @@ async function main(argv: string[]): Promise<void> {
         console.log(`Réponse ${reply.id} enregistrée au nom de ${reply.name} (${online}).`);
         break;
       }
+      case "edit": {
+        const [id = "", text = ""] = needs(2);
+        const comment = await moderation.edit(id, text, `ligne de commande (${process.env.USER || process.env.LOGNAME || "utilisateur inconnu"})`);
+        console.log(`Commentaire ${comment.id} modifié ; le texte d’origine est gardé dans la boîte${comment.status === "approved" ? ` (${online})` : ""}.`);
+        break;
+      }
       case "export-email": {
         const [email = ""] = needs(1);
         const comments = await store.findByEmail(email);
-        console.log(JSON.stringify({ email, comments: comments.map(everything) }, null, 2));
+        const withEdits = await Promise.all(comments.map(async (c) => everything(c, await store.edits(c.id))));
+        console.log(JSON.stringify({ email, comments: withEdits }, null, 2));
         break;
       }
       case "forget-email": {

@@ -15,6 +15,9 @@ export interface ReplyResult {
 export interface Moderation {
   setStatus(id: string, status: CommentStatus): Promise<StoredComment>;
   reply(parentId: string, authorId: string, text: string): Promise<ReplyResult>;
+  // Replaces a comment's text (a typo, personal data taken out), keeping the text before and who
+  // changed it; a published comment's file is written again.
+  edit(id: string, text: string, actor: string): Promise<StoredComment>;
   // Publishes or withdraws whatever a previous run changed in the store but did not finish.
   resume(): Promise<number>;
   // Deletes everything held for the address, withdrawing any published comment of theirs.
@@ -79,6 +82,18 @@ export function createModeration(store: CommentStore, publisher: Publisher, cont
       const reply = (await store.get(id)) as StoredComment;
       await publish(reply);
       return { reply, parentApproved };
+    },
+
+    async edit(id, text, actor) {
+      const comment = await store.get(id);
+      if (comment === undefined) throw new ModerationError(`Commentaire introuvable : ${id}`);
+      const body = validateBody(text, { limitLinks: false });
+      if (body.error !== undefined) throw new ModerationError(body.error);
+      if (body.body === comment.body) throw new ModerationError(`Le texte du commentaire ${id} est déjà celui-là : rien n’est changé.`);
+      const edited = await store.editBody(id, body.body, actor, new Date());
+      if (edited === undefined) throw new ModerationError(`Commentaire introuvable : ${id}`);
+      if (edited.syncNeeded) await publish(edited);
+      return edited;
     },
 
     async resume() {

@@ -102,6 +102,38 @@ describe("moderation CLI", () => {
     assert.equal((await listJson("all")).filter((comment) => comment.parent === parent).length, 0);
   });
 
+  it("edits a comment's text before approving, flags personal data, keeps the original, and publishes the edited text", async () => {
+    const id = await post({ body: "Mon fils a la même chose, appelez-moi au 06 12 34 56 78 ou à marie.d@exemple.fr." });
+    assert.match(await cli("list"), new RegExp(`${id} .*⚠ contient peut-être : téléphone, adresse e-mail`, "u"));
+    assert.deepEqual((await listJson("pending")).find((c) => c.id === id)?.personalData, ["téléphone", "adresse e-mail"]);
+    assert.match(await cli("show", id), /À vérifier avant publication : le texte contient peut-être téléphone et adresse e-mail\./u);
+
+    assert.match(await cli("edit", id, "Mon fils a la même chose. [Coordonnées retirées par la rédaction.]"), /modifié/u);
+    const shown = JSON.parse(await cli("show", id, "--json")) as { body: string; personalData: string[]; edits: { actor: string; before: string; at: string }[] };
+    assert.equal(shown.body, "Mon fils a la même chose. [Coordonnées retirées par la rédaction.]");
+    assert.deepEqual(shown.personalData, []);
+    assert.equal(shown.edits.length, 1);
+    assert.match(shown.edits[0]!.actor, /^ligne de commande/u);
+    assert.match(shown.edits[0]!.before, /06 12 34 56 78/u);
+    assert.match(await cli("show", id), /Modifié le .* par ligne de commande/u);
+
+    await cli("approve", id);
+    const file = readFileSync(published("immunotherapie-sein", id), "utf8");
+    assert.match(file, /Coordonnées retirées par la rédaction/u);
+    assert.doesNotMatch(file, /06 12|marie\.d/u);
+    // Edited once published: the file follows.
+    await cli("edit", id, "Mon fils a la même chose.");
+    assert.match(readFileSync(published("immunotherapie-sein", id), "utf8"), /\n\nMon fils a la même chose\.\n$/u);
+
+    const same = await runCli(fixture, ["edit", id, "Mon fils a la même chose."]);
+    assert.equal(same.code, 1);
+    assert.match(same.stderr, /rien n’est changé/u);
+    const empty = await runCli(fixture, ["edit", id, "  "]);
+    assert.equal(empty.code, 1);
+    assert.match(empty.stderr, /Écrivez votre commentaire/u);
+    assert.equal((await runCli(fixture, ["edit", "inconnu12", "Un texte"])).code, 1);
+  });
+
   it("explains its usage on a wrong command", async () => {
     const result = await runCli(fixture, ["publier", "x"]);
     assert.equal(result.code, 2);

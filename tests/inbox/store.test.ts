@@ -388,6 +388,33 @@ for (const backend of BACKENDS) {
     );
 
     it(
+      "edits a comment's text, keeping each text before with who and when, and erases them with the personal data",
+      withStore(async (store) => {
+        const pending = comment({ body: "Appelez-moi au 06 12 34 56 78." });
+        const approved = comment({ email: "oubli@exemple.fr" });
+        await store.submit(pending, RULES);
+        await store.submit(approved, RULES);
+        await store.setStatus(approved.id, "approved");
+        await store.markSynced(approved.id, "approved");
+        const at = new Date("2026-05-01T10:00:00Z");
+        const edited = await store.editBody(pending.id, "Appelez-moi au [numéro retiré].", "Claire", at);
+        assert.equal(edited?.body, "Appelez-moi au [numéro retiré].");
+        assert.equal(edited?.syncNeeded, false, "a pending comment has no file to write again");
+        assert.deepEqual(await store.edits(pending.id), [{ actor: "Claire", at, before: "Appelez-moi au 06 12 34 56 78." }]);
+        const again = await store.editBody(approved.id, "Texte corrigé.", "Paul", new Date("2026-05-02T10:00:00Z"));
+        assert.equal(again?.syncNeeded, true, "an approved comment's file is written again");
+        assert.equal(await store.editBody("inconnu00", "x", "Paul", at), undefined);
+        assert.deepEqual(await store.edits("inconnu00"), []);
+
+        await store.purgePersonalData(new Date("2026-05-01T12:00:00Z"));
+        assert.deepEqual(await store.edits(pending.id), [{ actor: "Claire", at, before: null }], "the text before, past the retention period, is erased");
+        assert.equal((await store.edits(approved.id))[0]?.before, approved.body, "a later edit keeps it");
+        await store.deleteByEmail("oubli@exemple.fr");
+        assert.deepEqual(await store.edits(approved.id), [], "forgetting an address forgets its comments' edits");
+      }),
+    );
+
+    it(
       "answers ping while its schema is there, and fails it once the schema is gone",
       withStore(async (store, db) => {
         await store.ping();

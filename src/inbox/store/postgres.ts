@@ -1,5 +1,6 @@
 import pg from "pg";
 import type {
+  CommentEdit,
   CommentStatus,
   CommentStore,
   NewComment,
@@ -330,6 +331,15 @@ const MIGRATIONS: readonly string[] = [
      END LOOP;
    END
    $$;`,
+  // A moderator's edits of a comment's text, each with the text it replaced.
+  `CREATE TABLE comment_edits (
+     id bigserial PRIMARY KEY,
+     comment_id text COLLATE "C" NOT NULL,
+     actor text NOT NULL,
+     at timestamptz NOT NULL,
+     before text
+   );
+   CREATE INDEX comment_edits_by_comment ON comment_edits (comment_id, id);`,
 ];
 
 // Two: one batch runs while the other waits for its commit to reach the disk; more would split
@@ -601,6 +611,21 @@ export async function openPostgresStore(url: string, options: PostgresOptions): 
       return row === undefined ? undefined : toComment(row);
     },
 
+    async editBody(id: string, body: string, actor: string, at: Date) {
+      const [row] = await query(
+        `WITH old AS (SELECT id, body FROM comments WHERE id = $1 FOR UPDATE),
+         saved AS (INSERT INTO comment_edits (comment_id, actor, at, before) SELECT id, $3, $4, body FROM old)
+         UPDATE comments c SET body = $2, sync_needed = c.sync_needed OR c.status = 'approved' FROM old WHERE c.id = old.id RETURNING c.*`,
+        [id, body, actor, at],
+      );
+      return row === undefined ? undefined : toComment(row);
+    },
+
+    async edits(id: string): Promise<CommentEdit[]> {
+      const rows = await query("SELECT actor, at, before FROM comment_edits WHERE comment_id = $1 ORDER BY id", [id]);
+      return rows.map((row) => ({ actor: String(row.actor), at: new Date(row.at as Date), before: row.before === null ? null : String(row.before) }));
+    },
+
     async listSyncNeeded() {
       return (await query("SELECT * FROM comments WHERE sync_needed ORDER BY created")).map(toComment);
     },
@@ -615,7 +640,13 @@ export async function openPostgresStore(url: string, options: PostgresOptions): 
     },
 
     async deleteByEmail(email: string) {
-      return (await query("DELETE FROM comments WHERE lower(email) = lower($1) RETURNING *", [email])).map(toComment);
+      const rows = await query(
+        `WITH gone AS (DELETE FROM comments WHERE lower(email) = lower($1) RETURNING *),
+         edits AS (DELETE FROM comment_edits WHERE comment_id IN (SELECT id FROM gone))
+         SELECT * FROM gone`,
+        [email],
+      );
+      return rows.map(toComment);
     },
 
     async purgePersonalData(before: Date) {
@@ -627,6 +658,7 @@ export async function openPostgresStore(url: string, options: PostgresOptions): 
         );
         // An alert nobody could deliver for that long has lost its point; the comment stays.
         await client.query("DELETE FROM alerts WHERE created < $1", [before]);
+        await client.query("UPDATE comment_edits SET before = NULL WHERE at < $1 AND before IS NOT NULL", [before]);
         // A token is refused as stale a day after it was signed; kept as long as the rest.
         await client.query("DELETE FROM form_tokens WHERE used < $1", [before]);
         return result.rowCount ?? 0;

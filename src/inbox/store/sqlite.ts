@@ -2,6 +2,7 @@ import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync } from "n
 import path from "node:path";
 import { DatabaseSync } from "node:sqlite";
 import type {
+  CommentEdit,
   CommentStatus,
   CommentStore,
   NewComment,
@@ -58,6 +59,15 @@ const MIGRATIONS: readonly string[] = [
    DROP INDEX comments_by_client;`,
   // The signed form times that served a comment: each serves one only.
   `CREATE TABLE form_tokens (token TEXT PRIMARY KEY, used_ms INTEGER NOT NULL) WITHOUT ROWID;`,
+  // A moderator's edits of a comment's text, each with the text it replaced.
+  `CREATE TABLE comment_edits (
+     id INTEGER PRIMARY KEY,
+     comment_id TEXT NOT NULL,
+     actor TEXT NOT NULL,
+     at_ms INTEGER NOT NULL,
+     before TEXT
+   );
+   CREATE INDEX comment_edits_by_comment ON comment_edits (comment_id, id);`,
 ];
 
 type Row = Record<string, string | number | null>;
@@ -357,6 +367,21 @@ export function openSqliteStore(file: string): CommentStore {
       });
     },
 
+    async editBody(id: string, body: string, actor: string, at: Date) {
+      return transaction(() => {
+        const before = get(id);
+        if (before === undefined) return undefined;
+        db.prepare("INSERT INTO comment_edits (comment_id, actor, at_ms, before) VALUES (?, ?, ?, ?)").run(id, actor, at.getTime(), before.body);
+        db.prepare("UPDATE comments SET body = ?, sync_needed = (sync_needed OR status = 'approved') WHERE id = ?").run(body, id);
+        return get(id);
+      });
+    },
+
+    async edits(id: string): Promise<CommentEdit[]> {
+      const rows = db.prepare("SELECT actor, at_ms, before FROM comment_edits WHERE comment_id = ? ORDER BY id").all(id) as Row[];
+      return rows.map((row) => ({ actor: String(row.actor), at: new Date(Number(row.at_ms)), before: row.before === null ? null : String(row.before) }));
+    },
+
     async listSyncNeeded() {
       const rows = db.prepare("SELECT * FROM comments WHERE sync_needed = 1 ORDER BY created_ms").all() as Row[];
       return rows.map(toComment);
@@ -375,9 +400,12 @@ export function openSqliteStore(file: string): CommentStore {
     },
 
     async deleteByEmail(email: string) {
-      const rows = transaction(
-        () => db.prepare("DELETE FROM comments WHERE lower(email) = lower(?) RETURNING *").all(email) as Row[],
-      );
+      const rows = transaction(() => {
+        const deleted = db.prepare("DELETE FROM comments WHERE lower(email) = lower(?) RETURNING *").all(email) as Row[];
+        const forget = db.prepare("DELETE FROM comment_edits WHERE comment_id = ?");
+        for (const row of deleted) forget.run(String(row.id));
+        return deleted;
+      });
       for (const row of rows) recent.forget(String(row.id));
       // The next row may take the rowid of a deleted last one: memory must read from below it.
       seenRowid = Math.min(seenRowid, Number((lastRowid.get() as Row).n));
@@ -393,6 +421,7 @@ export function openSqliteStore(file: string): CommentStore {
         .run(before.getTime());
       // An alert nobody could deliver for that long has lost its point; the comment stays.
       db.prepare("DELETE FROM alerts WHERE created_ms < ?").run(before.getTime());
+      db.prepare("UPDATE comment_edits SET before = NULL WHERE at_ms < ? AND before IS NOT NULL").run(before.getTime());
       // A token is refused as stale a day after it was signed; kept as long as the rest.
       db.prepare("DELETE FROM form_tokens WHERE used_ms < ?").run(before.getTime());
       return Number(result.changes);

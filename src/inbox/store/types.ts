@@ -42,6 +42,15 @@ export interface NewComment {
   formToken?: string | null;
 }
 
+// A moderator's change to a comment's text: who, when, and the text as it was before.
+export interface CommentEdit {
+  actor: string;
+  at: Date;
+  // Erased (null) after the retention period, like the e-mail address: it may hold what the
+  // edit took out (a phone number, a name).
+  before: string | null;
+}
+
 export interface SubmitRules {
   floodLimit: number;
   floodWindowMs: number;
@@ -76,6 +85,11 @@ export interface CommentStore {
   get(id: string): Promise<StoredComment | undefined>;
   list(filter: { status: CommentStatus | "all"; article?: string }): Promise<StoredComment[]>;
   setStatus(id: string, status: CommentStatus): Promise<StoredComment | undefined>;
+  // Replaces the text and keeps the one before with who changed it; an approved comment then
+  // needs publishing again. Undefined when there is no such comment.
+  editBody(id: string, body: string, actor: string, at: Date): Promise<StoredComment | undefined>;
+  // The comment's edits, oldest first.
+  edits(id: string): Promise<CommentEdit[]>;
   listSyncNeeded(): Promise<StoredComment[]>;
   markSynced(id: string, status: CommentStatus): Promise<void>;
   findByEmail(email: string): Promise<StoredComment[]>;
