@@ -183,6 +183,37 @@ describe("moderation UI actions", () => {
     assert.doesNotMatch(html, /publié\./u);
   });
 
+  it("flags personal data in a comment, and edits its text before approving: the file has the edited text, the inbox the original", async () => {
+    const id = await newComment({ body: "Mon numéro : 06 12 34 56 78, rappelez-moi." });
+    const { html, csrf } = await moderator.page("/moderation/");
+    const block = parse(html).getElementById(`c-${id}`)!;
+    assert.match(block.querySelector(".warning")!.text, /le texte contient peut-être un numéro de téléphone\./u);
+    assert.match(block.querySelector(`textarea[name="body"]`)!.text, /06 12 34 56 78/u, "the form starts from the text as it is");
+
+    const response = await moderator.post(`/moderation/commentaires/${id}/modifier`, { _csrf: csrf, retour: "pending", body: "Mon numéro : [retiré par la rédaction], rappelez-moi." });
+    assert.equal(response.status, 303);
+    assert.equal(response.headers.get("location"), "/moderation/?statut=pending&message=edited");
+    const after = await moderator.page(String(response.headers.get("location")));
+    assert.match(after.html, /Texte du commentaire modifié ; le texte d’origine est gardé dans la boîte\./u);
+    const edited = parse(after.html).getElementById(`c-${id}`)!;
+    assert.equal(edited.querySelector(".warning"), null);
+    assert.match(edited.text, /Texte modifié le .* par interface web/u);
+
+    const shown = JSON.parse((await runCli(fixture, ["show", id, "--json"])).stdout) as { edits: { actor: string; before: string }[] };
+    assert.deepEqual(shown.edits.map((e) => [e.actor, e.before]), [["interface web", "Mon numéro : 06 12 34 56 78, rappelez-moi."]]);
+    await moderator.post(`/moderation/commentaires/${id}/approuver`, { _csrf: after.csrf, retour: "pending" });
+    const file = readFileSync(path.join(fixture.contentDir, "comments", "immunotherapie-sein", `${id}.md`), "utf8");
+    assert.match(file, /\[retiré par la rédaction\]/u);
+    assert.doesNotMatch(file, /06 12/u);
+
+    const noToken = await moderator.post(`/moderation/commentaires/${id}/modifier`, { retour: "pending", body: "Sans jeton." });
+    assert.equal(noToken.status, 403);
+    await noToken.body?.cancel();
+    const empty = await moderator.post(`/moderation/commentaires/${id}/modifier`, { _csrf: after.csrf, retour: "pending", body: " " });
+    assert.equal(empty.status, 422);
+    assert.match(await empty.text(), /Écrivez votre commentaire/u);
+  });
+
   it("links each article of the queue to its page on the site", async () => {
     await newComment({ article: "vaccins-grippe", body: `Lien vers l’article ${Math.random()}` });
     const root = parse((await moderator.page("/moderation/")).html);

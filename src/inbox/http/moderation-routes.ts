@@ -145,10 +145,13 @@ export function moderationRoutes(deps: ModerationRoutesDeps): Hono<Env> {
     // "<id>.<status before>" of the action just done, offered back as « Annuler ».
     const [undoId = "", undoStatus] = (c.req.query("annuler") ?? "").split(".");
     const undone = STATUSES.find((s) => s === undoStatus);
+    const shown = all.filter((comment) => comment.status === status);
+    const edits = new Map(await Promise.all(shown.map(async (comment) => [comment.id, await deps.store.edits(comment.id)] as const)));
     return c.html(
       inboxPage({
         status,
-        comments: all.filter((comment) => comment.status === status),
+        comments: shown,
+        edits,
         all,
         titleOf: (slug) => deps.articles.find(slug)?.title ?? slug,
         linkOf: (slug) => {
@@ -174,6 +177,10 @@ export function moderationRoutes(deps: ModerationRoutesDeps): Hono<Env> {
       if (action === "repondre") {
         const result = await deps.moderation.reply(id, form.get("author") ?? "", form.get("body") ?? "");
         return done(result.parentApproved ? "replied-approved" : "replied");
+      }
+      if (action === "modifier") {
+        const edited = await deps.moderation.edit(id, form.get("body") ?? "", "interface web");
+        return done(edited.status === "approved" ? "edited-published" : "edited");
       }
       if (action in ACTIONS) {
         const status = ACTIONS[action as keyof typeof ACTIONS];
