@@ -9,8 +9,9 @@ import { createRebuildRunner } from "./rebuild.ts";
 import { purgeExpired } from "./server.ts";
 import { openStore } from "./store/open.ts";
 import { backupSqlite } from "./store/sqlite.ts";
-import { STATUSES, type CommentEdit, type CommentStatus, type StoredComment } from "./store/types.ts";
+import { STATUSES, type CommentAction, type CommentStatus, type StoredComment } from "./store/types.ts";
 import { personalDataIn } from "./personal-data.ts";
+import { actionLine } from "./action-line.ts";
 
 const USAGE = `Usage : npm run moderate -- <commande>
   list [--status pending|spam|approved|rejected|all] [--json]   liste (en attente par défaut)
@@ -18,11 +19,15 @@ const USAGE = `Usage : npm run moderate -- <commande>
   approve ID | reject ID | spam ID                              change le statut (approve publie)
   reply ID --as AUTEUR "texte"                                  publie une réponse de la rédaction
   edit ID "texte"                                               corrige le texte (coquille, données personnelles) ; l’original est gardé
+  unpublish ID [--reason "…"] [--with-replies]                  retire du site un commentaire publié (ses réponses restent, sous « Commentaire retiré », ou partent avec)
   export-email EMAIL                                            données détenues pour une adresse (JSON)
   forget-email EMAIL                                            efface tout ce qui concerne une adresse
   backup FICHIER                                                copie cohérente de la base SQLite, même en service`;
 
 class UsageError extends Error {}
+
+// Who acts from the command line, as recorded on the comment.
+const cliActor = (): string => `ligne de commande (${process.env.USER || process.env.LOGNAME || "utilisateur inconnu"})`;
 
 const STATUS_COMMANDS: Readonly<Record<string, CommentStatus>> = {
   approve: "approved",
@@ -46,13 +51,14 @@ function summary(comment: StoredComment): Record<string, unknown> {
   };
 }
 
-function everything(comment: StoredComment, edits: CommentEdit[]): Record<string, unknown> {
+function everything(comment: StoredComment, actions: CommentAction[]): Record<string, unknown> {
   return {
     ...summary(comment),
     email: comment.email,
     clientHash: comment.clientHash,
     authorId: comment.authorId,
-    edits: edits.map((e) => ({ actor: e.actor, at: e.at.toISOString(), before: e.before })),
+    removed: comment.removed,
+    actions: actions.map((a) => ({ action: a.action, actor: a.actor, at: a.at.toISOString(), before: a.before, reason: a.reason })),
   };
 }
 
@@ -68,7 +74,7 @@ function line(comment: StoredComment): string {
   return `${comment.id}  ${comment.status.padEnd(8)}  ${comment.article}${reply}  ${formatInstantTimeFr(comment.created)}  ${comment.name}${comment.staff ? " (rédaction)" : ""}${personalDataNote(comment)}\n    ${short}`;
 }
 
-function details(comment: StoredComment, edits: CommentEdit[]): string {
+function details(comment: StoredComment, actions: CommentAction[]): string {
   const found = personalDataIn(comment.body);
   return [
     `Commentaire ${comment.id} — ${comment.status}${comment.staff ? " (rédaction)" : ""}`,
@@ -79,7 +85,7 @@ function details(comment: StoredComment, edits: CommentEdit[]): string {
     `Reçu le : ${formatInstantTimeFr(comment.created)} (${comment.created.toISOString()})`,
     `Score de spam : ${comment.spamScore}${comment.signals.length > 0 ? ` — ${comment.signals.join(" ; ")}` : ""}`,
     ...(found.length > 0 ? [`À vérifier avant publication : le texte contient peut-être ${found.join(" et ")}.`] : []),
-    ...edits.map((e) => `Modifié le ${formatInstantTimeFr(e.at)} par ${e.actor}${e.before === null ? " (texte d’origine effacé avec les données personnelles)" : ""}`),
+    ...actions.map(actionLine),
     "",
     comment.body,
   ].join("\n");
@@ -93,6 +99,8 @@ async function main(argv: string[]): Promise<void> {
       status: { type: "string" },
       json: { type: "boolean", default: false },
       as: { type: "string" },
+      reason: { type: "string" },
+      "with-replies": { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     },
   });
@@ -157,8 +165,8 @@ async function main(argv: string[]): Promise<void> {
         const [id = ""] = needs(1);
         const comment = await store.get(id);
         if (comment === undefined) throw new ModerationError(`Commentaire introuvable : ${id}`);
-        const edits = await store.edits(id);
-        console.log(values.json ? JSON.stringify(everything(comment, edits), null, 2) : details(comment, edits));
+        const actions = await store.actions(id);
+        console.log(values.json ? JSON.stringify(everything(comment, actions), null, 2) : details(comment, actions));
         break;
       }
       case "approve":
@@ -179,15 +187,25 @@ async function main(argv: string[]): Promise<void> {
       }
       case "edit": {
         const [id = "", text = ""] = needs(2);
-        const comment = await moderation.edit(id, text, `ligne de commande (${process.env.USER || process.env.LOGNAME || "utilisateur inconnu"})`);
+        const comment = await moderation.edit(id, text, cliActor());
         console.log(`Commentaire ${comment.id} modifié ; le texte d’origine est gardé dans la boîte${comment.status === "approved" ? ` (${online})` : ""}.`);
+        break;
+      }
+      case "unpublish": {
+        const [id = ""] = needs(1);
+        const removed = await moderation.unpublish(id, { actor: cliActor(), reason: values.reason?.trim() || null, withReplies: values["with-replies"] });
+        const replies = removed.length - 1;
+        const kept = removed.find((c) => c.id === id)?.removed;
+        console.log(
+          `Commentaire ${id} retiré du site${replies > 0 ? `, avec ${replies} réponse(s)` : ""}${kept ? " ; ses réponses restent, sous « Commentaire retiré »" : ""} (${online.replace(/^écrit dans/u, "changement dans")}).`,
+        );
         break;
       }
       case "export-email": {
         const [email = ""] = needs(1);
         const comments = await store.findByEmail(email);
-        const withEdits = await Promise.all(comments.map(async (c) => everything(c, await store.edits(c.id))));
-        console.log(JSON.stringify({ email, comments: withEdits }, null, 2));
+        const withActions = await Promise.all(comments.map(async (c) => everything(c, await store.actions(c.id))));
+        console.log(JSON.stringify({ email, comments: withActions }, null, 2));
         break;
       }
       case "forget-email": {

@@ -7,6 +7,18 @@ import { validateBody } from "./validate.ts";
 
 export class ModerationError extends Error {}
 
+/** The comments under `id`, in `comments`, parents before their replies. */
+function descendantsOf(id: string, comments: readonly StoredComment[]): StoredComment[] {
+  const found: StoredComment[] = [];
+  let parents = new Set([id]);
+  while (parents.size > 0) {
+    const level = comments.filter((c) => c.parent !== null && parents.has(c.parent));
+    found.push(...level);
+    parents = new Set(level.map((c) => c.id));
+  }
+  return found;
+}
+
 export interface ReplyResult {
   reply: StoredComment;
   parentApproved: boolean;
@@ -18,6 +30,10 @@ export interface Moderation {
   // Replaces a comment's text (a typo, personal data taken out), keeping the text before and who
   // changed it; a published comment's file is written again.
   edit(id: string, text: string, actor: string): Promise<StoredComment>;
+  // Takes a published comment down: its file goes (or becomes a placeholder that keeps its
+  // replies in place), the inbox keeps it as rejected with who and why. With `withReplies`, the
+  // published replies under it go too. Returns every comment taken down.
+  unpublish(id: string, options: { actor: string; reason: string | null; withReplies: boolean }): Promise<StoredComment[]>;
   // Publishes or withdraws whatever a previous run changed in the store but did not finish.
   resume(): Promise<number>;
   // Deletes everything held for the address, withdrawing any published comment of theirs.
@@ -94,6 +110,28 @@ export function createModeration(store: CommentStore, publisher: Publisher, cont
       if (edited === undefined) throw new ModerationError(`Commentaire introuvable : ${id}`);
       if (edited.syncNeeded) await publish(edited);
       return edited;
+    },
+
+    async unpublish(id, { actor, reason, withReplies }) {
+      const comment = await store.get(id);
+      if (comment === undefined) throw new ModerationError(`Commentaire introuvable : ${id}`);
+      if (comment.status !== "approved") throw new ModerationError(`Le commentaire ${id} n’est pas publié (${comment.status}) : il n’y a rien à retirer.`);
+      const published = (await store.list({ status: "approved", article: comment.article })).filter((c) => c.id !== id);
+      const replies = descendantsOf(id, published);
+      const now = new Date();
+      const removed: StoredComment[] = [];
+      const takeDown = async (target: StoredComment, why: string | null, placeholder: boolean): Promise<void> => {
+        const done = await store.unpublish(target.id, actor, now, why, placeholder);
+        if (done === undefined) return;
+        await publish(done);
+        removed.push(done);
+      };
+      if (withReplies) {
+        // Deepest first, so that no reply is ever on the site without the comment it answers.
+        for (const reply of [...replies].reverse()) await takeDown(reply, reason === null ? `avec le commentaire ${id}` : `${reason} (avec le commentaire ${id})`, false);
+      }
+      await takeDown(comment, reason, !withReplies && replies.length > 0);
+      return removed;
     },
 
     async resume() {

@@ -64,7 +64,8 @@ export function createPublisher(options: PublisherOptions): Publisher {
   const syncNow = async (comment: StoredComment): Promise<void> => {
     const file = publishedPath(options.contentDir, comment);
     const approved = comment.status === "approved";
-    if (approved) await writeAtomically(file, commentFile(comment));
+    // A comment taken down whose replies stay keeps a placeholder file, without author or text.
+    if (approved || comment.removed) await writeAtomically(file, commentFile(comment));
     else if (!(await removeIfPresent(file))) return;
     if (options.gitCommit) {
       const message = approved ? `Commentaire ${comment.id} publié` : `Commentaire ${comment.id} retiré`;

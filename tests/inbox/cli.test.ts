@@ -109,13 +109,14 @@ describe("moderation CLI", () => {
     assert.match(await cli("show", id), /À vérifier avant publication : le texte contient peut-être téléphone et adresse e-mail\./u);
 
     assert.match(await cli("edit", id, "Mon fils a la même chose. [Coordonnées retirées par la rédaction.]"), /modifié/u);
-    const shown = JSON.parse(await cli("show", id, "--json")) as { body: string; personalData: string[]; edits: { actor: string; before: string; at: string }[] };
+    const shown = JSON.parse(await cli("show", id, "--json")) as { body: string; personalData: string[]; actions: { action: string; actor: string; before: string; at: string }[] };
     assert.equal(shown.body, "Mon fils a la même chose. [Coordonnées retirées par la rédaction.]");
     assert.deepEqual(shown.personalData, []);
-    assert.equal(shown.edits.length, 1);
-    assert.match(shown.edits[0]!.actor, /^ligne de commande/u);
-    assert.match(shown.edits[0]!.before, /06 12 34 56 78/u);
-    assert.match(await cli("show", id), /Modifié le .* par ligne de commande/u);
+    assert.equal(shown.actions.length, 1);
+    assert.equal(shown.actions[0]!.action, "edit");
+    assert.match(shown.actions[0]!.actor, /^ligne de commande/u);
+    assert.match(shown.actions[0]!.before, /06 12 34 56 78/u);
+    assert.match(await cli("show", id), /Texte modifié le .* par ligne de commande/u);
 
     await cli("approve", id);
     const file = readFileSync(published("immunotherapie-sein", id), "utf8");
@@ -132,6 +133,35 @@ describe("moderation CLI", () => {
     assert.equal(empty.code, 1);
     assert.match(empty.stderr, /Écrivez votre commentaire/u);
     assert.equal((await runCli(fixture, ["edit", "inconnu12", "Un texte"])).code, 1);
+  });
+
+  it("takes a published comment down: its replies stay under a placeholder, or go with it", async () => {
+    const question = await post({ body: "Une question publiée puis retirée." });
+    await cli("approve", question);
+    const reply = await post({ parent: question, body: "Une réponse qui reste." });
+    await cli("approve", reply);
+    const said = await cli("unpublish", question, "--reason", "conseil dangereux");
+    assert.match(said, /retiré du site ; ses réponses restent, sous « Commentaire retiré »/u);
+    const placeholder = readFileSync(published("immunotherapie-sein", question), "utf8");
+    assert.match(placeholder, /removed: true/u);
+    assert.doesNotMatch(placeholder, /Marie|Une question/u, "neither the author nor the text");
+    assert.ok(existsSync(published("immunotherapie-sein", reply)));
+    const shown = JSON.parse(await cli("show", question, "--json")) as { status: string; removed: boolean; actions: { action: string; reason: string }[] };
+    assert.deepEqual([shown.status, shown.removed, shown.actions.at(-1)?.action, shown.actions.at(-1)?.reason], ["rejected", true, "unpublish", "conseil dangereux"]);
+    assert.match(await cli("show", question), /Retiré du site le .* par ligne de commande .* : conseil dangereux/u);
+
+    const other = await post({ body: "Un autre commentaire retiré avec sa réponse." });
+    await cli("approve", other);
+    const answer = await post({ parent: other, body: "Sa réponse, retirée aussi." });
+    await cli("approve", answer);
+    assert.match(await cli("unpublish", other, "--with-replies"), /retiré du site, avec 1 réponse\(s\)/u);
+    assert.ok(!existsSync(published("immunotherapie-sein", other)));
+    assert.ok(!existsSync(published("immunotherapie-sein", answer)));
+    assert.equal((JSON.parse(await cli("show", answer, "--json")) as { status: string }).status, "rejected");
+
+    const again = await runCli(fixture, ["unpublish", other]);
+    assert.equal(again.code, 1);
+    assert.match(again.stderr, /n’est pas publié/u);
   });
 
   it("explains its usage on a wrong command", async () => {

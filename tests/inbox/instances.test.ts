@@ -34,7 +34,7 @@ describe("two inbox instances on one PostgreSQL database", { skip: PG_SKIP }, ()
     assert.equal(elsewhere.status, 201);
   });
 
-  it("give every comment its own id, and one comment for a body sent to both at once", async () => {
+  it("give every comment its own id, and one comment for a body a client sent to both at once", async () => {
     const results = await Promise.all(
       Array.from({ length: 200 }, (_, i) =>
         postJson(instance(i), validFields({ body: `Commentaire simultané ${i}` }), from(`203.0.113.${i % 250}`)),
@@ -47,7 +47,7 @@ describe("two inbox instances on one PostgreSQL database", { skip: PG_SKIP }, ()
     assert.deepEqual(stored.map((row) => String(row.id)).sort(), [...ids].sort());
 
     const copies = await Promise.all(
-      Array.from({ length: 6 }, (_, i) => postJson(instance(i), validFields({ body: "Le même texte, deux fois" }), from(`192.0.2.${i}`))),
+      Array.from({ length: 6 }, (_, i) => postJson(instance(i), validFields({ body: "Le même texte, deux fois" }), from("192.0.2.1"))),
     );
     assert.equal(copies.filter((copy) => copy.status === 201).length, 1);
     assert.ok(copies.every((copy) => copy.status === 201 || (copy.status === 409 && copy.body.error === "duplicate")));

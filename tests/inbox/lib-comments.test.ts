@@ -120,8 +120,8 @@ describe("formatFrenchDate", () => {
 
 describe("commentThreadView", () => {
   const comments = [
-    { id: "q1", parent: null, author: "Léa <3", date: new Date("2018-06-07T10:00:00Z"), staff: false, body: "Où est-ce <b>proposé</b> ?" },
-    { id: "r1", parent: "q1", author: "L’équipe Pouls", date: new Date("2018-06-08T10:00:00Z"), staff: true, body: "À l’hôpital." },
+    { id: "q1", parent: null, author: "Léa <3", date: new Date("2018-06-07T10:00:00Z"), staff: false, removed: false, body: "Où est-ce <b>proposé</b> ?" },
+    { id: "r1", parent: "q1", author: "L’équipe Pouls", date: new Date("2018-06-08T10:00:00Z"), staff: true, removed: false, body: "À l’hôpital." },
   ];
 
   it("gives the components escaped HTML, French dates, anchors and reply links to the inbox", () => {

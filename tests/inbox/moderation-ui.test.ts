@@ -199,8 +199,8 @@ describe("moderation UI actions", () => {
     assert.equal(edited.querySelector(".warning"), null);
     assert.match(edited.text, /Texte modifié le .* par interface web/u);
 
-    const shown = JSON.parse((await runCli(fixture, ["show", id, "--json"])).stdout) as { edits: { actor: string; before: string }[] };
-    assert.deepEqual(shown.edits.map((e) => [e.actor, e.before]), [["interface web", "Mon numéro : 06 12 34 56 78, rappelez-moi."]]);
+    const shown = JSON.parse((await runCli(fixture, ["show", id, "--json"])).stdout) as { actions: { actor: string; before: string }[] };
+    assert.deepEqual(shown.actions.map((e) => [e.actor, e.before]), [["interface web", "Mon numéro : 06 12 34 56 78, rappelez-moi."]]);
     await moderator.post(`/moderation/commentaires/${id}/approuver`, { _csrf: after.csrf, retour: "pending" });
     const file = readFileSync(path.join(fixture.contentDir, "comments", "immunotherapie-sein", `${id}.md`), "utf8");
     assert.match(file, /\[retiré par la rédaction\]/u);
@@ -212,6 +212,29 @@ describe("moderation UI actions", () => {
     const empty = await moderator.post(`/moderation/commentaires/${id}/modifier`, { _csrf: after.csrf, retour: "pending", body: " " });
     assert.equal(empty.status, 422);
     assert.match(await empty.text(), /Écrivez votre commentaire/u);
+  });
+
+  it("takes a published comment down from the approved list, with a reason, keeping its reply under a placeholder", async () => {
+    const id = await newComment({ body: "Arrêtez votre traitement, ça marche mieux sans." });
+    await runCli(fixture, ["approve", id]);
+    const replied = await runCli(fixture, ["reply", id, "--as", "redaction", "Ne changez rien sans votre médecin."]);
+    const replyId = /Réponse (\S+) enregistrée/u.exec(replied.stdout)![1]!;
+    const { html, csrf } = await moderator.page("/moderation/?statut=approved");
+    const form = parse(html).querySelector(`form[action="/moderation/commentaires/${id}/retirer"]`)!;
+    assert.ok(form.querySelector('input[name="reason"]'));
+    assert.ok(form.querySelector('input[name="with-replies"]'), "offered since a reply is published under it");
+    const response = await moderator.post(`/moderation/commentaires/${id}/retirer`, { _csrf: csrf, retour: "approved", reason: "conseil dangereux" });
+    assert.equal(response.status, 303);
+    assert.equal(response.headers.get("location"), "/moderation/?statut=approved&message=unpublished");
+    const after = await moderator.page("/moderation/?statut=rejected");
+    assert.match(parse(after.html).getElementById(`c-${id}`)!.text, /Retiré du site le .* par interface web : conseil dangereux/u);
+    assert.equal(await statusOf(id), "rejected");
+    const dir = path.join(fixture.contentDir, "comments", "immunotherapie-sein");
+    assert.doesNotMatch(readFileSync(path.join(dir, `${id}.md`), "utf8"), /Arrêtez/u, "a placeholder without the text");
+    assert.ok(existsSync(path.join(dir, `${replyId}.md`)), "the reply stays");
+    const noToken = await moderator.post(`/moderation/commentaires/${id}/retirer`, { retour: "approved" });
+    assert.equal(noToken.status, 403);
+    await noToken.body?.cancel();
   });
 
   it("links each article of the queue to its page on the site", async () => {

@@ -106,7 +106,7 @@ for (const backend of BACKENDS) {
         const input = comment({ created, signals: ["lien", "délai"], spamScore: 4, email: "Élise@Exemple.fr", name: "Élise « É » 🩺" });
         assert.deepEqual(await store.submit(input, RULES), { kind: "created", id: input.id });
         const { bodyHash: _hash, ...expected } = input;
-        assert.deepEqual(await store.get(input.id), { ...expected, syncNeeded: false });
+        assert.deepEqual(await store.get(input.id), { ...expected, removed: false, syncNeeded: false });
         assert.equal(await store.get("inconnu00"), undefined);
       }),
     );
@@ -400,17 +400,34 @@ for (const backend of BACKENDS) {
         const edited = await store.editBody(pending.id, "Appelez-moi au [numéro retiré].", "Claire", at);
         assert.equal(edited?.body, "Appelez-moi au [numéro retiré].");
         assert.equal(edited?.syncNeeded, false, "a pending comment has no file to write again");
-        assert.deepEqual(await store.edits(pending.id), [{ actor: "Claire", at, before: "Appelez-moi au 06 12 34 56 78." }]);
+        assert.deepEqual(await store.actions(pending.id), [{ action: "edit", actor: "Claire", at, before: "Appelez-moi au 06 12 34 56 78.", reason: null }]);
         const again = await store.editBody(approved.id, "Texte corrigé.", "Paul", new Date("2026-05-02T10:00:00Z"));
         assert.equal(again?.syncNeeded, true, "an approved comment's file is written again");
         assert.equal(await store.editBody("inconnu00", "x", "Paul", at), undefined);
-        assert.deepEqual(await store.edits("inconnu00"), []);
+        assert.deepEqual(await store.actions("inconnu00"), []);
 
         await store.purgePersonalData(new Date("2026-05-01T12:00:00Z"));
-        assert.deepEqual(await store.edits(pending.id), [{ actor: "Claire", at, before: null }], "the text before, past the retention period, is erased");
-        assert.equal((await store.edits(approved.id))[0]?.before, approved.body, "a later edit keeps it");
+        assert.deepEqual(await store.actions(pending.id), [{ action: "edit", actor: "Claire", at, before: null, reason: null }], "the text before, past the retention period, is erased");
+        assert.equal((await store.actions(approved.id))[0]?.before, approved.body, "a later edit keeps it");
         await store.deleteByEmail("oubli@exemple.fr");
-        assert.deepEqual(await store.edits(approved.id), [], "forgetting an address forgets its comments' edits");
+        assert.deepEqual(await store.actions(approved.id), [], "forgetting an address forgets its comments' edits");
+      }),
+    );
+
+    it(
+      "takes a published comment down with who and why, keeping its place or not, and forgets that at the next status",
+      withStore(async (store) => {
+        const published = comment();
+        await store.submit(published, RULES);
+        await store.setStatus(published.id, "approved");
+        await store.markSynced(published.id, "approved");
+        const at = new Date("2026-05-03T10:00:00Z");
+        const down = await store.unpublish(published.id, "Claire", at, "conseil dangereux", true);
+        assert.deepEqual([down?.status, down?.removed, down?.syncNeeded], ["rejected", true, true]);
+        assert.deepEqual(await store.actions(published.id), [{ action: "unpublish", actor: "Claire", at, before: null, reason: "conseil dangereux" }]);
+        assert.equal((await store.setStatus(published.id, "approved"))?.removed, false, "approved again, it is a comment again");
+        assert.equal((await store.unpublish(published.id, "Paul", at, null, false))?.removed, false);
+        assert.equal(await store.unpublish("inconnu00", "Paul", at, null, false), undefined);
       }),
     );
 

@@ -39,10 +39,23 @@ describe("a comment thread in a page", () => {
   const options = { article: "vaccin", action: "https://c.example/api/comments", open: true };
 
   it("escapes what readers wrote, in text and attributes", () => {
-    const html = commentThreadHtml([{ id: "c1", parent: null, author: `"Jean" <b>&`, date: new Date("2026-05-30T09:00:00Z"), staff: false, body: "<script>x</script>" }], options);
+    const html = commentThreadHtml([{ id: "c1", parent: null, author: `"Jean" <b>&`, date: new Date("2026-05-30T09:00:00Z"), staff: false, removed: false, body: "<script>x</script>" }], options);
     assert.ok(!html.includes("<b>") && !html.includes("<script>"), html);
     assert.match(html, /data-reply-author="&quot;Jean&quot; &lt;b&gt;&amp;"/);
     assert.match(html, /^<!--pouls:commentaires--><h2 id="commentaires-titre">1 commentaire<\/h2><ol class="comment-list">/);
+  });
+
+  it("keeps a removed comment's place, without its author or text, for the replies under it", () => {
+    const dir = comments({
+      "vaccin/c1.md": `${fields("c1", "removed: true\n").replace("author: Une lectrice\n", "")}`,
+      "vaccin/c2.md": `${fields("c2", "staff: true\n").replace("parent: null", "parent: c1")}Nous avons retiré ce commentaire.`,
+    });
+    const html = commentThreadHtml(publishedComments(dir).get("vaccin")!, options);
+    assert.match(html, /<h2 id="commentaires-titre">1 commentaire<\/h2>/, "the placeholder is not counted");
+    assert.match(html, /<article id="commentaire-c1" class="comment comment--removed"[^>]*>.*Commentaire retiré<\/p>.*Ce commentaire a été retiré par la rédaction\.<\/p>/s);
+    assert.doesNotMatch(html.slice(0, html.indexOf('id="commentaire-c2"')), /comment-reply/, "no reply link on the placeholder");
+    assert.match(html, /<ol class="comment-list comment-list--replies"><li><article id="commentaire-c2"/, "the reply stays under it");
+    assert.throws(() => publishedComments(comments({ "vaccin/c3.md": fields("c3").replace("author: Une lectrice\n", "") })), /vaccin\/c3\.md : author/);
   });
 
   it("says there is none yet only when readers may comment", () => {
@@ -58,8 +71,8 @@ describe("a comment thread in a page", () => {
   });
 
   it("is written again only in the pages of articles whose comments changed, all or none", () => {
-    const before = commentDigests(new Map([["a", []], ["b", [{ id: "c1", parent: null, author: "X", date: new Date(0), staff: false, body: "y" }]]]));
-    const after = commentDigests(new Map([["b", [{ id: "c1", parent: null, author: "X", date: new Date(0), staff: false, body: "z" }]], ["c", []]]));
+    const before = commentDigests(new Map([["a", []], ["b", [{ id: "c1", parent: null, author: "X", date: new Date(0), staff: false, removed: false, body: "y" }]]]));
+    const after = commentDigests(new Map([["b", [{ id: "c1", parent: null, author: "X", date: new Date(0), staff: false, removed: false, body: "z" }]], ["c", []]]));
     assert.deepEqual(changedArticles(before, after), ["a", "b", "c"], "gone, changed, new");
     assert.deepEqual(changedArticles(before, { ...before }), []);
 

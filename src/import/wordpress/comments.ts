@@ -95,6 +95,7 @@ export function importComments(comments: readonly WxrComment[], slug: string, st
       spamScore: 0,
       signals: [],
       created,
+      removed: false,
       syncNeeded: false,
     });
     out.files.push({ path: `comments/${slug}/${id}.md`, text });

@@ -146,12 +146,12 @@ export function moderationRoutes(deps: ModerationRoutesDeps): Hono<Env> {
     const [undoId = "", undoStatus] = (c.req.query("annuler") ?? "").split(".");
     const undone = STATUSES.find((s) => s === undoStatus);
     const shown = all.filter((comment) => comment.status === status);
-    const edits = new Map(await Promise.all(shown.map(async (comment) => [comment.id, await deps.store.edits(comment.id)] as const)));
+    const actions = new Map(await Promise.all(shown.map(async (comment) => [comment.id, await deps.store.actions(comment.id)] as const)));
     return c.html(
       inboxPage({
         status,
         comments: shown,
-        edits,
+        actions,
         all,
         titleOf: (slug) => deps.articles.find(slug)?.title ?? slug,
         linkOf: (slug) => {
@@ -181,6 +181,10 @@ export function moderationRoutes(deps: ModerationRoutesDeps): Hono<Env> {
       if (action === "modifier") {
         const edited = await deps.moderation.edit(id, form.get("body") ?? "", "interface web");
         return done(edited.status === "approved" ? "edited-published" : "edited");
+      }
+      if (action === "retirer") {
+        await deps.moderation.unpublish(id, { actor: "interface web", reason: form.get("reason")?.trim() || null, withReplies: form.get("with-replies") === "1" });
+        return done("unpublished");
       }
       if (action in ACTIONS) {
         const status = ACTIONS[action as keyof typeof ACTIONS];

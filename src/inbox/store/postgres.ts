@@ -1,6 +1,6 @@
 import pg from "pg";
 import type {
-  CommentEdit,
+  CommentAction,
   CommentStatus,
   CommentStore,
   NewComment,
@@ -331,15 +331,19 @@ const MIGRATIONS: readonly string[] = [
      END LOOP;
    END
    $$;`,
-  // A moderator's edits of a comment's text, each with the text it replaced.
-  `CREATE TABLE comment_edits (
+  // What moderators did to a comment besides its status (an edit, a take-down), and whether a
+  // comment taken down keeps its place on the site for its replies.
+  `CREATE TABLE comment_actions (
      id bigserial PRIMARY KEY,
      comment_id text COLLATE "C" NOT NULL,
+     action text NOT NULL CHECK (action IN ('edit', 'unpublish')),
      actor text NOT NULL,
      at timestamptz NOT NULL,
-     before text
+     before text,
+     reason text
    );
-   CREATE INDEX comment_edits_by_comment ON comment_edits (comment_id, id);`,
+   CREATE INDEX comment_actions_by_comment ON comment_actions (comment_id, id);
+   ALTER TABLE comments ADD COLUMN removed boolean NOT NULL DEFAULT false;`,
 ];
 
 // Two: one batch runs while the other waits for its commit to reach the disk; more would split
@@ -367,6 +371,7 @@ function toComment(row: Row): StoredComment {
     spamScore: Number(row.spam_score),
     signals: row.signals as string[],
     created: row.created as Date,
+    removed: row.removed === true,
     syncNeeded: row.sync_needed === true,
   };
 }
@@ -607,23 +612,39 @@ export async function openPostgresStore(url: string, options: PostgresOptions): 
     },
 
     async setStatus(id: string, status: CommentStatus) {
-      const [row] = await query("UPDATE comments SET status = $2, sync_needed = true WHERE id = $1 RETURNING *", [id, status]);
+      const [row] = await query("UPDATE comments SET status = $2, removed = false, sync_needed = true WHERE id = $1 RETURNING *", [id, status]);
       return row === undefined ? undefined : toComment(row);
     },
 
     async editBody(id: string, body: string, actor: string, at: Date) {
       const [row] = await query(
         `WITH old AS (SELECT id, body FROM comments WHERE id = $1 FOR UPDATE),
-         saved AS (INSERT INTO comment_edits (comment_id, actor, at, before) SELECT id, $3, $4, body FROM old)
+         saved AS (INSERT INTO comment_actions (comment_id, action, actor, at, before) SELECT id, 'edit', $3, $4, body FROM old)
          UPDATE comments c SET body = $2, sync_needed = c.sync_needed OR c.status = 'approved' FROM old WHERE c.id = old.id RETURNING c.*`,
         [id, body, actor, at],
       );
       return row === undefined ? undefined : toComment(row);
     },
 
-    async edits(id: string): Promise<CommentEdit[]> {
-      const rows = await query("SELECT actor, at, before FROM comment_edits WHERE comment_id = $1 ORDER BY id", [id]);
-      return rows.map((row) => ({ actor: String(row.actor), at: new Date(row.at as Date), before: row.before === null ? null : String(row.before) }));
+    async unpublish(id: string, actor: string, at: Date, reason: string | null, placeholder: boolean) {
+      const [row] = await query(
+        `WITH done AS (UPDATE comments SET status = 'rejected', removed = $5, sync_needed = true WHERE id = $1 RETURNING *),
+         noted AS (INSERT INTO comment_actions (comment_id, action, actor, at, reason) SELECT id, 'unpublish', $2, $3, $4 FROM done)
+         SELECT * FROM done`,
+        [id, actor, at, reason, placeholder],
+      );
+      return row === undefined ? undefined : toComment(row);
+    },
+
+    async actions(id: string): Promise<CommentAction[]> {
+      const rows = await query("SELECT action, actor, at, before, reason FROM comment_actions WHERE comment_id = $1 ORDER BY id", [id]);
+      return rows.map((row) => ({
+        action: String(row.action) as CommentAction["action"],
+        actor: String(row.actor),
+        at: new Date(row.at as Date),
+        before: row.before === null ? null : String(row.before),
+        reason: row.reason === null ? null : String(row.reason),
+      }));
     },
 
     async listSyncNeeded() {
@@ -642,7 +663,7 @@ export async function openPostgresStore(url: string, options: PostgresOptions): 
     async deleteByEmail(email: string) {
       const rows = await query(
         `WITH gone AS (DELETE FROM comments WHERE lower(email) = lower($1) RETURNING *),
-         edits AS (DELETE FROM comment_edits WHERE comment_id IN (SELECT id FROM gone))
+         edits AS (DELETE FROM comment_actions WHERE comment_id IN (SELECT id FROM gone))
          SELECT * FROM gone`,
         [email],
       );
@@ -658,7 +679,7 @@ export async function openPostgresStore(url: string, options: PostgresOptions): 
         );
         // An alert nobody could deliver for that long has lost its point; the comment stays.
         await client.query("DELETE FROM alerts WHERE created < $1", [before]);
-        await client.query("UPDATE comment_edits SET before = NULL WHERE at < $1 AND before IS NOT NULL", [before]);
+        await client.query("UPDATE comment_actions SET before = NULL WHERE at < $1 AND before IS NOT NULL", [before]);
         // A token is refused as stale a day after it was signed; kept as long as the rest.
         await client.query("DELETE FROM form_tokens WHERE used < $1", [before]);
         return result.rowCount ?? 0;

@@ -2,7 +2,7 @@ import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync } from "n
 import path from "node:path";
 import { DatabaseSync } from "node:sqlite";
 import type {
-  CommentEdit,
+  CommentAction,
   CommentStatus,
   CommentStore,
   NewComment,
@@ -59,15 +59,19 @@ const MIGRATIONS: readonly string[] = [
    DROP INDEX comments_by_client;`,
   // The signed form times that served a comment: each serves one only.
   `CREATE TABLE form_tokens (token TEXT PRIMARY KEY, used_ms INTEGER NOT NULL) WITHOUT ROWID;`,
-  // A moderator's edits of a comment's text, each with the text it replaced.
-  `CREATE TABLE comment_edits (
+  // What moderators did to a comment besides its status (an edit, a take-down), and whether a
+  // comment taken down keeps its place on the site for its replies.
+  `CREATE TABLE comment_actions (
      id INTEGER PRIMARY KEY,
      comment_id TEXT NOT NULL,
+     action TEXT NOT NULL CHECK (action IN ('edit', 'unpublish')),
      actor TEXT NOT NULL,
      at_ms INTEGER NOT NULL,
-     before TEXT
+     before TEXT,
+     reason TEXT
    );
-   CREATE INDEX comment_edits_by_comment ON comment_edits (comment_id, id);`,
+   CREATE INDEX comment_actions_by_comment ON comment_actions (comment_id, id);
+   ALTER TABLE comments ADD COLUMN removed INTEGER NOT NULL DEFAULT 0;`,
 ];
 
 type Row = Record<string, string | number | null>;
@@ -87,6 +91,7 @@ function toComment(row: Row): StoredComment {
     spamScore: Number(row.spam_score),
     signals: JSON.parse(String(row.signals)) as string[],
     created: new Date(Number(row.created_ms)),
+    removed: row.removed === 1,
     syncNeeded: row.sync_needed === 1,
   };
 }
@@ -165,7 +170,7 @@ export function openSqliteStore(file: string): CommentStore {
     return row ? toComment(row) : undefined;
   };
   const updateStatus = db.prepare(
-    "UPDATE comments SET status = :status, sync_needed = 1 WHERE id = :id",
+    "UPDATE comments SET status = :status, removed = 0, sync_needed = 1 WHERE id = :id",
   );
   const queueAlert = db.prepare("INSERT INTO alerts (comment_id, created_ms, next_ms) VALUES (?, ?, ?)");
   const claimToken = db.prepare("INSERT INTO form_tokens (token, used_ms) VALUES (?, ?) ON CONFLICT DO NOTHING");
@@ -371,15 +376,30 @@ export function openSqliteStore(file: string): CommentStore {
       return transaction(() => {
         const before = get(id);
         if (before === undefined) return undefined;
-        db.prepare("INSERT INTO comment_edits (comment_id, actor, at_ms, before) VALUES (?, ?, ?, ?)").run(id, actor, at.getTime(), before.body);
+        db.prepare("INSERT INTO comment_actions (comment_id, action, actor, at_ms, before) VALUES (?, 'edit', ?, ?, ?)").run(id, actor, at.getTime(), before.body);
         db.prepare("UPDATE comments SET body = ?, sync_needed = (sync_needed OR status = 'approved') WHERE id = ?").run(body, id);
         return get(id);
       });
     },
 
-    async edits(id: string): Promise<CommentEdit[]> {
-      const rows = db.prepare("SELECT actor, at_ms, before FROM comment_edits WHERE comment_id = ? ORDER BY id").all(id) as Row[];
-      return rows.map((row) => ({ actor: String(row.actor), at: new Date(Number(row.at_ms)), before: row.before === null ? null : String(row.before) }));
+    async unpublish(id: string, actor: string, at: Date, reason: string | null, placeholder: boolean) {
+      return transaction(() => {
+        const done = db.prepare("UPDATE comments SET status = 'rejected', removed = ?, sync_needed = 1 WHERE id = ?").run(placeholder ? 1 : 0, id);
+        if (done.changes === 0) return undefined;
+        db.prepare("INSERT INTO comment_actions (comment_id, action, actor, at_ms, reason) VALUES (?, 'unpublish', ?, ?, ?)").run(id, actor, at.getTime(), reason);
+        return get(id);
+      });
+    },
+
+    async actions(id: string): Promise<CommentAction[]> {
+      const rows = db.prepare("SELECT action, actor, at_ms, before, reason FROM comment_actions WHERE comment_id = ? ORDER BY id").all(id) as Row[];
+      return rows.map((row) => ({
+        action: String(row.action) as CommentAction["action"],
+        actor: String(row.actor),
+        at: new Date(Number(row.at_ms)),
+        before: row.before === null ? null : String(row.before),
+        reason: row.reason === null ? null : String(row.reason),
+      }));
     },
 
     async listSyncNeeded() {
@@ -402,7 +422,7 @@ export function openSqliteStore(file: string): CommentStore {
     async deleteByEmail(email: string) {
       const rows = transaction(() => {
         const deleted = db.prepare("DELETE FROM comments WHERE lower(email) = lower(?) RETURNING *").all(email) as Row[];
-        const forget = db.prepare("DELETE FROM comment_edits WHERE comment_id = ?");
+        const forget = db.prepare("DELETE FROM comment_actions WHERE comment_id = ?");
         for (const row of deleted) forget.run(String(row.id));
         return deleted;
       });
@@ -421,7 +441,7 @@ export function openSqliteStore(file: string): CommentStore {
         .run(before.getTime());
       // An alert nobody could deliver for that long has lost its point; the comment stays.
       db.prepare("DELETE FROM alerts WHERE created_ms < ?").run(before.getTime());
-      db.prepare("UPDATE comment_edits SET before = NULL WHERE at_ms < ? AND before IS NOT NULL").run(before.getTime());
+      db.prepare("UPDATE comment_actions SET before = NULL WHERE at_ms < ? AND before IS NOT NULL").run(before.getTime());
       // A token is refused as stale a day after it was signed; kept as long as the rest.
       db.prepare("DELETE FROM form_tokens WHERE used_ms < ?").run(before.getTime());
       return Number(result.changes);

@@ -16,6 +16,8 @@ export interface StoredComment {
   spamScore: number;
   signals: string[];
   created: Date;
+  // Taken down after publication, its place kept on the site for the replies under it.
+  removed: boolean;
   // True while the published files do not yet reflect the status (approved but not written,
   // or no longer approved but still on disk): what publication resumes after a crash.
   syncNeeded: boolean;
@@ -42,13 +44,16 @@ export interface NewComment {
   formToken?: string | null;
 }
 
-// A moderator's change to a comment's text: who, when, and the text as it was before.
-export interface CommentEdit {
+// What a moderator did to a comment besides setting its status, with who and when: an edit of
+// its text (with the text before), or taking it down after publication (with the reason).
+export interface CommentAction {
+  action: "edit" | "unpublish";
   actor: string;
   at: Date;
-  // Erased (null) after the retention period, like the e-mail address: it may hold what the
-  // edit took out (a phone number, a name).
+  // An edit's text before. Erased (null) after the retention period, like the e-mail address:
+  // it may hold what the edit took out (a phone number, a name).
   before: string | null;
+  reason: string | null;
 }
 
 export interface SubmitRules {
@@ -88,8 +93,11 @@ export interface CommentStore {
   // Replaces the text and keeps the one before with who changed it; an approved comment then
   // needs publishing again. Undefined when there is no such comment.
   editBody(id: string, body: string, actor: string, at: Date): Promise<StoredComment | undefined>;
-  // The comment's edits, oldest first.
-  edits(id: string): Promise<CommentEdit[]>;
+  // Rejects a published comment, recording who and why; `placeholder` keeps its place (without
+  // its author or text) for the replies under it. Undefined when there is no such comment.
+  unpublish(id: string, actor: string, at: Date, reason: string | null, placeholder: boolean): Promise<StoredComment | undefined>;
+  // What moderators did to the comment, oldest first.
+  actions(id: string): Promise<CommentAction[]>;
   listSyncNeeded(): Promise<StoredComment[]>;
   markSynced(id: string, status: CommentStatus): Promise<void>;
   findByEmail(email: string): Promise<StoredComment[]>;

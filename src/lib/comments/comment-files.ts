@@ -8,14 +8,19 @@ import { isoDate, slugRef } from "../article-schema.ts";
 import { splitFrontMatter } from "../front-matter.ts";
 import type { PublishedComment } from "./view.ts";
 
-export const commentFields = z.object({
-  id: z.string().min(1),
-  article: slugRef,
-  parent: z.string().nullish(),
-  author: z.string().min(1),
-  date: isoDate,
-  staff: z.boolean().default(false),
-});
+export const commentFields = z
+  .object({
+    id: z.string().min(1),
+    article: slugRef,
+    parent: z.string().nullish(),
+    author: z.string().default(""),
+    date: isoDate,
+    staff: z.boolean().default(false),
+    // A comment the editorial team took down after publication, kept as a placeholder (without
+    // its author or text) because replies to it stay published under it.
+    removed: z.boolean().default(false),
+  })
+  .refine((c) => c.removed || c.author.trim() !== "", { path: ["author"], error: "attendu : le nom affiché de l’auteur du commentaire" });
 
 export interface CommentFile {
   /** The path under the comments folder, without ".md". */
@@ -58,7 +63,7 @@ export function commentsByArticle(entries: Iterable<{ data: CommentData; body?: 
   const byArticle = new Map<string, PublishedComment[]>();
   for (const { data, body } of entries) {
     const list = byArticle.get(data.article) ?? [];
-    list.push({ id: data.id, parent: data.parent ?? null, author: data.author, date: data.date, staff: data.staff, body: body ?? "" });
+    list.push({ id: data.id, parent: data.parent ?? null, author: data.author, date: data.date, staff: data.staff, removed: data.removed, body: data.removed ? "" : (body ?? "") });
     byArticle.set(data.article, list);
   }
   return byArticle;

@@ -4,7 +4,7 @@
 // (src/lib/comments/patch-pages.ts): both ways give the same bytes. The markers around it are
 // how the page's part is found again.
 import { escapeHtml } from "./text.ts";
-import { commentCountLabel, commentThreadView, type CommentView, type PublishedComment } from "./view.ts";
+import { commentCountLabel, commentThreadView, readableCount, type CommentView, type PublishedComment } from "./view.ts";
 
 export const THREAD_START = "<!--pouls:commentaires-->";
 export const THREAD_END = "<!--/pouls:commentaires-->";
@@ -31,7 +31,7 @@ function commentHtml(comment: CommentView): string {
     ? `<p class="comment-actions"><a class="comment-reply"${attr("href", comment.replyHref)}${attr("data-reply-to", comment.id)}${attr("data-reply-author", author)}>Répondre<span class="visually-hidden"> à ${escapeHtml(author)}</span></a></p>`
     : "";
   return [
-    `<li><article${attr("id", anchor)} class="comment${comment.staff ? " comment--staff" : ""}"${attr("aria-labelledby", `${anchor}-auteur`)}>`,
+    `<li><article${attr("id", anchor)} class="comment${comment.staff ? " comment--staff" : ""}${comment.removed ? " comment--removed" : ""}"${attr("aria-labelledby", `${anchor}-auteur`)}>`,
     `<header class="comment-header">${header}</header>`,
     // Already escaped, links made (view.ts, plainTextToHtml).
     `<div class="comment-body">${comment.html}</div>`,
@@ -50,5 +50,5 @@ function listHtml(comments: CommentView[]): string {
 export function commentThreadHtml(comments: readonly PublishedComment[], options: ThreadOptions): string {
   const thread = commentThreadView(comments, options);
   const body = thread.length > 0 ? listHtml(thread) : options.open ? `<p class="comments-empty">Aucun commentaire pour le moment.</p>` : "";
-  return `${THREAD_START}<h2 id="commentaires-titre">${escapeHtml(commentCountLabel(comments.length))}</h2>${body}${THREAD_END}`;
+  return `${THREAD_START}<h2 id="commentaires-titre">${escapeHtml(commentCountLabel(readableCount(comments)))}</h2>${body}${THREAD_END}`;
 }

@@ -11,8 +11,14 @@ export interface PublishedComment {
   author: string;
   date: Date;
   staff: boolean;
+  /** Taken down after publication, shown as a placeholder for the replies under it. */
+  removed: boolean;
   body: string;
 }
+
+// What stands for a removed comment, where its author's name and its text were.
+export const REMOVED_AUTHOR = "Commentaire retiré";
+export const REMOVED_TEXT = "Ce commentaire a été retiré par la rédaction.";
 
 // Everything the Astro components print, already computed and (for `html`) already escaped.
 export interface CommentView {
@@ -20,6 +26,7 @@ export interface CommentView {
   anchor: string;
   author: string;
   staff: boolean;
+  removed: boolean;
   dateIso: string;
   dateLabel: string;
   html: string;
@@ -28,6 +35,9 @@ export interface CommentView {
   replyHref: string | null;
   replies: CommentView[];
 }
+
+/** How many comments readers can read: removed ones are only placeholders. */
+export const readableCount = (comments: readonly PublishedComment[]): number => comments.filter((c) => !c.removed).length;
 
 export function commentCountLabel(count: number): string {
   if (count === 0) return "Commentaires";
@@ -48,14 +58,15 @@ export function commentThreadView(
   const toView = (node: ThreadNode<PublishedComment>): CommentView => ({
     id: node.comment.id,
     anchor: commentAnchor(node.comment.id),
-    author: node.comment.author,
-    staff: node.comment.staff,
+    author: node.comment.removed ? REMOVED_AUTHOR : node.comment.author,
+    staff: node.comment.staff && !node.comment.removed,
+    removed: node.comment.removed,
     dateIso: node.comment.date.toISOString(),
     dateLabel: formatInstantFr(node.comment.date),
-    html: plainTextToHtml(node.comment.body),
+    html: plainTextToHtml(node.comment.removed ? REMOVED_TEXT : node.comment.body),
     depth: node.depth,
-    inReplyTo: node.inReplyTo && { anchor: commentAnchor(node.inReplyTo.id), author: node.inReplyTo.author },
-    replyHref: options.open ? replyHref(options.action, options.article, node.comment.id) : null,
+    inReplyTo: node.inReplyTo && { anchor: commentAnchor(node.inReplyTo.id), author: node.inReplyTo.removed ? REMOVED_AUTHOR.toLowerCase() : node.inReplyTo.author },
+    replyHref: options.open && !node.comment.removed ? replyHref(options.action, options.article, node.comment.id) : null,
     replies: node.replies.map(toView),
   });
   return buildThread(comments, options.maxDepth ?? DEFAULT_MAX_DEPTH).map(toView);

@@ -2,8 +2,9 @@ import { html } from "hono/html";
 import { formatInstantTimeFr } from "../../../lib/dates.ts";
 import { paragraphsOf } from "../../../lib/comments/text.ts";
 import type { StaffAuthor } from "../../authors.ts";
-import type { CommentEdit, CommentStatus, StoredComment } from "../../store/types.ts";
+import type { CommentAction, CommentStatus, StoredComment } from "../../store/types.ts";
 import { personalDataIn, type PersonalData } from "../../personal-data.ts";
+import { actionLine } from "../../action-line.ts";
 import { page, type Html } from "./layout.ts";
 
 export const STATUS_LABELS: Readonly<Record<CommentStatus, string>> = {
@@ -42,6 +43,7 @@ export function flashMessage(message: string, rebuilds: boolean): string | undef
     spam: "Commentaire classé comme spam.",
     pending: "Commentaire remis en attente.",
     replied: `Réponse de la rédaction enregistrée : ${online.replace(/^il/u, "elle")}`,
+    unpublished: `Commentaire retiré du site : ${online.replace(/^il sera en ligne/u, "le changement sera en ligne")}`,
     edited: "Texte du commentaire modifié ; le texte d’origine est gardé dans la boîte.",
     "edited-published": `Texte du commentaire modifié ; le texte d’origine est gardé dans la boîte. Le commentaire publié ${online.replace(/^il sera/u, "sera")}`,
     "replied-approved": `Réponse de la rédaction enregistrée, et le commentaire auquel elle répond, qui était en attente, approuvé : ${online.replace(/^il sera/u, "ils seront")}`,
@@ -119,6 +121,19 @@ ${csrfField(csrf)}<input type="hidden" name="retour" value="${back}">
 </form></details>`;
 }
 
+function unpublishForm(comment: StoredComment, csrf: string, back: CommentStatus, hasReplies: boolean): Html {
+  if (comment.status !== "approved") return html``;
+  const prefix = `retirer-${comment.id}`;
+  return html`<details class="edit"><summary>Retirer du site<span class="visually-hidden"> le commentaire de ${comment.name}</span></summary>
+<form method="post" action="/moderation/commentaires/${comment.id}/retirer">
+${csrfField(csrf)}<input type="hidden" name="retour" value="${back}">
+<p class="field"><label for="${prefix}-raison">Raison (gardée dans la boîte, jamais publiée)</label>
+<input id="${prefix}-raison" name="reason" type="text" maxlength="300"></p>
+${hasReplies ? html`<p><input id="${prefix}-reponses" name="with-replies" type="checkbox" value="1"> <label for="${prefix}-reponses">Retirer aussi les réponses (sinon elles restent, sous « Commentaire retiré »)</label></p>` : ""}
+<p><button type="submit" class="action-rejeter">Retirer du site</button></p>
+</form></details>`;
+}
+
 function editForm(comment: StoredComment, csrf: string, back: CommentStatus): Html {
   const prefix = `modifier-${comment.id}`;
   return html`<details class="edit"><summary>Modifier le texte<span class="visually-hidden"> du commentaire de ${comment.name}</span></summary>
@@ -145,20 +160,22 @@ function commentBlock(
   csrf: string,
   back: CommentStatus,
   staff: readonly StaffAuthor[],
-  edits: readonly CommentEdit[],
+  actions: readonly CommentAction[],
 ): Html {
   const parent = comment.parent === null ? undefined : byId.get(comment.parent);
   const personal = personalDataIn(comment.body);
+  const hasReplies = [...byId.values()].some((c) => c.parent === comment.id && c.status === "approved");
   return html`<article class="comment" id="c-${comment.id}" aria-labelledby="c-${comment.id}-titre">
 <h3 id="c-${comment.id}-titre">${comment.name}${comment.staff ? html` <span class="badge">rédaction</span>` : ""}</h3>
 <p class="meta"><time datetime="${comment.created.toISOString()}">${formatInstantTimeFr(comment.created)}</time> · n° <code>${comment.id}</code> · ${STATUS_SINGULAR[comment.status]}</p>
 ${comment.parent !== null ? html`<p class="meta">En réponse à ${parent ? html`<a href="#c-${parent.id}">${parent.name}</a> (${STATUS_SINGULAR[parent.status]})` : html`<code>${comment.parent}</code>`}</p>` : ""}
 <div class="body">${plainParagraphs(comment.body)}</div>
 ${personal.length > 0 ? html`<p class="warning">À vérifier avant publication : le texte contient peut-être ${joinedFr(personal.map((kind) => PERSONAL_DATA_LABELS[kind]))}.</p>` : ""}
-${edits.map((edit) => html`<p class="meta">Texte modifié le <time datetime="${edit.at.toISOString()}">${formatInstantTimeFr(edit.at)}</time> par ${edit.actor}</p>`)}
+${actions.map((action) => html`<p class="meta">${actionLine(action)}</p>`)}
 ${comment.signals.length > 0 ? html`<div class="signals"><p>Signaux (score ${comment.spamScore}) :</p><ul>${comment.signals.map((signal) => html`<li>${signal}</li>`)}</ul></div>` : ""}
 <div class="actions">${actionForms(comment, csrf, back)}</div>
 ${comment.staff ? "" : editForm(comment, csrf, back)}
+${unpublishForm(comment, csrf, back, hasReplies)}
 ${replyForm(comment, csrf, back, staff)}
 </article>`;
 }
@@ -172,8 +189,8 @@ export interface InboxView {
   linkOf: (slug: string) => string | undefined;
   undo?: Undo | undefined;
   staff: readonly StaffAuthor[];
-  /** The edits of the comments shown, by comment id. */
-  edits: ReadonlyMap<string, readonly CommentEdit[]>;
+  /** What moderators did to the comments shown, by comment id. */
+  actions: ReadonlyMap<string, readonly CommentAction[]>;
   csrf: string;
   flash?: string;
 }
@@ -202,7 +219,7 @@ export function inboxPage(view: InboxView): Html {
   const sections = [...byArticle].map(
     ([slug, comments]) => html`<section class="article" aria-labelledby="article-${slug}">
 <h2 id="article-${slug}">${linkTo(view.linkOf(slug), view.titleOf(slug))} <span class="count">(${comments.length})</span></h2>
-${comments.map((comment) => commentBlock(comment, byId, view.csrf, view.status, view.staff, view.edits.get(comment.id) ?? []))}
+${comments.map((comment) => commentBlock(comment, byId, view.csrf, view.status, view.staff, view.actions.get(comment.id) ?? []))}
 </section>`,
   );
   return page(
