@@ -135,6 +135,17 @@ describe("an incremental build, after each kind of change, gives what a build fr
     assert.deepEqual(differingFiles(join(work, "dist"), (await fromScratch()).outDir), []);
   });
 
+  it("a comment taken down whose reply stays: a placeholder keeps its place, without its author or text", async () => {
+    comment("article-principal/c4", { id: "c4", article: "article-principal", parent: "null", date: "2026-05-30T09:00:00Z", removed: "true" }, "");
+    const { output } = await incremental();
+    assert.deepEqual(onlyComments(output)?.slice(1), ["1", "/articles/article-principal/"], output);
+    assert.deepEqual(differingFiles(join(work, "dist"), (await fromScratch()).outDir), []);
+    const page = readFileSync(join(work, "dist", articlePage("article-principal")), "utf8");
+    assert.match(page, /<article id="commentaire-c4" class="comment comment--removed"/);
+    assert.doesNotMatch(page, /Faut-il une ordonnance|Une lectrice/);
+    assert.match(page, /Non, elle est en vente libre\./, "the reply stays");
+  });
+
   it("the next astro build renders the article again with its new comments, and keeps the search index", async () => {
     const { copied, searchKept } = await sameAsFromScratch([], astroItself);
     assert.ok(!copied.has(articlePage("article-principal")), "the page in Astro's cache is from before the comments");
