@@ -75,7 +75,7 @@ describe("inbox pages in a browser: accessibility (axe-core) and CSP", () => {
 
   it("approves in one click from the browser", async () => {
     const count = await page.locator("article.comment").count();
-    await Promise.all([page.waitForURL(/message=approved/u), page.locator("button.action-approuver").first().click()]);
+    await Promise.all([page.waitForURL(/message=approved/u), page.locator("article.comment button.action-approuver").first().click()]);
     assert.equal(await page.locator("article.comment").count(), count - 1);
     assert.match((await page.locator(".flash").textContent()) ?? "", /approuvé/u);
     assert.deepEqual(await violations(page), []);
@@ -83,6 +83,35 @@ describe("inbox pages in a browser: accessibility (axe-core) and CSP", () => {
     await Promise.all([page.waitForURL(/message=pending/u), page.locator(".flash button.action-annuler").click()]);
     assert.equal(await page.locator("article.comment").count(), count);
     assert.deepEqual(await violations(page), []);
+  });
+
+  it("edits a comment's text from the browser", async () => {
+    const block = page.locator("article.comment").first();
+    await block.locator("details.edit summary").click();
+    assert.deepEqual(await violations(page), []);
+    await block.locator("details.edit textarea").fill("Un texte corrigé par la rédaction.");
+    await Promise.all([page.waitForURL(/message=edited/u), block.locator("details.edit button[type=submit]").click()]);
+    assert.match((await page.locator(".flash").textContent()) ?? "", /Texte du commentaire modifié/u);
+    assert.match((await page.locator("main").textContent()) ?? "", /Un texte corrigé par la rédaction\.[\s\S]*Texte modifié le .* par interface web/u);
+  });
+
+  it("marks several comments as spam at once from the browser, and takes a published one down", async () => {
+    const count = await page.locator("article.comment").count();
+    assert.ok(count >= 2, `${count} comments`);
+    await page.locator(".pick input").nth(0).check();
+    await page.locator(".pick input").nth(1).check();
+    await Promise.all([page.waitForURL(/message=lot-spam&nombre=2/u), page.locator("#lot button.action-spam").click()]);
+    assert.equal(await page.locator("article.comment").count(), count - 2);
+    assert.match((await page.locator(".flash").textContent()) ?? "", /2 commentaire\(s\) classé\(s\) comme spam/u);
+    assert.deepEqual(await violations(page), []);
+
+    await page.goto(`${inbox.url}/moderation/?statut=approved`);
+    const published = page.locator("article.comment").first();
+    await published.locator("details.edit summary", { hasText: "Retirer du site" }).click();
+    assert.deepEqual(await violations(page), []);
+    await published.locator('input[name="reason"]').fill("doublon");
+    await Promise.all([page.waitForURL(/message=unpublished/u), published.locator("button", { hasText: "Retirer du site" }).click()]);
+    assert.match((await page.locator(".flash").textContent()) ?? "", /Commentaire retiré du site/u);
   });
 
   it("reader's error page (no JavaScript) and reply page", async () => {

@@ -237,6 +237,29 @@ describe("moderation UI actions", () => {
     await noToken.body?.cancel();
   });
 
+  it("approves several comments at once, with CSRF, and says how many", async () => {
+    const ids = [await newComment(), await newComment(), await newComment()];
+    const { html, csrf } = await moderator.page("/moderation/");
+    const root = parse(html);
+    assert.ok(root.querySelector('form#lot button[name="action"][value="approuver"]'));
+    for (const id of ids) assert.equal(root.querySelector(`input[name="c-${id}"]`)?.getAttribute("form"), "lot");
+    const response = await moderator.post("/moderation/lot", { _csrf: csrf, retour: "pending", action: "approuver", [`c-${ids[0]}`]: "1", [`c-${ids[1]}`]: "1" });
+    assert.equal(response.status, 303);
+    assert.equal(response.headers.get("location"), "/moderation/?statut=pending&message=lot-approved&nombre=2");
+    assert.deepEqual([await statusOf(ids[0]!), await statusOf(ids[1]!), await statusOf(ids[2]!)], ["approved", "approved", "pending"]);
+    assert.ok(existsSync(path.join(fixture.contentDir, "comments", "immunotherapie-sein", `${ids[1]}.md`)));
+    const { html: after } = await moderator.page(String(response.headers.get("location")));
+    assert.match(after, /2 commentaire\(s\) approuvé\(s\)/u);
+
+    const noToken = await moderator.post("/moderation/lot", { retour: "pending", action: "rejeter", [`c-${ids[2]}`]: "1" });
+    assert.equal(noToken.status, 403);
+    await noToken.body?.cancel();
+    const none = await moderator.post("/moderation/lot", { _csrf: csrf, retour: "pending", action: "rejeter" });
+    assert.equal(none.status, 422);
+    assert.match(await none.text(), /Cochez au moins un commentaire/u);
+    assert.equal(await statusOf(ids[2]!), "pending");
+  });
+
   it("links each article of the queue to its page on the site", async () => {
     await newComment({ article: "vaccins-grippe", body: `Lien vers l’article ${Math.random()}` });
     const root = parse((await moderator.page("/moderation/")).html);

@@ -161,9 +161,28 @@ export function moderationRoutes(deps: ModerationRoutesDeps): Hono<Env> {
         undo: undone && all.some((comment) => comment.id === undoId) ? { id: undoId, status: undone } : undefined,
         staff: listStaffAuthors(deps.contentDir),
         csrf: c.get("session").csrf,
-        flash: flashMessage(c.req.query("message") ?? "", deps.rebuildCommand !== null),
+        flash: flashMessage(c.req.query("message") ?? "", deps.rebuildCommand !== null, Number(c.req.query("nombre") ?? 0)),
       }),
     );
+  });
+
+  // Several comments at once: each is set in turn, as one click on each would.
+  app.post(`${BASE}/lot`, async (c) => {
+    const form = c.get("form");
+    const back = statusParam(form.get("retour"));
+    const csrf = c.get("session").csrf;
+    const action = form.get("action") ?? "";
+    const ids = [...form.keys()].filter((key) => key.startsWith("c-") && form.get(key) === "1").map((key) => key.slice(2));
+    if (!(action in ACTIONS)) return c.html(moderationMessagePage(csrf, "Action inconnue", "Cette action n’existe pas."), 404);
+    if (ids.length === 0) return c.html(moderationMessagePage(csrf, "Aucun commentaire coché", "Cochez au moins un commentaire, puis choisissez l’action."), 422);
+    const status = ACTIONS[action as keyof typeof ACTIONS];
+    try {
+      for (const id of ids) await deps.moderation.setStatus(id, status);
+    } catch (error) {
+      if (!(error instanceof ModerationError)) throw error;
+      return c.html(moderationMessagePage(csrf, "Action groupée interrompue", error.message), 422);
+    }
+    return c.redirect(`/moderation/?statut=${back}&message=lot-${status}&nombre=${ids.length}`, 303);
   });
 
   app.post(`${BASE}/commentaires/:id/:action`, async (c) => {

@@ -33,7 +33,7 @@ const ACTION_LABELS: Readonly<Record<keyof typeof ACTIONS, string>> = {
  * What an action did, said as it is: a published comment is in content/comments/ at once, and on
  * the site after the next build, which the inbox starts itself only with INBOX_REBUILD_COMMAND.
  */
-export function flashMessage(message: string, rebuilds: boolean): string | undefined {
+export function flashMessage(message: string, rebuilds: boolean, count = 0): string | undefined {
   const online = rebuilds
     ? "il sera en ligne dans quelques instants, une fois le site reconstruit."
     : "il sera en ligne à la prochaine construction du site (npm run build ; INBOX_REBUILD_COMMAND la lance d’elle-même après chaque publication).";
@@ -43,6 +43,9 @@ export function flashMessage(message: string, rebuilds: boolean): string | undef
     spam: "Commentaire classé comme spam.",
     pending: "Commentaire remis en attente.",
     replied: `Réponse de la rédaction enregistrée : ${online.replace(/^il/u, "elle")}`,
+    "lot-approved": `${count} commentaire(s) approuvé(s) : ${online.replace(/^il sera/u, "ils seront")}`,
+    "lot-rejected": `${count} commentaire(s) rejeté(s).`,
+    "lot-spam": `${count} commentaire(s) classé(s) comme spam.`,
     unpublished: `Commentaire retiré du site : ${online.replace(/^il sera en ligne/u, "le changement sera en ligne")}`,
     edited: "Texte du commentaire modifié ; le texte d’origine est gardé dans la boîte.",
     "edited-published": `Texte du commentaire modifié ; le texte d’origine est gardé dans la boîte. Le commentaire publié ${online.replace(/^il sera/u, "sera")}`,
@@ -167,6 +170,7 @@ function commentBlock(
   const hasReplies = [...byId.values()].some((c) => c.parent === comment.id && c.status === "approved");
   return html`<article class="comment" id="c-${comment.id}" aria-labelledby="c-${comment.id}-titre">
 <h3 id="c-${comment.id}-titre">${comment.name}${comment.staff ? html` <span class="badge">rédaction</span>` : ""}</h3>
+<p class="pick"><input type="checkbox" form="lot" name="c-${comment.id}" value="1" id="choisir-${comment.id}"> <label for="choisir-${comment.id}">Cocher<span class="visually-hidden"> le commentaire de ${comment.name}</span> pour une action groupée</label></p>
 <p class="meta"><time datetime="${comment.created.toISOString()}">${formatInstantTimeFr(comment.created)}</time> · n° <code>${comment.id}</code> · ${STATUS_SINGULAR[comment.status]}</p>
 ${comment.parent !== null ? html`<p class="meta">En réponse à ${parent ? html`<a href="#c-${parent.id}">${parent.name}</a> (${STATUS_SINGULAR[parent.status]})` : html`<code>${comment.parent}</code>`}</p>` : ""}
 <div class="body">${plainParagraphs(comment.body)}</div>
@@ -207,6 +211,18 @@ ${csrfField(csrf)}<input type="hidden" name="retour" value="${back}"><input type
 </form>`;
 }
 
+// One form for the comments ticked in the list: each checkbox joins it through its form attribute,
+// since every comment already has forms of its own, and forms do not nest.
+function bulkForm(csrf: string, back: CommentStatus): Html {
+  return html`<form id="lot" class="bulk" method="post" action="/moderation/lot">
+${csrfField(csrf)}<input type="hidden" name="retour" value="${back}">
+<p>Pour les commentaires cochés :</p>
+${(Object.keys(ACTIONS) as (keyof typeof ACTIONS)[])
+  .filter((action) => ACTIONS[action] !== back)
+  .map((action) => html`<button type="submit" name="action" value="${action}" class="action-${action}">${ACTION_LABELS[action]}<span class="visually-hidden"> les commentaires cochés</span></button>`)}
+</form>`;
+}
+
 export function inboxPage(view: InboxView): Html {
   const counts = new Map<CommentStatus, number>();
   for (const comment of view.all) counts.set(comment.status, (counts.get(comment.status) ?? 0) + 1);
@@ -226,7 +242,7 @@ ${comments.map((comment) => commentBlock(comment, byId, view.csrf, view.status, 
     title,
     html`<h1>${title}</h1>
 ${view.flash ? html`<div class="flash" role="status"><p>${view.flash}</p>${view.undo ? undoForm(view.undo, view.csrf, view.status) : ""}</div>` : ""}
-${sections.length > 0 ? sections : html`<p>Aucun commentaire dans cette catégorie.</p>`}`,
+${sections.length > 0 ? html`${bulkForm(view.csrf, view.status)}${sections}` : html`<p>Aucun commentaire dans cette catégorie.</p>`}`,
     { header: header(view.csrf, view.status, counts) },
   );
 }
