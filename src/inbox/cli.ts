@@ -9,9 +9,10 @@ import { createRebuildRunner } from "./rebuild.ts";
 import { purgeExpired } from "./server.ts";
 import { openStore } from "./store/open.ts";
 import { backupSqlite } from "./store/sqlite.ts";
-import { STATUSES, type CommentAction, type CommentStatus, type StoredComment } from "./store/types.ts";
+import { STATUSES, type BlockKind, type CommentAction, type CommentStatus, type StoredComment } from "./store/types.ts";
 import { personalDataIn } from "./personal-data.ts";
 import { actionLine } from "./action-line.ts";
+import { BLOCK_KINDS, normalizeRuleValue } from "./blocklist.ts";
 
 const USAGE = `Usage : npm run moderate -- <commande>
   list [--status pending|spam|approved|rejected|all] [--json]   liste (en attente par défaut)
@@ -20,6 +21,8 @@ const USAGE = `Usage : npm run moderate -- <commande>
   reply ID --as AUTEUR "texte"                                  publie une réponse de la rédaction
   edit ID "texte"                                               corrige le texte (coquille, données personnelles) ; l’original est gardé
   unpublish ID [--reason "…"] [--with-replies]                  retire du site un commentaire publié (ses réponses restent, sous « Commentaire retiré », ou partent avec)
+  block list [--json] | block add mot|domaine|client VALEUR | block remove N
+                                                                règles qui envoient un commentaire au spam, et ce que chacune a pris
   export-email EMAIL                                            données détenues pour une adresse (JSON)
   forget-email EMAIL                                            efface tout ce qui concerne une adresse
   backup FICHIER                                                copie cohérente de la base SQLite, même en service`;
@@ -199,6 +202,29 @@ async function main(argv: string[]): Promise<void> {
         console.log(
           `Commentaire ${id} retiré du site${replies > 0 ? `, avec ${replies} réponse(s)` : ""}${kept ? " ; ses réponses restent, sous « Commentaire retiré »" : ""} (${online.replace(/^écrit dans/u, "changement dans")}).`,
         );
+        break;
+      }
+      case "block": {
+        const [sub = "", ...args] = rest;
+        if (sub === "list" && args.length === 0) {
+          const rules = await store.listBlockRules();
+          if (values.json) console.log(JSON.stringify(rules.map((r) => ({ ...r, created: r.created.toISOString() })), null, 2));
+          else if (rules.length === 0) console.log("Aucune règle de blocage.");
+          else console.log(rules.map((r) => `n° ${r.id}  ${r.kind.padEnd(7)}  ${r.value}  (${r.caught} commentaire(s) pris)`).join("\n"));
+        } else if (sub === "add" && args.length === 2) {
+          const [kind = "", raw = ""] = args;
+          if (!BLOCK_KINDS.includes(kind as BlockKind)) throw new UsageError(`Sorte de règle inconnue : ${kind} (mot, domaine ou client).`);
+          const value = normalizeRuleValue(kind as BlockKind, raw);
+          if (value === undefined) throw new ModerationError(`« ${raw} » n’est pas ${kind === "client" ? "une empreinte d’expéditeur (64 caractères hexadécimaux, show --json : clientHash)" : kind === "domaine" ? "un nom de domaine (par ex. exemple.fr)" : "un mot"}.`);
+          const rule = await store.addBlockRule(kind as BlockKind, value, new Date());
+          console.log(`Règle n° ${rule.id} : ${rule.kind} « ${rule.value} » envoie au spam.`);
+        } else if (sub === "remove" && args.length === 1) {
+          const id = Number(args[0]);
+          if (!Number.isInteger(id) || !(await store.removeBlockRule(id))) throw new ModerationError(`Règle introuvable : ${args[0]}`);
+          console.log(`Règle n° ${id} supprimée.`);
+        } else {
+          throw new UsageError("« block » attend list, add SORTE VALEUR ou remove N.");
+        }
         break;
       }
       case "export-email": {

@@ -9,6 +9,7 @@ import { createInboxApp } from "./http/app.ts";
 import { watchManifest } from "./manifest.ts";
 import { watchShell } from "./site-shell.ts";
 import { SHELL_FILE } from "../lib/comments/shell.ts";
+import { cachedRules } from "./blocklist.ts";
 import { createModeration } from "./moderation.ts";
 import { createPublisher } from "./publish.ts";
 import { createRebuildRunner } from "./rebuild.ts";
@@ -68,7 +69,7 @@ export async function openInbox(config: ServerConfig, log: (message: string) => 
   let draining = false;
   // The build writes the site's layout for the inbox beside the article manifest.
   const shell = watchShell(join(dirname(config.manifestPath), SHELL_FILE), config.siteUrl);
-  const app = createInboxApp({ ...config, store, moderation, articles, alerts, shell, draining: () => draining, log });
+  const app = createInboxApp({ ...config, store, moderation, articles, alerts, shell, blockRules: cachedRules(store), draining: () => draining, log });
   return {
     app,
     drain() {

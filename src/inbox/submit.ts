@@ -3,7 +3,8 @@ import type { AlertWorker } from "./alerts.ts";
 import { newCommentId } from "./ids.ts";
 import type { ArticleIndex, ArticleInfo } from "./manifest.ts";
 import { assessSpam } from "./spam.ts";
-import type { CommentStore } from "./store/types.ts";
+import type { BlockRule, CommentStore } from "./store/types.ts";
+import { BLOCK_KIND_LABELS, blockedBy } from "./blocklist.ts";
 import { checkTimestamp } from "./timestamp.ts";
 import { validateComment, type CommentForm, type FieldErrors } from "./validate.ts";
 import { findParent } from "./parents.ts";
@@ -17,6 +18,8 @@ export interface SubmitDeps {
   floodLimit: number;
   // Null when moderator alerts are off.
   alerts: AlertWorker | null;
+  // Moderators' block rules (blocklist.ts), as lately read from the store.
+  blockRules: () => Promise<BlockRule[]>;
 }
 
 // Why a valid comment was not stored and must be sent again (see RESEND_MESSAGES).
@@ -71,12 +74,17 @@ export async function submitComment(
   // stored as spam without a word.
   if (form.website === "" && timestamp === "too-fast") return { kind: "resend", reason: "too-fast", article };
   if (form.website === "" && timestamp === "invalid") return { kind: "resend", reason: "expired", article };
-  const verdict = assessSpam({
+  const assessed = assessSpam({
     honeypot: form.website,
     timestamp,
     name: comment.name,
     links: comment.links,
   });
+  const blocked = blockedBy(await deps.blockRules(), { name: comment.name, body: comment.body, clientHash });
+  const verdict =
+    blocked.length === 0
+      ? assessed
+      : { ...assessed, status: "spam" as const, signals: [...assessed.signals, ...blocked.map((rule) => `Règle de blocage n° ${rule.id} (${BLOCK_KIND_LABELS[rule.kind]} : ${rule.kind === "client" ? `${rule.value.slice(0, 12)}…` : rule.value})`)] };
   const result = await deps.store.submit(
     {
       id: newCommentId(now),
@@ -109,6 +117,8 @@ export async function submitComment(
   if (result.kind === "flooded") return { kind: "flooded", retryAfterSeconds: result.retryAfterSeconds, article };
   if (result.kind === "token-used") return { kind: "resend", reason: "used", article };
   if (result.kind === "duplicate") return { kind: "duplicate", id: result.id, article };
+  // Counts are for moderators to judge their rules by, not part of the comment's transaction.
+  if (blocked.length > 0) await deps.store.countCaught(blocked.map((rule) => rule.id));
   if (deps.alerts !== null) deps.alerts.kick();
   return { kind: "accepted", id: result.id, article };
 }

@@ -432,6 +432,27 @@ for (const backend of BACKENDS) {
     );
 
     it(
+      "keeps block rules once per kind and value, counts what they caught, and removes them",
+      withStore(async (store) => {
+        const at = new Date("2026-05-04T10:00:00Z");
+        const word = await store.addBlockRule("mot", "casino", at);
+        const again = await store.addBlockRule("mot", "casino", new Date());
+        assert.deepEqual(again, word, "the same rule, not a second one");
+        const domain = await store.addBlockRule("domaine", "pilules.example", at);
+        await store.countCaught([word.id, domain.id]);
+        await store.countCaught([word.id]);
+        await store.countCaught([]);
+        assert.deepEqual((await store.listBlockRules()).map((r) => [r.kind, r.value, r.caught, r.created.toISOString()]), [
+          ["mot", "casino", 2, at.toISOString()],
+          ["domaine", "pilules.example", 1, at.toISOString()],
+        ]);
+        assert.equal(await store.removeBlockRule(word.id), true);
+        assert.equal(await store.removeBlockRule(word.id), false);
+        assert.deepEqual((await store.listBlockRules()).map((r) => r.value), ["pilules.example"]);
+      }),
+    );
+
+    it(
       "answers ping while its schema is there, and fails it once the schema is gone",
       withStore(async (store, db) => {
         await store.ping();

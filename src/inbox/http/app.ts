@@ -4,7 +4,7 @@ import type { AlertWorker } from "../alerts.ts";
 import type { ArticleIndex } from "../manifest.ts";
 import type { Moderation } from "../moderation.ts";
 import type { PasswordHash } from "../password.ts";
-import type { CommentStore } from "../store/types.ts";
+import type { BlockRule, CommentStore } from "../store/types.ts";
 import { commentRoutes } from "./comment-routes.ts";
 import { moderationRoutes } from "./moderation-routes.ts";
 import { failure, readerPages } from "./reader-page.ts";
@@ -23,6 +23,7 @@ export interface AppDeps {
   floodLimit: number;
   trustProxy: boolean;
   alerts: AlertWorker | null;
+  blockRules: () => Promise<BlockRule[]>;
   // Run after each publication, or null (moderators are told when comments go online).
   rebuildCommand: string | null;
   // The site's layout for readers' pages, once a build has written it.

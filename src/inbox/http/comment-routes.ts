@@ -3,7 +3,7 @@ import { PENDING_ANCHOR } from "../../lib/comments/fields.ts";
 import type { AlertWorker } from "../alerts.ts";
 import { clientAddress, hashClient } from "../client.ts";
 import type { ArticleIndex } from "../manifest.ts";
-import type { CommentStore } from "../store/types.ts";
+import type { BlockRule, CommentStore } from "../store/types.ts";
 import { findParent } from "../parents.ts";
 import { DUPLICATE_MESSAGE, RESEND_MESSAGES, submitComment } from "../submit.ts";
 import { carriedTimestamp, signTimestamp } from "../timestamp.ts";
@@ -23,6 +23,7 @@ export interface CommentRoutesDeps {
   floodLimit: number;
   trustProxy: boolean;
   alerts: AlertWorker | null;
+  blockRules: () => Promise<BlockRule[]>;
   show: ShowPage;
 }
 

@@ -10,8 +10,11 @@ import { STATUSES, type CommentStatus, type CommentStore } from "../store/types.
 import { createAttemptLimiter } from "./attempt-limiter.ts";
 import { limitBody, MalformedBody, readForm } from "./form-body.ts";
 import { createSessionStore, sameToken, type Session } from "./sessions.ts";
+import { normalizeRuleValue, BLOCK_KINDS } from "../blocklist.ts";
+import type { BlockKind } from "../store/types.ts";
 import {
   ACTIONS,
+  blockRulesPage,
   flashMessage,
   inboxPage,
   loginPage,
@@ -166,6 +169,28 @@ export function moderationRoutes(deps: ModerationRoutesDeps): Hono<Env> {
     );
   });
 
+  app.get(`${BASE}/regles`, async (c) => {
+    const flash = c.req.query("message") === "ajoutee" ? "Règle ajoutée." : c.req.query("message") === "supprimee" ? "Règle supprimée." : undefined;
+    return c.html(blockRulesPage(c.get("session").csrf, await deps.store.listBlockRules(), flash));
+  });
+
+  app.post(`${BASE}/regles`, async (c) => {
+    const form = c.get("form");
+    const kind = BLOCK_KINDS.find((k) => k === form.get("kind") && k !== "client");
+    const value = kind === undefined ? undefined : normalizeRuleValue(kind as BlockKind, form.get("value") ?? "");
+    if (kind === undefined || value === undefined) {
+      const error = kind === "domaine" ? "Attendu : un nom de domaine, par ex. exemple.com." : "Attendu : un mot, ou un nom de domaine avec la sorte « domaine de lien ».";
+      return c.html(blockRulesPage(c.get("session").csrf, await deps.store.listBlockRules(), undefined, error), 422);
+    }
+    await deps.store.addBlockRule(kind, value, new Date());
+    return c.redirect("/moderation/regles?message=ajoutee", 303);
+  });
+
+  app.post(`${BASE}/regles/:id/supprimer`, async (c) => {
+    await deps.store.removeBlockRule(Number(c.req.param("id")));
+    return c.redirect("/moderation/regles?message=supprimee", 303);
+  });
+
   // Several comments at once: each is set in turn, as one click on each would.
   app.post(`${BASE}/lot`, async (c) => {
     const form = c.get("form");
@@ -200,6 +225,12 @@ export function moderationRoutes(deps: ModerationRoutesDeps): Hono<Env> {
       if (action === "modifier") {
         const edited = await deps.moderation.edit(id, form.get("body") ?? "", "interface web");
         return done(edited.status === "approved" ? "edited-published" : "edited");
+      }
+      if (action === "bloquer") {
+        const comment = await deps.store.get(id);
+        if (comment?.clientHash == null) return c.html(moderationMessagePage(csrf, "Action impossible", "L’empreinte de cet expéditeur n’est plus connue (effacée avec les données personnelles)."), 422);
+        await deps.store.addBlockRule("client", comment.clientHash, new Date());
+        return done("blocked");
       }
       if (action === "retirer") {
         await deps.moderation.unpublish(id, { actor: "interface web", reason: form.get("reason")?.trim() || null, withReplies: form.get("with-replies") === "1" });

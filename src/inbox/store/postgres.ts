@@ -1,5 +1,7 @@
 import pg from "pg";
 import type {
+  BlockKind,
+  BlockRule,
   CommentAction,
   CommentStatus,
   CommentStore,
@@ -344,6 +346,15 @@ const MIGRATIONS: readonly string[] = [
    );
    CREATE INDEX comment_actions_by_comment ON comment_actions (comment_id, id);
    ALTER TABLE comments ADD COLUMN removed boolean NOT NULL DEFAULT false;`,
+  // Moderators' block rules (src/inbox/blocklist.ts), with what each caught.
+  `CREATE TABLE block_rules (
+     id bigserial PRIMARY KEY,
+     kind text NOT NULL CHECK (kind IN ('mot', 'domaine', 'client')),
+     value text NOT NULL,
+     created timestamptz NOT NULL,
+     caught integer NOT NULL DEFAULT 0,
+     UNIQUE (kind, value)
+   );`,
 ];
 
 // Two: one batch runs while the other waits for its commit to reach the disk; more would split
@@ -355,6 +366,10 @@ const BATCHES_IN_FLIGHT = 2;
 const MIGRATION_LOCK = 7_163_002_101;
 
 type Row = Record<string, unknown>;
+
+function toBlockRule(row: Row): BlockRule {
+  return { id: Number(row.id), kind: String(row.kind) as BlockKind, value: String(row.value), created: row.created as Date, caught: Number(row.caught) };
+}
 
 function toComment(row: Row): StoredComment {
   return {
@@ -645,6 +660,25 @@ export async function openPostgresStore(url: string, options: PostgresOptions): 
         before: row.before === null ? null : String(row.before),
         reason: row.reason === null ? null : String(row.reason),
       }));
+    },
+
+    async listBlockRules() {
+      return (await query("SELECT * FROM block_rules ORDER BY id")).map(toBlockRule);
+    },
+
+    async addBlockRule(kind: BlockKind, value: string, at: Date) {
+      await query("INSERT INTO block_rules (kind, value, created) VALUES ($1, $2, $3) ON CONFLICT (kind, value) DO NOTHING", [kind, value, at]);
+      const [row] = await query("SELECT * FROM block_rules WHERE kind = $1 AND value = $2", [kind, value]);
+      return toBlockRule(row as Row);
+    },
+
+    async removeBlockRule(id: number) {
+      return (await query("DELETE FROM block_rules WHERE id = $1 RETURNING id", [id])).length > 0;
+    },
+
+    async countCaught(ids: readonly number[]) {
+      if (ids.length === 0) return;
+      await query("UPDATE block_rules SET caught = caught + 1 WHERE id = ANY($1::bigint[])", [ids]);
     },
 
     async listSyncNeeded() {

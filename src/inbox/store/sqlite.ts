@@ -2,6 +2,8 @@ import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync } from "n
 import path from "node:path";
 import { DatabaseSync } from "node:sqlite";
 import type {
+  BlockKind,
+  BlockRule,
   CommentAction,
   CommentStatus,
   CommentStore,
@@ -72,6 +74,15 @@ const MIGRATIONS: readonly string[] = [
    );
    CREATE INDEX comment_actions_by_comment ON comment_actions (comment_id, id);
    ALTER TABLE comments ADD COLUMN removed INTEGER NOT NULL DEFAULT 0;`,
+  // Moderators' block rules (src/inbox/blocklist.ts), with what each caught.
+  `CREATE TABLE block_rules (
+     id INTEGER PRIMARY KEY,
+     kind TEXT NOT NULL CHECK (kind IN ('mot', 'domaine', 'client')),
+     value TEXT NOT NULL,
+     created_ms INTEGER NOT NULL,
+     caught INTEGER NOT NULL DEFAULT 0,
+     UNIQUE (kind, value)
+   );`,
 ];
 
 type Row = Record<string, string | number | null>;
@@ -94,6 +105,10 @@ function toComment(row: Row): StoredComment {
     removed: row.removed === 1,
     syncNeeded: row.sync_needed === 1,
   };
+}
+
+function toBlockRule(row: Row): BlockRule {
+  return { id: Number(row.id), kind: String(row.kind) as BlockKind, value: String(row.value), created: new Date(Number(row.created_ms)), caught: Number(row.caught) };
 }
 
 function migrate(db: DatabaseSync, transaction: Transaction): void {
@@ -400,6 +415,24 @@ export function openSqliteStore(file: string): CommentStore {
         before: row.before === null ? null : String(row.before),
         reason: row.reason === null ? null : String(row.reason),
       }));
+    },
+
+    async listBlockRules() {
+      return (db.prepare("SELECT * FROM block_rules ORDER BY id").all() as Row[]).map(toBlockRule);
+    },
+
+    async addBlockRule(kind: BlockKind, value: string, at: Date) {
+      db.prepare("INSERT INTO block_rules (kind, value, created_ms) VALUES (?, ?, ?) ON CONFLICT (kind, value) DO NOTHING").run(kind, value, at.getTime());
+      return toBlockRule(db.prepare("SELECT * FROM block_rules WHERE kind = ? AND value = ?").get(kind, value) as Row);
+    },
+
+    async removeBlockRule(id: number) {
+      return db.prepare("DELETE FROM block_rules WHERE id = ?").run(id).changes > 0;
+    },
+
+    async countCaught(ids: readonly number[]) {
+      if (ids.length === 0) return;
+      db.prepare(`UPDATE block_rules SET caught = caught + 1 WHERE id IN (${ids.map(() => "?").join(", ")})`).run(...ids);
     },
 
     async listSyncNeeded() {

@@ -56,6 +56,17 @@ export interface CommentAction {
   reason: string | null;
 }
 
+// A word, a link's domain or a client hash that sends a comment straight to spam.
+export type BlockKind = "mot" | "domaine" | "client";
+export interface BlockRule {
+  id: number;
+  kind: BlockKind;
+  value: string;
+  created: Date;
+  // How many comments it sent to spam.
+  caught: number;
+}
+
 export interface SubmitRules {
   floodLimit: number;
   floodWindowMs: number;
@@ -98,6 +109,11 @@ export interface CommentStore {
   unpublish(id: string, actor: string, at: Date, reason: string | null, placeholder: boolean): Promise<StoredComment | undefined>;
   // What moderators did to the comment, oldest first.
   actions(id: string): Promise<CommentAction[]>;
+  listBlockRules(): Promise<BlockRule[]>;
+  // The rule, new or already there with that kind and value.
+  addBlockRule(kind: BlockKind, value: string, at: Date): Promise<BlockRule>;
+  removeBlockRule(id: number): Promise<boolean>;
+  countCaught(ids: readonly number[]): Promise<void>;
   listSyncNeeded(): Promise<StoredComment[]>;
   markSynced(id: string, status: CommentStatus): Promise<void>;
   findByEmail(email: string): Promise<StoredComment[]>;

@@ -2,7 +2,8 @@ import { html } from "hono/html";
 import { formatInstantTimeFr } from "../../../lib/dates.ts";
 import { paragraphsOf } from "../../../lib/comments/text.ts";
 import type { StaffAuthor } from "../../authors.ts";
-import type { CommentAction, CommentStatus, StoredComment } from "../../store/types.ts";
+import type { BlockRule, CommentAction, CommentStatus, StoredComment } from "../../store/types.ts";
+import { BLOCK_KIND_LABELS, BLOCK_KINDS } from "../../blocklist.ts";
 import { personalDataIn, type PersonalData } from "../../personal-data.ts";
 import { actionLine } from "../../action-line.ts";
 import { page, type Html } from "./layout.ts";
@@ -46,6 +47,7 @@ export function flashMessage(message: string, rebuilds: boolean, count = 0): str
     "lot-approved": `${count} commentaire(s) approuvé(s) : ${online.replace(/^il sera/u, "ils seront")}`,
     "lot-rejected": `${count} commentaire(s) rejeté(s).`,
     "lot-spam": `${count} commentaire(s) classé(s) comme spam.`,
+    blocked: "Expéditeur bloqué : ses prochains commentaires iront au spam (voir les règles de blocage).",
     unpublished: `Commentaire retiré du site : ${online.replace(/^il sera en ligne/u, "le changement sera en ligne")}`,
     edited: "Texte du commentaire modifié ; le texte d’origine est gardé dans la boîte.",
     "edited-published": `Texte du commentaire modifié ; le texte d’origine est gardé dans la boîte. Le commentaire publié ${online.replace(/^il sera/u, "sera")}`,
@@ -72,7 +74,7 @@ function header(csrf: string, current?: CommentStatus, counts?: ReadonlyMap<Comm
   );
   return html`<header class="site">
 <p class="brand">Pouls — modération</p>
-<nav aria-label="Statuts des commentaires"><ul>${tabs}</ul></nav>
+<nav aria-label="Statuts des commentaires"><ul>${tabs}<li><a href="/moderation/regles">Règles de blocage</a></li></ul></nav>
 <form method="post" action="/moderation/deconnexion">${csrfField(csrf)}<button type="submit">Se déconnecter</button></form>
 </header>`;
 }
@@ -179,6 +181,7 @@ ${actions.map((action) => html`<p class="meta">${actionLine(action)}</p>`)}
 ${comment.signals.length > 0 ? html`<div class="signals"><p>Signaux (score ${comment.spamScore}) :</p><ul>${comment.signals.map((signal) => html`<li>${signal}</li>`)}</ul></div>` : ""}
 <div class="actions">${actionForms(comment, csrf, back)}</div>
 ${comment.staff ? "" : editForm(comment, csrf, back)}
+${comment.clientHash === null || comment.staff ? "" : html`<form method="post" action="/moderation/commentaires/${comment.id}/bloquer">${csrfField(csrf)}<input type="hidden" name="retour" value="${back}"><button type="submit" class="action-spam">Bloquer l’expéditeur<span class="visually-hidden"> de ce commentaire de ${comment.name}</span></button></form>`}
 ${unpublishForm(comment, csrf, back, hasReplies)}
 ${replyForm(comment, csrf, back, staff)}
 </article>`;
@@ -256,6 +259,32 @@ ${typed ? html`<p class="field"><label for="typed-text">Votre texte, pour ne pas
 <textarea id="typed-text" rows="6" readonly>
 ${typed}</textarea></p>` : ""}
 <p><a href="/moderation/">Revenir à la liste</a></p>`,
+    { header: header(csrf) },
+  );
+}
+
+export function blockRulesPage(csrf: string, rules: readonly BlockRule[], flash?: string, error?: string): Html {
+  const rows = rules.map(
+    (rule) => html`<tr><td>${rule.id}</td><td>${BLOCK_KIND_LABELS[rule.kind]}</td><td><code>${rule.kind === "client" ? `${rule.value.slice(0, 16)}…` : rule.value}</code></td><td>${rule.caught}</td>
+<td><form method="post" action="/moderation/regles/${rule.id}/supprimer">${csrfField(csrf)}<button type="submit">Supprimer<span class="visually-hidden"> la règle n° ${rule.id}</span></button></form></td></tr>`,
+  );
+  return page(
+    "Règles de blocage",
+    html`<h1>Règles de blocage</h1>
+${flash ? html`<div class="flash" role="status"><p>${flash}</p></div>` : ""}
+<p>Un commentaire qui contient un de ces mots, un lien vers un de ces domaines, ou qui vient d’un de ces expéditeurs va directement au spam, sans alerte.</p>
+${rules.length > 0 ? html`<table><caption>Règles et commentaires pris</caption><thead><tr><th scope="col">N°</th><th scope="col">Sorte</th><th scope="col">Valeur</th><th scope="col">Pris</th><th scope="col"><span class="visually-hidden">Action</span></th></tr></thead><tbody>${rows}</tbody></table>` : html`<p>Aucune règle pour l’instant.</p>`}
+<h2>Ajouter une règle</h2>
+${error ? html`<p class="error" role="alert" id="regle-erreur">${error}</p>` : ""}
+<form method="post" action="/moderation/regles">
+${csrfField(csrf)}
+<p class="field"><label for="regle-sorte">Sorte</label>
+<select id="regle-sorte" name="kind">${BLOCK_KINDS.filter((kind) => kind !== "client").map((kind) => html`<option value="${kind}">${BLOCK_KIND_LABELS[kind]}</option>`)}</select></p>
+<p class="field"><label for="regle-valeur">Mot ou domaine (par ex. « casino » ou « exemple.com »)</label>
+<input id="regle-valeur" name="value" type="text" required maxlength="200"${error ? html` aria-describedby="regle-erreur" aria-invalid="true"` : ""}></p>
+<p><button type="submit">Ajouter la règle</button></p>
+</form>
+<p class="hint">Pour bloquer un expéditeur, utilisez « Bloquer l’expéditeur » sur un de ses commentaires.</p>`,
     { header: header(csrf) },
   );
 }
