@@ -13,6 +13,7 @@ import { STATUSES, type BlockKind, type CommentAction, type CommentStatus, type 
 import { personalDataIn } from "./personal-data.ts";
 import { actionLine } from "./action-line.ts";
 import { BLOCK_KINDS, normalizeRuleValue } from "./blocklist.ts";
+import { addModerator } from "./accounts.ts";
 
 const USAGE = `Usage : npm run moderate -- <commande>
   list [--status pending|spam|approved|rejected|all] [--json]   liste (en attente par défaut)
@@ -21,6 +22,8 @@ const USAGE = `Usage : npm run moderate -- <commande>
   reply ID --as AUTEUR "texte"                                  publie une réponse de la rédaction
   edit ID "texte"                                               corrige le texte (coquille, données personnelles) ; l’original est gardé
   unpublish ID [--reason "…"] [--with-replies]                  retire du site un commentaire publié (ses réponses restent, sous « Commentaire retiré », ou partent avec)
+  user add NOM [--author AUTEUR] | user disable NOM | user list [--json]
+                                                                comptes de modération nominatifs (le mot de passe est donné une fois)
   block list [--json] | block add mot|domaine|client VALEUR | block remove N
                                                                 règles qui envoient un commentaire au spam, et ce que chacune a pris
   export-email EMAIL                                            données détenues pour une adresse (JSON)
@@ -103,6 +106,7 @@ async function main(argv: string[]): Promise<void> {
       json: { type: "boolean", default: false },
       as: { type: "string" },
       reason: { type: "string" },
+      author: { type: "string" },
       "with-replies": { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     },
@@ -176,7 +180,7 @@ async function main(argv: string[]): Promise<void> {
       case "reject":
       case "spam": {
         const [id = ""] = needs(1);
-        const comment = await moderation.setStatus(id, STATUS_COMMANDS[command] as CommentStatus);
+        const comment = await moderation.setStatus(id, STATUS_COMMANDS[command] as CommentStatus, cliActor());
         console.log(`Commentaire ${comment.id} : ${comment.status}${comment.status === "approved" ? ` (${online})` : ""}.`);
         break;
       }
@@ -202,6 +206,25 @@ async function main(argv: string[]): Promise<void> {
         console.log(
           `Commentaire ${id} retiré du site${replies > 0 ? `, avec ${replies} réponse(s)` : ""}${kept ? " ; ses réponses restent, sous « Commentaire retiré »" : ""} (${online.replace(/^écrit dans/u, "changement dans")}).`,
         );
+        break;
+      }
+      case "user": {
+        const [sub = "", ...args] = rest;
+        if (sub === "add" && args.length === 1) {
+          const password = await addModerator(store, config.contentDir, args[0] ?? "", values.author ?? null);
+          console.log(`Compte « ${args[0]} » créé. Son mot de passe, à transmettre à la personne et qui ne sera plus affiché :\n${password}`);
+        } else if (sub === "disable" && args.length === 1) {
+          if (!(await store.disableModerator(args[0] ?? ""))) throw new ModerationError(`Compte introuvable : ${args[0]}`);
+          console.log(`Compte « ${args[0]} » désactivé : ses sessions ouvertes sont refusées dès leur prochaine requête.`);
+        } else if (sub === "list" && args.length === 0) {
+          const accounts = await store.listModerators();
+          const shown = accounts.map((a) => ({ name: a.name, authorId: a.authorId, disabled: a.disabled, created: a.created.toISOString() }));
+          if (values.json) console.log(JSON.stringify(shown, null, 2));
+          else if (accounts.length === 0) console.log("Aucun compte : seul le mot de passe commun (MODERATION_PASSWORD) ouvre la modération.");
+          else console.log(accounts.map((a) => `${a.name}${a.authorId ? `  signe : ${a.authorId}` : ""}${a.disabled ? "  (désactivé)" : ""}`).join("\n"));
+        } else {
+          throw new UsageError("« user » attend add NOM [--author AUTEUR], disable NOM ou list.");
+        }
         break;
       }
       case "block": {

@@ -25,7 +25,8 @@ export interface ReplyResult {
 }
 
 export interface Moderation {
-  setStatus(id: string, status: CommentStatus): Promise<StoredComment>;
+  // `actor`: who, recorded on the comment.
+  setStatus(id: string, status: CommentStatus, actor?: string): Promise<StoredComment>;
   reply(parentId: string, authorId: string, text: string): Promise<ReplyResult>;
   // Replaces a comment's text (a typo, personal data taken out), keeping the text before and who
   // changed it; a published comment's file is written again.
@@ -50,8 +51,8 @@ export function createModeration(store: CommentStore, publisher: Publisher, cont
   };
 
   return {
-    async setStatus(id, status) {
-      const comment = await store.setStatus(id, status);
+    async setStatus(id, status, actor) {
+      const comment = await store.setStatus(id, status, actor);
       if (comment === undefined) throw new ModerationError(`Commentaire introuvable : ${id}`);
       await publish(comment);
       return comment;

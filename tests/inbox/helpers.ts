@@ -200,15 +200,18 @@ export async function assertAlive(url: string): Promise<void> {
 export class Moderator {
   url: string;
   cookie = "";
-  constructor(url: string) {
+  /** Sent with every request (an X-Forwarded-For, to be another client behind a trusted proxy). */
+  headers: Record<string, string>;
+  constructor(url: string, headers: Record<string, string> = {}) {
     this.url = url;
+    this.headers = headers;
   }
 
   async request(pathname: string, init: RequestInit = {}): Promise<Response> {
     const response = await fetch(`${this.url}${pathname}`, {
       ...init,
       redirect: "manual",
-      headers: { ...(init.headers as Record<string, string>), ...(this.cookie ? { Cookie: this.cookie } : {}) },
+      headers: { ...this.headers, ...(init.headers as Record<string, string>), ...(this.cookie ? { Cookie: this.cookie } : {}) },
     });
     const setCookie = response.headers.get("set-cookie");
     if (setCookie) {
@@ -228,9 +231,10 @@ export class Moderator {
     return this.request(pathname, { method: "POST", body: new URLSearchParams(fields) });
   }
 
-  async login(password: string = PASSWORD): Promise<Response> {
+  /** Logs in with the shared password, or with a named account when `name` is given. */
+  async login(password: string = PASSWORD, name?: string): Promise<Response> {
     const { csrf } = await this.page("/moderation/connexion");
-    return this.post("/moderation/connexion", { _csrf: csrf, password });
+    return this.post("/moderation/connexion", { _csrf: csrf, password, ...(name === undefined ? {} : { name }) });
   }
 }
 

@@ -92,7 +92,7 @@ describe("inbox pages in a browser: accessibility (axe-core) and CSP", () => {
     await block.locator("details.edit textarea").fill("Un texte corrigé par la rédaction.");
     await Promise.all([page.waitForURL(/message=edited/u), block.locator("details.edit button[type=submit]").click()]);
     assert.match((await page.locator(".flash").textContent()) ?? "", /Texte du commentaire modifié/u);
-    assert.match((await page.locator("main").textContent()) ?? "", /Un texte corrigé par la rédaction\.[\s\S]*Texte modifié le .* par interface web/u);
+    assert.match((await page.locator("main").textContent()) ?? "", /Un texte corrigé par la rédaction\.[\s\S]*Texte modifié le .* par mot de passe commun/u);
   });
 
   it("marks several comments as spam at once from the browser, and takes a published one down", async () => {

@@ -197,10 +197,10 @@ describe("moderation UI actions", () => {
     assert.match(after.html, /Texte du commentaire modifié ; le texte d’origine est gardé dans la boîte\./u);
     const edited = parse(after.html).getElementById(`c-${id}`)!;
     assert.equal(edited.querySelector(".warning"), null);
-    assert.match(edited.text, /Texte modifié le .* par interface web/u);
+    assert.match(edited.text, /Texte modifié le .* par mot de passe commun/u);
 
     const shown = JSON.parse((await runCli(fixture, ["show", id, "--json"])).stdout) as { actions: { actor: string; before: string }[] };
-    assert.deepEqual(shown.actions.map((e) => [e.actor, e.before]), [["interface web", "Mon numéro : 06 12 34 56 78, rappelez-moi."]]);
+    assert.deepEqual(shown.actions.map((e) => [e.actor, e.before]), [["mot de passe commun", "Mon numéro : 06 12 34 56 78, rappelez-moi."]]);
     await moderator.post(`/moderation/commentaires/${id}/approuver`, { _csrf: after.csrf, retour: "pending" });
     const file = readFileSync(path.join(fixture.contentDir, "comments", "immunotherapie-sein", `${id}.md`), "utf8");
     assert.match(file, /\[retiré par la rédaction\]/u);
@@ -227,7 +227,7 @@ describe("moderation UI actions", () => {
     assert.equal(response.status, 303);
     assert.equal(response.headers.get("location"), "/moderation/?statut=approved&message=unpublished");
     const after = await moderator.page("/moderation/?statut=rejected");
-    assert.match(parse(after.html).getElementById(`c-${id}`)!.text, /Retiré du site le .* par interface web : conseil dangereux/u);
+    assert.match(parse(after.html).getElementById(`c-${id}`)!.text, /Retiré du site le .* par mot de passe commun : conseil dangereux/u);
     assert.equal(await statusOf(id), "rejected");
     const dir = path.join(fixture.contentDir, "comments", "immunotherapie-sein");
     assert.doesNotMatch(readFileSync(path.join(dir, `${id}.md`), "utf8"), /Arrêtez/u, "a placeholder without the text");

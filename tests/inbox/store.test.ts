@@ -453,6 +453,27 @@ for (const backend of BACKENDS) {
     );
 
     it(
+      "keeps moderator accounts once per name, disables them, and records who set a comment's status",
+      withStore(async (store) => {
+        const at = new Date("2026-05-05T10:00:00Z");
+        const account = { name: "claire", passwordSalt: "00ff", passwordHash: "abcd", authorId: "redaction" };
+        assert.equal(await store.addModerator(account, at), true);
+        assert.equal(await store.addModerator({ ...account, passwordHash: "autre" }, at), false);
+        assert.deepEqual(await store.getModerator("claire"), { ...account, disabled: false, created: at });
+        assert.equal(await store.getModerator("personne"), undefined);
+        assert.equal(await store.disableModerator("claire"), true);
+        assert.equal(await store.disableModerator("personne"), false);
+        assert.deepEqual((await store.listModerators()).map((a) => [a.name, a.disabled]), [["claire", true]]);
+
+        const c = comment();
+        await store.submit(c, RULES);
+        await store.setStatus(c.id, "approved", "claire");
+        await store.setStatus(c.id, "pending");
+        assert.deepEqual((await store.actions(c.id)).map((a) => [a.action, a.actor]), [["approved", "claire"]], "a status set without an actor is not recorded");
+      }),
+    );
+
+    it(
       "answers ping while its schema is there, and fails it once the schema is gone",
       withStore(async (store, db) => {
         await store.ping();

@@ -6,6 +6,7 @@ import { clientAddress, hashClient } from "../client.ts";
 import type { ArticleIndex } from "../manifest.ts";
 import { ModerationError, type Moderation } from "../moderation.ts";
 import { verifyPassword, type PasswordHash } from "../password.ts";
+import { checkModerator, SHARED_PASSWORD_ACTOR } from "../accounts.ts";
 import { STATUSES, type CommentStatus, type CommentStore } from "../store/types.ts";
 import { createAttemptLimiter } from "./attempt-limiter.ts";
 import { limitBody, MalformedBody, readForm } from "./form-body.ts";
@@ -42,6 +43,8 @@ const LOGIN_WINDOW_MS = 15 * 60 * 1000;
 const STYLESHEET = readFileSync(new URL("./style.css", import.meta.url), "utf8");
 
 type Env = { Variables: { session: Session; form: Map<string, string> } };
+
+const actorOf = (session: Session): string => session.moderator ?? SHARED_PASSWORD_ACTOR;
 
 function statusParam(value: string | undefined): CommentStatus {
   return STATUSES.find((status) => status === value) ?? "pending";
@@ -111,27 +114,43 @@ export function moderationRoutes(deps: ModerationRoutesDeps): Hono<Env> {
     return c.html(loginPage(session.csrf));
   });
 
-  app.post(`${BASE}/connexion`, (c) => {
+  app.post(`${BASE}/connexion`, async (c) => {
     const anonymous = c.get("session");
-    const key = hashClient(deps.secret, clientAddress(c, deps.trustProxy));
-    const wait = limiter.retryAfter(key);
+    const form = c.get("form");
+    const name = (form.get("name") ?? "").trim().toLowerCase();
+    const password = form.get("password") ?? "";
+    // Limited per client and, for a named account, per account whatever the client.
+    const keys = [hashClient(deps.secret, clientAddress(c, deps.trustProxy)), ...(name ? [`compte:${name}`] : [])];
+    const wait = Math.max(...keys.map((key) => limiter.retryAfter(key)));
     if (wait > 0) {
       c.header("Retry-After", String(wait));
       return c.html(loginPage(anonymous.csrf, `Trop d’essais. Réessayez dans ${Math.ceil(wait / 60)} minute(s).`), 429);
     }
-    if (!verifyPassword(c.get("form").get("password") ?? "", deps.passwordHash)) {
-      limiter.fail(key);
-      return c.html(loginPage(anonymous.csrf, "Mot de passe incorrect."), 401);
+    const account = name ? await checkModerator(deps.store, name, password) : undefined;
+    if (name ? account === undefined : !verifyPassword(password, deps.passwordHash)) {
+      for (const key of keys) limiter.fail(key);
+      return c.html(loginPage(anonymous.csrf, name ? "Identifiant ou mot de passe incorrect." : "Mot de passe incorrect."), 401);
     }
-    limiter.clear(key);
+    for (const key of keys) limiter.clear(key);
     // A fresh session id at login: one planted before it (session fixation) is worth nothing.
     sessions.end(anonymous.id);
-    giveCookie(c, sessions.start(true));
+    giveCookie(c, sessions.start(true, account?.name ?? null));
     return c.redirect("/moderation/", 303);
   });
 
   app.use(`${BASE}/*`, async (c, next) => {
-    if (c.get("session")?.authenticated) return next();
+    const session = c.get("session");
+    // A disabled account's sessions end at their next request, on every instance.
+    if (session?.authenticated && session.moderator !== null) {
+      const account = await deps.store.getModerator(session.moderator);
+      if (account === undefined || account.disabled) {
+        sessions.end(session.id);
+        deleteCookie(c, COOKIE, { path: "/moderation" });
+        if (c.req.method === "GET" || c.req.method === "HEAD") return c.redirect("/moderation/connexion", 303);
+        return forbidden(c);
+      }
+    }
+    if (session?.authenticated) return next();
     if (c.req.method === "GET" || c.req.method === "HEAD") return c.redirect("/moderation/connexion", 303);
     return forbidden(c);
   });
@@ -143,6 +162,7 @@ export function moderationRoutes(deps: ModerationRoutesDeps): Hono<Env> {
   });
 
   app.get(`${BASE}/`, async (c) => {
+    const session = c.get("session");
     const status = statusParam(c.req.query("statut"));
     const all = await deps.store.list({ status: "all" });
     // "<id>.<status before>" of the action just done, offered back as « Annuler ».
@@ -163,6 +183,7 @@ export function moderationRoutes(deps: ModerationRoutesDeps): Hono<Env> {
         },
         undo: undone && all.some((comment) => comment.id === undoId) ? { id: undoId, status: undone } : undefined,
         staff: listStaffAuthors(deps.contentDir),
+        signAs: session.moderator === null ? null : ((await deps.store.getModerator(session.moderator))?.authorId ?? null),
         csrf: c.get("session").csrf,
         flash: flashMessage(c.req.query("message") ?? "", deps.rebuildCommand !== null, Number(c.req.query("nombre") ?? 0)),
       }),
@@ -202,7 +223,7 @@ export function moderationRoutes(deps: ModerationRoutesDeps): Hono<Env> {
     if (ids.length === 0) return c.html(moderationMessagePage(csrf, "Aucun commentaire coché", "Cochez au moins un commentaire, puis choisissez l’action."), 422);
     const status = ACTIONS[action as keyof typeof ACTIONS];
     try {
-      for (const id of ids) await deps.moderation.setStatus(id, status);
+      for (const id of ids) await deps.moderation.setStatus(id, status, actorOf(c.get("session")));
     } catch (error) {
       if (!(error instanceof ModerationError)) throw error;
       return c.html(moderationMessagePage(csrf, "Action groupée interrompue", error.message), 422);
@@ -217,13 +238,14 @@ export function moderationRoutes(deps: ModerationRoutesDeps): Hono<Env> {
     const done = (message: string, undo?: string): Response =>
       c.redirect(`/moderation/?statut=${back}&message=${message}${undo ? `&annuler=${encodeURIComponent(undo)}` : ""}`, 303);
     const csrf = c.get("session").csrf;
+    const actor = actorOf(c.get("session"));
     try {
       if (action === "repondre") {
         const result = await deps.moderation.reply(id, form.get("author") ?? "", form.get("body") ?? "");
         return done(result.parentApproved ? "replied-approved" : "replied");
       }
       if (action === "modifier") {
-        const edited = await deps.moderation.edit(id, form.get("body") ?? "", "interface web");
+        const edited = await deps.moderation.edit(id, form.get("body") ?? "", actor);
         return done(edited.status === "approved" ? "edited-published" : "edited");
       }
       if (action === "bloquer") {
@@ -233,19 +255,19 @@ export function moderationRoutes(deps: ModerationRoutesDeps): Hono<Env> {
         return done("blocked");
       }
       if (action === "retirer") {
-        await deps.moderation.unpublish(id, { actor: "interface web", reason: form.get("reason")?.trim() || null, withReplies: form.get("with-replies") === "1" });
+        await deps.moderation.unpublish(id, { actor, reason: form.get("reason")?.trim() || null, withReplies: form.get("with-replies") === "1" });
         return done("unpublished");
       }
       if (action in ACTIONS) {
         const status = ACTIONS[action as keyof typeof ACTIONS];
         const before = (await deps.store.get(id))?.status;
-        await deps.moderation.setStatus(id, status);
+        await deps.moderation.setStatus(id, status, actor);
         return done(status, before && before !== status ? `${id}.${before}` : undefined);
       }
       if (action === "annuler") {
         const status = STATUSES.find((s) => s === form.get("statut"));
         if (status === undefined) return c.html(moderationMessagePage(csrf, "Action impossible", "Statut à rétablir inconnu."), 422);
-        await deps.moderation.setStatus(id, status);
+        await deps.moderation.setStatus(id, status, actor);
         return done(status);
       }
       return c.html(moderationMessagePage(csrf, "Action inconnue", "Cette action n’existe pas."), 404);

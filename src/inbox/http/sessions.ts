@@ -4,11 +4,13 @@ export interface Session {
   id: string;
   csrf: string;
   authenticated: boolean;
+  // The named account logged in, or null with the shared password (and before login).
+  moderator: string | null;
   expiresAt: number;
 }
 
 export interface SessionStore {
-  start(authenticated: boolean): Session;
+  start(authenticated: boolean, moderator?: string | null): Session;
   get(id: string | undefined): Session | undefined;
   end(id: string): void;
 }
@@ -42,12 +44,13 @@ export function createSessionStore(now: () => number = Date.now): SessionStore {
   };
 
   return {
-    start(authenticated) {
+    start(authenticated, moderator = null) {
       prune();
       const session = {
         id: token(),
         csrf: token(),
         authenticated,
+        moderator,
         expiresAt: now() + (authenticated ? LOGGED_IN_IDLE_MS : ANONYMOUS_MS),
       };
       sessions.set(session.id, session);

@@ -1,5 +1,6 @@
 import pg from "pg";
 import type {
+  ModeratorAccount,
   BlockKind,
   BlockRule,
   CommentAction,
@@ -338,7 +339,7 @@ const MIGRATIONS: readonly string[] = [
   `CREATE TABLE comment_actions (
      id bigserial PRIMARY KEY,
      comment_id text COLLATE "C" NOT NULL,
-     action text NOT NULL CHECK (action IN ('edit', 'unpublish')),
+     action text NOT NULL CHECK (action IN ('pending', 'approved', 'rejected', 'spam', 'edit', 'unpublish')),
      actor text NOT NULL,
      at timestamptz NOT NULL,
      before text,
@@ -355,6 +356,15 @@ const MIGRATIONS: readonly string[] = [
      caught integer NOT NULL DEFAULT 0,
      UNIQUE (kind, value)
    );`,
+  // Named moderator accounts: a salted scrypt hash of the password, never the password.
+  `CREATE TABLE moderators (
+     name text COLLATE "C" PRIMARY KEY,
+     password_salt text NOT NULL,
+     password_hash text NOT NULL,
+     author_id text,
+     disabled boolean NOT NULL DEFAULT false,
+     created timestamptz NOT NULL
+   );`,
 ];
 
 // Two: one batch runs while the other waits for its commit to reach the disk; more would split
@@ -366,6 +376,17 @@ const BATCHES_IN_FLIGHT = 2;
 const MIGRATION_LOCK = 7_163_002_101;
 
 type Row = Record<string, unknown>;
+
+function toModerator(row: Row): ModeratorAccount {
+  return {
+    name: String(row.name),
+    passwordSalt: String(row.password_salt),
+    passwordHash: String(row.password_hash),
+    authorId: row.author_id === null ? null : String(row.author_id),
+    disabled: row.disabled === true,
+    created: row.created as Date,
+  };
+}
 
 function toBlockRule(row: Row): BlockRule {
   return { id: Number(row.id), kind: String(row.kind) as BlockKind, value: String(row.value), created: row.created as Date, caught: Number(row.caught) };
@@ -626,8 +647,13 @@ export async function openPostgresStore(url: string, options: PostgresOptions): 
       return (await query(`SELECT * FROM comments ${where} ORDER BY created, id`, values)).map(toComment);
     },
 
-    async setStatus(id: string, status: CommentStatus) {
-      const [row] = await query("UPDATE comments SET status = $2, removed = false, sync_needed = true WHERE id = $1 RETURNING *", [id, status]);
+    async setStatus(id: string, status: CommentStatus, actor?: string) {
+      const [row] = await query(
+        `WITH done AS (UPDATE comments SET status = $2, removed = false, sync_needed = true WHERE id = $1 RETURNING *),
+         noted AS (INSERT INTO comment_actions (comment_id, action, actor, at) SELECT id, $2, $3, now() FROM done WHERE $3::text IS NOT NULL)
+         SELECT * FROM done`,
+        [id, status, actor ?? null],
+      );
       return row === undefined ? undefined : toComment(row);
     },
 
@@ -679,6 +705,27 @@ export async function openPostgresStore(url: string, options: PostgresOptions): 
     async countCaught(ids: readonly number[]) {
       if (ids.length === 0) return;
       await query("UPDATE block_rules SET caught = caught + 1 WHERE id = ANY($1::bigint[])", [ids]);
+    },
+
+    async addModerator(account, at) {
+      const rows = await query(
+        "INSERT INTO moderators (name, password_salt, password_hash, author_id, created) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (name) DO NOTHING RETURNING name",
+        [account.name, account.passwordSalt, account.passwordHash, account.authorId, at],
+      );
+      return rows.length > 0;
+    },
+
+    async getModerator(name: string) {
+      const [row] = await query("SELECT * FROM moderators WHERE name = $1", [name]);
+      return row === undefined ? undefined : toModerator(row);
+    },
+
+    async listModerators() {
+      return (await query("SELECT * FROM moderators ORDER BY name")).map(toModerator);
+    },
+
+    async disableModerator(name: string) {
+      return (await query("UPDATE moderators SET disabled = true WHERE name = $1 RETURNING name", [name])).length > 0;
     },
 
     async listSyncNeeded() {

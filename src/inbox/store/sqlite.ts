@@ -2,6 +2,7 @@ import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync } from "n
 import path from "node:path";
 import { DatabaseSync } from "node:sqlite";
 import type {
+  ModeratorAccount,
   BlockKind,
   BlockRule,
   CommentAction,
@@ -66,7 +67,7 @@ const MIGRATIONS: readonly string[] = [
   `CREATE TABLE comment_actions (
      id INTEGER PRIMARY KEY,
      comment_id TEXT NOT NULL,
-     action TEXT NOT NULL CHECK (action IN ('edit', 'unpublish')),
+     action TEXT NOT NULL CHECK (action IN ('pending', 'approved', 'rejected', 'spam', 'edit', 'unpublish')),
      actor TEXT NOT NULL,
      at_ms INTEGER NOT NULL,
      before TEXT,
@@ -83,6 +84,15 @@ const MIGRATIONS: readonly string[] = [
      caught INTEGER NOT NULL DEFAULT 0,
      UNIQUE (kind, value)
    );`,
+  // Named moderator accounts: a salted scrypt hash of the password, never the password.
+  `CREATE TABLE moderators (
+     name TEXT PRIMARY KEY,
+     password_salt TEXT NOT NULL,
+     password_hash TEXT NOT NULL,
+     author_id TEXT,
+     disabled INTEGER NOT NULL DEFAULT 0,
+     created_ms INTEGER NOT NULL
+   ) WITHOUT ROWID;`,
 ];
 
 type Row = Record<string, string | number | null>;
@@ -104,6 +114,17 @@ function toComment(row: Row): StoredComment {
     created: new Date(Number(row.created_ms)),
     removed: row.removed === 1,
     syncNeeded: row.sync_needed === 1,
+  };
+}
+
+function toModerator(row: Row): ModeratorAccount {
+  return {
+    name: String(row.name),
+    passwordSalt: String(row.password_salt),
+    passwordHash: String(row.password_hash),
+    authorId: row.author_id === null ? null : String(row.author_id),
+    disabled: row.disabled === 1,
+    created: new Date(Number(row.created_ms)),
   };
 }
 
@@ -380,10 +401,12 @@ export function openSqliteStore(file: string): CommentStore {
       return rows.map(toComment);
     },
 
-    async setStatus(id: string, status: CommentStatus) {
+    async setStatus(id: string, status: CommentStatus, actor?: string) {
       return transaction(() => {
         const result = updateStatus.run({ id, status });
-        return result.changes === 0 ? undefined : get(id);
+        if (result.changes === 0) return undefined;
+        if (actor !== undefined) db.prepare("INSERT INTO comment_actions (comment_id, action, actor, at_ms) VALUES (?, ?, ?, ?)").run(id, status, actor, Date.now());
+        return get(id);
       });
     },
 
@@ -433,6 +456,26 @@ export function openSqliteStore(file: string): CommentStore {
     async countCaught(ids: readonly number[]) {
       if (ids.length === 0) return;
       db.prepare(`UPDATE block_rules SET caught = caught + 1 WHERE id IN (${ids.map(() => "?").join(", ")})`).run(...ids);
+    },
+
+    async addModerator(account, at) {
+      const done = db
+        .prepare("INSERT INTO moderators (name, password_salt, password_hash, author_id, created_ms) VALUES (?, ?, ?, ?, ?) ON CONFLICT (name) DO NOTHING")
+        .run(account.name, account.passwordSalt, account.passwordHash, account.authorId, at.getTime());
+      return done.changes > 0;
+    },
+
+    async getModerator(name: string) {
+      const row = db.prepare("SELECT * FROM moderators WHERE name = ?").get(name) as Row | undefined;
+      return row === undefined ? undefined : toModerator(row);
+    },
+
+    async listModerators() {
+      return (db.prepare("SELECT * FROM moderators ORDER BY name").all() as Row[]).map(toModerator);
+    },
+
+    async disableModerator(name: string) {
+      return db.prepare("UPDATE moderators SET disabled = 1 WHERE name = ?").run(name).changes > 0;
     },
 
     async listSyncNeeded() {

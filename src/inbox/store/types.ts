@@ -47,13 +47,25 @@ export interface NewComment {
 // What a moderator did to a comment besides setting its status, with who and when: an edit of
 // its text (with the text before), or taking it down after publication (with the reason).
 export interface CommentAction {
-  action: "edit" | "unpublish";
+  // A status set (approved, rejected, spam, pending), an edit, or a take-down.
+  action: CommentStatus | "edit" | "unpublish";
   actor: string;
   at: Date;
   // An edit's text before. Erased (null) after the retention period, like the e-mail address:
   // it may hold what the edit took out (a phone number, a name).
   before: string | null;
   reason: string | null;
+}
+
+// A named moderator account. Only the password's salted hash is kept.
+export interface ModeratorAccount {
+  name: string;
+  passwordSalt: string;
+  passwordHash: string;
+  // The staff author their replies are signed with by default (content/authors/<id>.yaml).
+  authorId: string | null;
+  disabled: boolean;
+  created: Date;
 }
 
 // A word, a link's domain or a client hash that sends a comment straight to spam.
@@ -100,7 +112,8 @@ export interface CommentStore {
   insertReply(reply: NewComment, approveParent: boolean): Promise<void>;
   get(id: string): Promise<StoredComment | undefined>;
   list(filter: { status: CommentStatus | "all"; article?: string }): Promise<StoredComment[]>;
-  setStatus(id: string, status: CommentStatus): Promise<StoredComment | undefined>;
+  // Records who did it when `actor` is given (a moderator; not a system change such as a resume).
+  setStatus(id: string, status: CommentStatus, actor?: string): Promise<StoredComment | undefined>;
   // Replaces the text and keeps the one before with who changed it; an approved comment then
   // needs publishing again. Undefined when there is no such comment.
   editBody(id: string, body: string, actor: string, at: Date): Promise<StoredComment | undefined>;
@@ -114,6 +127,12 @@ export interface CommentStore {
   addBlockRule(kind: BlockKind, value: string, at: Date): Promise<BlockRule>;
   removeBlockRule(id: number): Promise<boolean>;
   countCaught(ids: readonly number[]): Promise<void>;
+  // False when an account of that name exists already.
+  addModerator(account: Omit<ModeratorAccount, "disabled" | "created">, at: Date): Promise<boolean>;
+  getModerator(name: string): Promise<ModeratorAccount | undefined>;
+  listModerators(): Promise<ModeratorAccount[]>;
+  // False when there is no such account.
+  disableModerator(name: string): Promise<boolean>;
   listSyncNeeded(): Promise<StoredComment[]>;
   markSynced(id: string, status: CommentStatus): Promise<void>;
   findByEmail(email: string): Promise<StoredComment[]>;

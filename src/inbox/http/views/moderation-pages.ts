@@ -86,6 +86,8 @@ export function loginPage(csrf: string, error?: string): Html {
 ${error ? html`<p class="error" role="alert" id="login-error">${error}</p>` : ""}
 <form method="post" action="/moderation/connexion">
 ${csrfField(csrf)}
+<p class="field"><label for="name">Identifiant <span class="hint">(laissez vide avec le mot de passe commun)</span></label>
+<input id="name" name="name" type="text" autocomplete="username" autocapitalize="none" spellcheck="false" maxlength="40"></p>
 <p class="field"><label for="password">Mot de passe</label>
 <input id="password" name="password" type="password" required autocomplete="current-password"${error ? html` aria-describedby="login-error" aria-invalid="true"` : ""}></p>
 <p><button type="submit">Se connecter</button></p>
@@ -109,7 +111,7 @@ ${csrfField(csrf)}<input type="hidden" name="retour" value="${back}">
     )}`;
 }
 
-function replyForm(comment: StoredComment, csrf: string, back: CommentStatus, staff: readonly StaffAuthor[]): Html {
+function replyForm(comment: StoredComment, csrf: string, back: CommentStatus, staff: readonly StaffAuthor[], signAs: string | null): Html {
   if (comment.status === "spam" || comment.status === "rejected") return html``;
   if (staff.length === 0) {
     return html`<p class="hint">Pour répondre, ajoutez un membre de la rédaction (staff: true) dans content/authors.</p>`;
@@ -119,7 +121,7 @@ function replyForm(comment: StoredComment, csrf: string, back: CommentStatus, st
 <form method="post" action="/moderation/commentaires/${comment.id}/repondre">
 ${csrfField(csrf)}<input type="hidden" name="retour" value="${back}">
 <p class="field"><label for="${prefix}-auteur">Signer en tant que</label>
-<select id="${prefix}-auteur" name="author" required>${staff.map((author) => html`<option value="${author.id}">${author.name}</option>`)}</select></p>
+<select id="${prefix}-auteur" name="author" required>${staff.map((author) => html`<option value="${author.id}"${author.id === signAs ? " selected" : ""}>${author.name}</option>`)}</select></p>
 <p class="field"><label for="${prefix}-texte">Réponse</label>
 <textarea id="${prefix}-texte" name="body" rows="5" required></textarea></p>
 <p><button type="submit">Publier la réponse</button></p>
@@ -166,6 +168,7 @@ function commentBlock(
   back: CommentStatus,
   staff: readonly StaffAuthor[],
   actions: readonly CommentAction[],
+  signAs: string | null,
 ): Html {
   const parent = comment.parent === null ? undefined : byId.get(comment.parent);
   const personal = personalDataIn(comment.body);
@@ -183,7 +186,7 @@ ${comment.signals.length > 0 ? html`<div class="signals"><p>Signaux (score ${com
 ${comment.staff ? "" : editForm(comment, csrf, back)}
 ${comment.clientHash === null || comment.staff ? "" : html`<form method="post" action="/moderation/commentaires/${comment.id}/bloquer">${csrfField(csrf)}<input type="hidden" name="retour" value="${back}"><button type="submit" class="action-spam">Bloquer l’expéditeur<span class="visually-hidden"> de ce commentaire de ${comment.name}</span></button></form>`}
 ${unpublishForm(comment, csrf, back, hasReplies)}
-${replyForm(comment, csrf, back, staff)}
+${replyForm(comment, csrf, back, staff, signAs)}
 </article>`;
 }
 
@@ -196,6 +199,8 @@ export interface InboxView {
   linkOf: (slug: string) => string | undefined;
   undo?: Undo | undefined;
   staff: readonly StaffAuthor[];
+  /** The staff author the logged-in moderator signs replies with by default. */
+  signAs: string | null;
   /** What moderators did to the comments shown, by comment id. */
   actions: ReadonlyMap<string, readonly CommentAction[]>;
   csrf: string;
@@ -238,7 +243,7 @@ export function inboxPage(view: InboxView): Html {
   const sections = [...byArticle].map(
     ([slug, comments]) => html`<section class="article" aria-labelledby="article-${slug}">
 <h2 id="article-${slug}">${linkTo(view.linkOf(slug), view.titleOf(slug))} <span class="count">(${comments.length})</span></h2>
-${comments.map((comment) => commentBlock(comment, byId, view.csrf, view.status, view.staff, view.actions.get(comment.id) ?? []))}
+${comments.map((comment) => commentBlock(comment, byId, view.csrf, view.status, view.staff, view.actions.get(comment.id) ?? [], view.signAs))}
 </section>`,
   );
   return page(
