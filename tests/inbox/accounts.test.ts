@@ -4,19 +4,25 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { parse } from "node-html-parser";
+import { BACKENDS, type BackendDatabase } from "./backends.ts";
 import { makeFixture, Moderator, postJson, runCli, startInbox, validFields, type Fixture, type RunningInbox } from "./helpers.ts";
 
-describe("named moderator accounts", () => {
+for (const backend of BACKENDS) describe(`named moderator accounts: ${backend.name}`, { skip: backend.skip }, () => {
   let fixture: Fixture;
+  let database: BackendDatabase;
   let inbox: RunningInbox;
   let claire = "";
   before(async () => {
     fixture = makeFixture();
-    inbox = await startInbox(fixture, { TRUST_PROXY: "1" });
+    database = await backend.prepare(fixture);
+    inbox = await startInbox(fixture, { ...database.env, TRUST_PROXY: "1" });
   });
-  after(() => inbox.stop());
+  after(async () => {
+    await inbox.stop();
+    await database.drop();
+  });
 
-  const cli = (...args: string[]) => runCli(fixture, args);
+  const cli = (...args: string[]) => runCli(fixture, args, database.env);
 
   it("are made with the CLI, which gives the password once and keeps only its hash", async () => {
     const made = await cli("user", "add", "claire", "--author", "redaction");

@@ -5,6 +5,7 @@ import { after, before, describe, it } from "node:test";
 import { parse } from "node-html-parser";
 import { blockedBy, normalizeRuleValue } from "../../src/inbox/blocklist.ts";
 import type { BlockRule } from "../../src/inbox/store/types.ts";
+import { BACKENDS, type BackendDatabase } from "./backends.ts";
 import { makeFixture, Moderator, PASSWORD, postJson, runCli, startInbox, validFields, type Fixture, type RunningInbox } from "./helpers.ts";
 
 const rule = (id: number, kind: BlockRule["kind"], raw: string): BlockRule => ({ id, kind, value: normalizeRuleValue(kind, raw)!, created: new Date(0), caught: 0 });
@@ -25,17 +26,22 @@ describe("block rules", () => {
   });
 });
 
-describe("block rules in the inbox", () => {
+for (const backend of BACKENDS) describe(`block rules in the inbox: ${backend.name}`, { skip: backend.skip }, () => {
   let fixture: Fixture;
+  let database: BackendDatabase;
   let inbox: RunningInbox;
   before(async () => {
     fixture = makeFixture();
-    inbox = await startInbox(fixture);
+    database = await backend.prepare(fixture);
+    inbox = await startInbox(fixture, database.env);
   });
-  after(() => inbox.stop());
+  after(async () => {
+    await inbox.stop();
+    await database.drop();
+  });
 
   const cli = async (...args: string[]): Promise<string> => {
-    const result = await runCli(fixture, args);
+    const result = await runCli(fixture, args, database.env);
     assert.equal(result.code, 0, result.stderr);
     return result.stdout;
   };
@@ -44,7 +50,7 @@ describe("block rules in the inbox", () => {
   it("send a matching comment to spam, say which rule, and count it (CLI)", async () => {
     assert.match(await cli("block", "add", "mot", "Casino"), /Règle n° \d+ : mot « casino »/u);
     assert.match(await cli("block", "add", "domaine", "www.pilules.example"), /domaine « pilules\.example »/u);
-    const bad = await runCli(fixture, ["block", "add", "domaine", "n’importe quoi"]);
+    const bad = await runCli(fixture, ["block", "add", "domaine", "n’importe quoi"], database.env);
     assert.equal(bad.code, 1);
     assert.match(bad.stderr, /n’est pas un nom de domaine/u);
     // The inbox reads the rules again every few seconds.
@@ -59,7 +65,7 @@ describe("block rules in the inbox", () => {
     const rules = JSON.parse(await cli("block", "list", "--json")) as { id: number; kind: string; caught: number }[];
     assert.deepEqual(rules.map((r) => [r.kind, r.caught]), [["mot", 1], ["domaine", 0]]);
     assert.match(await cli("block", "remove", String(rules[1]!.id)), /supprimée/u);
-    assert.equal((await runCli(fixture, ["block", "remove", "9999"])).code, 1);
+    assert.equal((await runCli(fixture, ["block", "remove", "9999"], database.env)).code, 1);
   });
 
   it("are listed with their counts in the web UI, added and removed there, and block a comment's sender", async () => {
