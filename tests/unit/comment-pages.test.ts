@@ -6,7 +6,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { publishedComments } from "../../src/lib/comments/comment-files.ts";
 import { changedArticles, commentDigests, patchCommentPages, withThread } from "../../src/lib/comments/patch-pages.ts";
-import { commentThreadHtml, THREAD_END, THREAD_START } from "../../src/lib/comments/thread-html.ts";
+import { COUNT_END, COUNT_START, commentThreadHtml, THREAD_END, THREAD_START } from "../../src/lib/comments/thread-html.ts";
 import { tempDir } from "../helpers/temp.ts";
 
 const fields = (id: string, more = "") => `---\nid: ${id}\narticle: vaccin\nparent: null\nauthor: Une lectrice\ndate: 2026-05-30T09:00:00Z\n${more}---\n\n`;
@@ -80,11 +80,19 @@ describe("a comment thread in a page", () => {
     mkdirSync(join(out, "_pouls"));
     mkdirSync(join(out, "articles/a"), { recursive: true });
     writeFileSync(join(out, "_pouls/articles.json"), JSON.stringify({ articles: [{ slug: "a", url: "/articles/a/", comments: "open" }] }));
-    const page = `<p>avant</p>${THREAD_START}${THREAD_END}<p>après</p>`;
+    const page = `<h1>a</h1>${COUNT_START}${COUNT_END}<p>avant</p>${THREAD_START}${THREAD_END}<p>après</p>`;
     writeFileSync(join(out, "articles/a/index.html"), page);
     assert.equal(patchCommentPages(out, new Map(), ["a", "absent"], options.action), undefined, "an article without a page");
     assert.equal(readFileSync(join(out, "articles/a/index.html"), "utf8"), page, "nothing written");
     assert.deepEqual(patchCommentPages(out, new Map(), ["a"], options.action), ["/articles/a/"]);
-    assert.match(readFileSync(join(out, "articles/a/index.html"), "utf8"), /^<p>avant<\/p><!--pouls:commentaires--><h2 id="commentaires-titre">Commentaires<\/h2><p class="comments-empty">.*<p>après<\/p>$/);
+    assert.match(readFileSync(join(out, "articles/a/index.html"), "utf8"), /^<h1>a<\/h1><!--pouls:nombre--><!--\/pouls:nombre--><p>avant<\/p><!--pouls:commentaires--><h2 id="commentaires-titre">Commentaires<\/h2><p class="comments-empty">.*<p>après<\/p>$/);
+
+    const one = new Map([["a", [{ id: "c1", parent: null, author: "X", date: new Date(0), staff: false, removed: false, body: "y" }]]]);
+    assert.deepEqual(patchCommentPages(out, one, ["a"], options.action), ["/articles/a/"]);
+    assert.match(readFileSync(join(out, "articles/a/index.html"), "utf8"), /<!--pouls:nombre--><p class="comment-count"><a href="#commentaires-titre">1 commentaire<\/a><\/p><!--\/pouls:nombre-->/);
+    // Closed by age before this build: the thread offers no reply, as the build's own page would.
+    writeFileSync(join(out, "_pouls/articles.json"), JSON.stringify({ articles: [{ slug: "a", url: "/articles/a/", comments: "open", closes: "2000-01-01" }] }));
+    patchCommentPages(out, one, ["a"], options.action);
+    assert.doesNotMatch(readFileSync(join(out, "articles/a/index.html"), "utf8"), /comment-reply/);
   });
 });

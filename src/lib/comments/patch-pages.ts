@@ -6,7 +6,9 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { digest } from "../digest.ts";
-import { commentThreadHtml, THREAD_END, THREAD_START } from "./thread-html.ts";
+import { COUNT_END, COUNT_START, commentCountHtml, commentThreadHtml, THREAD_END, THREAD_START } from "./thread-html.ts";
+import { buildTime } from "../build-time.ts";
+import { parisIsoDate } from "../dates.ts";
 import type { PublishedComment } from "./view.ts";
 
 /** A fingerprint of each article's comments, to tell which articles' comments changed. */
@@ -28,15 +30,22 @@ interface ManifestArticle {
   slug: string;
   url: string;
   comments: "open" | "closed";
+  closes?: string;
+}
+
+/** What is between `open` and `close` in `page` replaced, or undefined when the markers are not there exactly once. */
+function between(page: string, open: string, close: string, text: string): string | undefined {
+  const start = page.indexOf(open);
+  const end = page.indexOf(close);
+  if (start < 0 || end < start || page.indexOf(open, start + 1) >= 0) return undefined;
+  return page.slice(0, start) + text + page.slice(end + close.length);
 }
 
 /** The thread of `page` replaced, or undefined when its markers are not there exactly once. */
-export function withThread(page: string, thread: string): string | undefined {
-  const start = page.indexOf(THREAD_START);
-  const end = page.indexOf(THREAD_END);
-  if (start < 0 || end < start || page.indexOf(THREAD_START, start + 1) >= 0) return undefined;
-  return page.slice(0, start) + thread + page.slice(end + THREAD_END.length);
-}
+export const withThread = (page: string, thread: string): string | undefined => between(page, THREAD_START, THREAD_END, thread);
+
+/** The count at the top of `page` replaced, or undefined when its markers are not there exactly once. */
+export const withCount = (page: string, count: string): string | undefined => between(page, COUNT_START, COUNT_END, count);
 
 /**
  * Writes the new threads of `articles` into their pages under `outDir`, all or none; returns the
@@ -57,8 +66,11 @@ export function patchCommentPages(
     const article = bySlug.get(slug);
     const file = article && join(outDir, article.url, "index.html");
     if (!article || !file || !existsSync(file)) return undefined;
-    const thread = commentThreadHtml(byArticle.get(slug) ?? [], { article: slug, action, open: article.comments === "open" });
-    const page = withThread(readFileSync(file, "utf8"), thread);
+    const comments = byArticle.get(slug) ?? [];
+    // Open as the build that made the page saw it: by its front matter, and not closed by age.
+    const open = article.comments === "open" && (article.closes === undefined || parisIsoDate(buildTime()) < article.closes);
+    const threaded = withThread(readFileSync(file, "utf8"), commentThreadHtml(comments, { article: slug, action, open }));
+    const page = threaded === undefined ? undefined : withCount(threaded, commentCountHtml(comments));
     if (page === undefined) return undefined;
     pages.push([file, page]);
   }

@@ -8,6 +8,8 @@ import { commentCountLabel, commentThreadView, readableCount, type CommentView, 
 
 export const THREAD_START = "<!--pouls:commentaires-->";
 export const THREAD_END = "<!--/pouls:commentaires-->";
+export const COUNT_START = "<!--pouls:nombre-->";
+export const COUNT_END = "<!--/pouls:nombre-->";
 
 export interface ThreadOptions {
   article: string;
@@ -51,4 +53,11 @@ export function commentThreadHtml(comments: readonly PublishedComment[], options
   const thread = commentThreadView(comments, options);
   const body = thread.length > 0 ? listHtml(thread) : options.open ? `<p class="comments-empty">Aucun commentaire pour le moment.</p>` : "";
   return `${THREAD_START}<h2 id="commentaires-titre">${escapeHtml(commentCountLabel(readableCount(comments)))}</h2>${body}${THREAD_END}`;
+}
+
+/** At the top of an article: how many comments it has, linked to them; nothing when none. */
+export function commentCountHtml(comments: readonly PublishedComment[]): string {
+  const count = readableCount(comments);
+  const link = count > 0 ? `<p class="comment-count"><a href="#commentaires-titre">${escapeHtml(commentCountLabel(count))}</a></p>` : "";
+  return `${COUNT_START}${link}${COUNT_END}`;
 }

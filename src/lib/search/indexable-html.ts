@@ -4,10 +4,13 @@
 // its reading time (24 s against 11 for the text alone). Sending only what it reads leaves the
 // index the same, file for file.
 
+import { COUNT_END, COUNT_START } from "../comments/thread-html.ts";
+
 const BODY_ATTRIBUTE = "data-pagefind-body";
 const HTML_TAG = /<html\b[^>]*>/i;
 const TITLE = /<title>[\s\S]*?<\/title>/i;
 const TAG_NAME = /^<([a-zA-Z][\w-]*)/;
+const COUNT_REGION = new RegExp(`${COUNT_START}[\\s\\S]*?${COUNT_END}`, "g");
 
 /** End offset of the element opened at `from` (`<name …>`), or -1 when it is never closed. */
 function elementEnd(html: string, name: string, from: number): number {
@@ -37,5 +40,8 @@ export function indexableHtml(html: string): string {
   const end = name ? elementEnd(html, name, start) : -1;
   if (end < 0) return html;
   const open = HTML_TAG.exec(html)?.[0] ?? "<html>";
-  return `<!doctype html>${open}<head>${TITLE.exec(html)?.[0] ?? ""}</head><body>${html.slice(start, end)}</body></html>`;
+  // The comment count at the top of an article is left out (Pagefind ignores it anyway): a new
+  // comment then leaves what is indexed, and the index kept from the last build, as they were.
+  const body = html.slice(start, end).replace(COUNT_REGION, "");
+  return `<!doctype html>${open}<head>${TITLE.exec(html)?.[0] ?? ""}</head><body>${body}</body></html>`;
 }
