@@ -23,10 +23,13 @@ export async function addModerator(store: CommentStore, contentDir: string, name
   return password;
 }
 
+// Checked against when there is no such account, so that an unknown name takes as long to refuse.
+const NOBODY = hashPassword(generatePassword());
+
 /** The account, if the name and password open it and it is not disabled. */
 export async function checkModerator(store: CommentStore, name: string, password: string): Promise<ModeratorAccount | undefined> {
   const account = await store.getModerator(name);
-  if (account === undefined || account.disabled) return undefined;
-  const ok = verifyPassword(password, { salt: Buffer.from(account.passwordSalt, "hex"), hash: Buffer.from(account.passwordHash, "hex") });
-  return ok ? account : undefined;
+  const stored = account === undefined ? NOBODY : { salt: Buffer.from(account.passwordSalt, "hex"), hash: Buffer.from(account.passwordHash, "hex") };
+  const ok = verifyPassword(password, stored);
+  return ok && account !== undefined && !account.disabled ? account : undefined;
 }

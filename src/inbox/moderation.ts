@@ -10,9 +10,12 @@ export class ModerationError extends Error {}
 /** The comments under `id`, in `comments`, parents before their replies. */
 function descendantsOf(id: string, comments: readonly StoredComment[]): StoredComment[] {
   const found: StoredComment[] = [];
+  const seen = new Set([id]);
   let parents = new Set([id]);
   while (parents.size > 0) {
-    const level = comments.filter((c) => c.parent !== null && parents.has(c.parent));
+    // A cycle (hand-edited data) ends the walk rather than looping.
+    const level = comments.filter((c) => c.parent !== null && parents.has(c.parent) && !seen.has(c.id));
+    for (const c of level) seen.add(c.id);
     found.push(...level);
     parents = new Set(level.map((c) => c.id));
   }
@@ -143,7 +146,8 @@ export function createModeration(store: CommentStore, publisher: Publisher, cont
 
     async forgetEmail(email) {
       const deleted = await store.deleteByEmail(email);
-      for (const comment of deleted) await publisher.sync({ ...comment, status: "rejected" });
+      // Its file goes, placeholder or not: nothing of theirs stays published.
+      for (const comment of deleted) await publisher.sync({ ...comment, status: "rejected", removed: false });
       return deleted;
     },
   };

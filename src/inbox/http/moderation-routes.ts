@@ -12,7 +12,6 @@ import { createAttemptLimiter } from "./attempt-limiter.ts";
 import { limitBody, MalformedBody, readForm } from "./form-body.ts";
 import { createSessionStore, sameToken, type Session } from "./sessions.ts";
 import { normalizeRuleValue, BLOCK_KINDS } from "../blocklist.ts";
-import type { BlockKind } from "../store/types.ts";
 import {
   ACTIONS,
   blockRulesPage,
@@ -198,7 +197,7 @@ export function moderationRoutes(deps: ModerationRoutesDeps): Hono<Env> {
   app.post(`${BASE}/regles`, async (c) => {
     const form = c.get("form");
     const kind = BLOCK_KINDS.find((k) => k === form.get("kind") && k !== "client");
-    const value = kind === undefined ? undefined : normalizeRuleValue(kind as BlockKind, form.get("value") ?? "");
+    const value = kind === undefined ? undefined : normalizeRuleValue(kind, form.get("value") ?? "");
     if (kind === undefined || value === undefined) {
       const error = kind === "domaine" ? "Attendu : un nom de domaine, par ex. exemple.com." : "Attendu : un mot, ou un nom de domaine avec la sorte « domaine de lien ».";
       return c.html(blockRulesPage(c.get("session").csrf, await deps.store.listBlockRules(), undefined, error), 422);
