@@ -14,6 +14,7 @@ import { personalDataIn } from "./personal-data.ts";
 import { actionLine } from "./action-line.ts";
 import { BLOCK_KINDS, normalizeRuleValue } from "./blocklist.ts";
 import { addModerator } from "./accounts.ts";
+import { REPORT_REASONS } from "./reports.ts";
 
 const USAGE = `Usage : npm run moderate -- <commande>
   list [--status pending|spam|approved|rejected|all] [--json]   liste (en attente par défaut)
@@ -22,6 +23,7 @@ const USAGE = `Usage : npm run moderate -- <commande>
   reply ID --as AUTEUR "texte"                                  publie une réponse de la rédaction
   edit ID "texte"                                               corrige le texte (coquille, données personnelles) ; l’original est gardé
   unpublish ID [--reason "…"] [--with-replies]                  retire du site un commentaire publié (ses réponses restent, sous « Commentaire retiré », ou partent avec)
+  reports [--json]                                              signalements des lecteurs, par commentaire
   user add NOM [--author AUTEUR] | user disable NOM | user list [--json]
                                                                 comptes de modération nominatifs (le mot de passe est donné une fois)
   block list [--json] | block add mot|domaine|client VALEUR | block remove N
@@ -206,6 +208,21 @@ async function main(argv: string[]): Promise<void> {
         console.log(
           `Commentaire ${id} retiré du site${replies > 0 ? `, avec ${replies} réponse(s)` : ""}${kept ? " ; ses réponses restent, sous « Commentaire retiré »" : ""} (${online.replace(/^écrit dans/u, "changement dans")}).`,
         );
+        break;
+      }
+      case "reports": {
+        needs(0);
+        const byComment = Map.groupBy(await store.listReports(), (r) => r.commentId);
+        const groups = await Promise.all(
+          [...byComment].map(async ([id, reports]) => ({ comment: (await store.get(id)) ?? null, id, reports })),
+        );
+        if (values.json) {
+          console.log(JSON.stringify(groups.map((g) => ({ comment: g.id, article: g.comment?.article ?? null, status: g.comment?.status ?? null, reports: g.reports.map((r) => ({ reason: r.reason, text: r.text, created: r.created.toISOString() })) })), null, 2));
+        } else if (groups.length === 0) {
+          console.log("Aucun signalement.");
+        } else {
+          console.log(groups.map((g) => [`${g.id}  ${g.comment?.status ?? "effacé"}  ${g.comment?.article ?? ""}  signalé ${g.reports.length} fois`, ...g.reports.map((r) => `    ${REPORT_REASONS[r.reason]}${r.text ? ` : « ${r.text} »` : ""} (${formatInstantTimeFr(r.created)})`)].join("\n")).join("\n"));
+        }
         break;
       }
       case "user": {

@@ -58,6 +58,12 @@ describe("a comment thread in a page", () => {
     assert.throws(() => publishedComments(comments({ "vaccin/c3.md": fields("c3").replace("author: Une lectrice\n", "") })), /vaccin\/c3\.md : author/);
   });
 
+  it("offers a « Signaler » link to the inbox's report form under each comment, even when comments are closed", () => {
+    const one = [{ id: "c1", parent: null, author: "Léa", date: new Date("2026-05-30T09:00:00Z"), staff: false, removed: false, body: "Texte." }];
+    assert.match(commentThreadHtml(one, options), /<a class="comment-report" rel="nofollow" href="https:\/\/c\.example\/api\/reports\?comment=c1">Signaler<span class="visually-hidden"> le commentaire de Léa<\/span><\/a>/);
+    assert.match(commentThreadHtml(one, { ...options, action: "/api/comments", open: false }), /href="\/api\/reports\?comment=c1"/);
+  });
+
   it("says there is none yet only when readers may comment", () => {
     assert.match(commentThreadHtml([], options), /Aucun commentaire pour le moment/);
     assert.doesNotMatch(commentThreadHtml([], { ...options, open: false }), /Aucun commentaire/);

@@ -6,6 +6,7 @@ import type { Moderation } from "../moderation.ts";
 import type { PasswordHash } from "../password.ts";
 import type { BlockRule, CommentStore } from "../store/types.ts";
 import { commentRoutes } from "./comment-routes.ts";
+import { reportRoutes } from "./report-routes.ts";
 import { moderationRoutes } from "./moderation-routes.ts";
 import { failure, readerPages } from "./reader-page.ts";
 import type { SiteShell } from "../site-shell.ts";
@@ -75,6 +76,7 @@ export function createInboxApp(deps: AppDeps): Hono {
   app.use("/api/*", securityHeaders([deps.siteUrl]));
   app.use("/api/*", siteCors(deps.siteUrl));
   app.route("/api/comments", commentRoutes({ ...deps, show }));
+  app.route("/api/reports", reportRoutes({ ...deps, show }));
 
   app.use("/moderation/*", securityHeaders([]));
   app.get("/moderation", (c) => c.redirect("/moderation/", 301));

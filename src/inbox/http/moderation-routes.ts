@@ -174,6 +174,7 @@ export function moderationRoutes(deps: ModerationRoutesDeps): Hono<Env> {
         status,
         comments: shown,
         actions,
+        reports: Map.groupBy(await deps.store.listReports(), (report) => report.commentId),
         all,
         titleOf: (slug) => deps.articles.find(slug)?.title ?? slug,
         linkOf: (slug) => {

@@ -1,5 +1,7 @@
 import pg from "pg";
 import type {
+  ReportReason,
+  StoredReport,
   ModeratorAccount,
   BlockKind,
   BlockRule,
@@ -365,6 +367,16 @@ const MIGRATIONS: readonly string[] = [
      disabled boolean NOT NULL DEFAULT false,
      created timestamptz NOT NULL
    );`,
+  // Readers' reports of published comments (src/inbox/reports.ts).
+  `CREATE TABLE reports (
+     id bigserial PRIMARY KEY,
+     comment_id text COLLATE "C" NOT NULL,
+     reason text NOT NULL CHECK (reason IN ('danger', 'donnees', 'insulte', 'spam', 'autre')),
+     text text NOT NULL DEFAULT '',
+     client_hash text,
+     created timestamptz NOT NULL
+   );
+   CREATE INDEX reports_by_client ON reports (client_hash, created);`,
 ];
 
 // Two: one batch runs while the other waits for its commit to reach the disk; more would split
@@ -707,6 +719,39 @@ export async function openPostgresStore(url: string, options: PostgresOptions): 
       await query("UPDATE block_rules SET caught = caught + 1 WHERE id = ANY($1::bigint[])", [ids]);
     },
 
+    async addReport(report, rules) {
+      return transaction(pool, async (client) => {
+        if (report.clientHash !== null) {
+          // One client's reports in turn, on every instance: the count then the insert see each other.
+          await client.query("SELECT pg_advisory_xact_lock(2, hashtext($1))", [report.clientHash]);
+          const { rows } = await client.query<{ first: Date | null; n: string }>(
+            "SELECT min(created) AS first, count(*) AS n FROM reports WHERE client_hash = $1 AND created > $2",
+            [report.clientHash, new Date(report.created.getTime() - rules.windowMs)],
+          );
+          const recent = rows[0]!;
+          if (Number(recent.n) >= rules.limit && recent.first !== null) {
+            return { kind: "flooded" as const, retryAfterSeconds: Math.max(1, Math.ceil((recent.first.getTime() + rules.windowMs - report.created.getTime()) / 1000)) };
+          }
+        }
+        const { rows } = await client.query<{ id: string }>(
+          "INSERT INTO reports (comment_id, reason, text, client_hash, created) VALUES ($1, $2, $3, $4, $5) RETURNING id",
+          [report.commentId, report.reason, report.text, report.clientHash, report.created],
+        );
+        return { kind: "created" as const, id: Number(rows[0]!.id) };
+      });
+    },
+
+    async listReports(): Promise<StoredReport[]> {
+      return (await query("SELECT * FROM reports ORDER BY id")).map((row) => ({
+        id: Number(row.id),
+        commentId: String(row.comment_id),
+        reason: String(row.reason) as ReportReason,
+        text: String(row.text),
+        clientHash: row.client_hash === null ? null : String(row.client_hash),
+        created: row.created as Date,
+      }));
+    },
+
     async addModerator(account, at) {
       const rows = await query(
         "INSERT INTO moderators (name, password_salt, password_hash, author_id, created) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (name) DO NOTHING RETURNING name",
@@ -744,7 +789,8 @@ export async function openPostgresStore(url: string, options: PostgresOptions): 
     async deleteByEmail(email: string) {
       const rows = await query(
         `WITH gone AS (DELETE FROM comments WHERE lower(email) = lower($1) RETURNING *),
-         edits AS (DELETE FROM comment_actions WHERE comment_id IN (SELECT id FROM gone))
+         edits AS (DELETE FROM comment_actions WHERE comment_id IN (SELECT id FROM gone)),
+         reported AS (DELETE FROM reports WHERE comment_id IN (SELECT id FROM gone))
          SELECT * FROM gone`,
         [email],
       );
@@ -761,6 +807,7 @@ export async function openPostgresStore(url: string, options: PostgresOptions): 
         // An alert nobody could deliver for that long has lost its point; the comment stays.
         await client.query("DELETE FROM alerts WHERE created < $1", [before]);
         await client.query("UPDATE comment_actions SET before = NULL WHERE at < $1 AND before IS NOT NULL", [before]);
+        await client.query("UPDATE reports SET client_hash = NULL WHERE created < $1 AND client_hash IS NOT NULL", [before]);
         // A token is refused as stale a day after it was signed; kept as long as the rest.
         await client.query("DELETE FROM form_tokens WHERE used < $1", [before]);
         return result.rowCount ?? 0;

@@ -2,6 +2,8 @@ import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync } from "n
 import path from "node:path";
 import { DatabaseSync } from "node:sqlite";
 import type {
+  ReportReason,
+  StoredReport,
   ModeratorAccount,
   BlockKind,
   BlockRule,
@@ -93,6 +95,16 @@ const MIGRATIONS: readonly string[] = [
      disabled INTEGER NOT NULL DEFAULT 0,
      created_ms INTEGER NOT NULL
    ) WITHOUT ROWID;`,
+  // Readers' reports of published comments (src/inbox/reports.ts).
+  `CREATE TABLE reports (
+     id INTEGER PRIMARY KEY,
+     comment_id TEXT NOT NULL,
+     reason TEXT NOT NULL CHECK (reason IN ('danger', 'donnees', 'insulte', 'spam', 'autre')),
+     text TEXT NOT NULL DEFAULT '',
+     client_hash TEXT,
+     created_ms INTEGER NOT NULL
+   );
+   CREATE INDEX reports_by_client ON reports (client_hash, created_ms);`,
 ];
 
 type Row = Record<string, string | number | null>;
@@ -458,6 +470,35 @@ export function openSqliteStore(file: string): CommentStore {
       db.prepare(`UPDATE block_rules SET caught = caught + 1 WHERE id IN (${ids.map(() => "?").join(", ")})`).run(...ids);
     },
 
+    async addReport(report, rules) {
+      return transaction(() => {
+        const at = report.created.getTime();
+        if (report.clientHash !== null) {
+          const recent = db
+            .prepare("SELECT min(created_ms) AS first, count(*) AS n FROM reports WHERE client_hash = ? AND created_ms > ?")
+            .get(report.clientHash, at - rules.windowMs) as Row;
+          if (Number(recent.n) >= rules.limit) {
+            return { kind: "flooded" as const, retryAfterSeconds: Math.max(1, Math.ceil((Number(recent.first) + rules.windowMs - at) / 1000)) };
+          }
+        }
+        const done = db
+          .prepare("INSERT INTO reports (comment_id, reason, text, client_hash, created_ms) VALUES (?, ?, ?, ?, ?)")
+          .run(report.commentId, report.reason, report.text, report.clientHash, at);
+        return { kind: "created" as const, id: Number(done.lastInsertRowid) };
+      });
+    },
+
+    async listReports(): Promise<StoredReport[]> {
+      return (db.prepare("SELECT * FROM reports ORDER BY id").all() as Row[]).map((row) => ({
+        id: Number(row.id),
+        commentId: String(row.comment_id),
+        reason: String(row.reason) as ReportReason,
+        text: String(row.text),
+        clientHash: row.client_hash === null ? null : String(row.client_hash),
+        created: new Date(Number(row.created_ms)),
+      }));
+    },
+
     async addModerator(account, at) {
       const done = db
         .prepare("INSERT INTO moderators (name, password_salt, password_hash, author_id, created_ms) VALUES (?, ?, ?, ?, ?) ON CONFLICT (name) DO NOTHING")
@@ -499,7 +540,11 @@ export function openSqliteStore(file: string): CommentStore {
       const rows = transaction(() => {
         const deleted = db.prepare("DELETE FROM comments WHERE lower(email) = lower(?) RETURNING *").all(email) as Row[];
         const forget = db.prepare("DELETE FROM comment_actions WHERE comment_id = ?");
-        for (const row of deleted) forget.run(String(row.id));
+        const forgetReports = db.prepare("DELETE FROM reports WHERE comment_id = ?");
+        for (const row of deleted) {
+          forget.run(String(row.id));
+          forgetReports.run(String(row.id));
+        }
         return deleted;
       });
       for (const row of rows) recent.forget(String(row.id));
@@ -518,6 +563,7 @@ export function openSqliteStore(file: string): CommentStore {
       // An alert nobody could deliver for that long has lost its point; the comment stays.
       db.prepare("DELETE FROM alerts WHERE created_ms < ?").run(before.getTime());
       db.prepare("UPDATE comment_actions SET before = NULL WHERE at_ms < ? AND before IS NOT NULL").run(before.getTime());
+      db.prepare("UPDATE reports SET client_hash = NULL WHERE created_ms < ? AND client_hash IS NOT NULL").run(before.getTime());
       // A token is refused as stale a day after it was signed; kept as long as the rest.
       db.prepare("DELETE FROM form_tokens WHERE used_ms < ?").run(before.getTime());
       return Number(result.changes);

@@ -68,6 +68,18 @@ export interface ModeratorAccount {
   created: Date;
 }
 
+// A reader's report of a published comment (src/inbox/reports.ts).
+export type ReportReason = "danger" | "donnees" | "insulte" | "spam" | "autre";
+export interface StoredReport {
+  id: number;
+  commentId: string;
+  reason: ReportReason;
+  text: string;
+  // Erased (null) after the retention period, like a comment's.
+  clientHash: string | null;
+  created: Date;
+}
+
 // A word, a link's domain or a client hash that sends a comment straight to spam.
 export type BlockKind = "mot" | "domaine" | "client";
 export interface BlockRule {
@@ -127,6 +139,13 @@ export interface CommentStore {
   addBlockRule(kind: BlockKind, value: string, at: Date): Promise<BlockRule>;
   removeBlockRule(id: number): Promise<boolean>;
   countCaught(ids: readonly number[]): Promise<void>;
+  // Stores a report unless its client sent `limit` within `windowMs` before it.
+  addReport(
+    report: Omit<StoredReport, "id">,
+    rules: { limit: number; windowMs: number },
+  ): Promise<{ kind: "created"; id: number } | { kind: "flooded"; retryAfterSeconds: number }>;
+  // Every report, oldest first.
+  listReports(): Promise<StoredReport[]>;
   // False when an account of that name exists already.
   addModerator(account: Omit<ModeratorAccount, "disabled" | "created">, at: Date): Promise<boolean>;
   getModerator(name: string): Promise<ModeratorAccount | undefined>;

@@ -33,10 +33,13 @@ export const FORM_TEXT = {
   sentHeading: "Envoyé depuis cette page",
   sentStatus: "En attente de relecture : visible de vous seul pour le moment.",
   closed: "Les commentaires sont fermés pour cet article.",
+  reported: "Merci : votre signalement est arrivé à la rédaction, qui le lira.",
 } as const;
 
 // Ids in URLs and fragments: the anchors `commentaire-<id>` and the target after a no-JS post.
 export const PENDING_ANCHOR = "commentaire-en-attente";
+// Where the inbox sends a reader back after a report (src/inbox/http/report-routes.ts).
+export const REPORTED_ANCHOR = "signalement-recu";
 export const FORM_ANCHOR = "laisser-un-commentaire";
 export const commentAnchor = (id: string): string => `commentaire-${id}`;
 

@@ -29,9 +29,13 @@ function commentHtml(comment: CommentView): string {
     comment.inReplyTo ? ` · en réponse à <a${attr("href", `#${comment.inReplyTo.anchor}`)}>${escapeHtml(comment.inReplyTo.author)}</a>` : "",
     `</p>`,
   ].join("");
-  const reply = comment.replyHref
-    ? `<p class="comment-actions"><a class="comment-reply"${attr("href", comment.replyHref)}${attr("data-reply-to", comment.id)}${attr("data-reply-author", author)}>Répondre<span class="visually-hidden"> à ${escapeHtml(author)}</span></a></p>`
-    : "";
+  const links = [
+    comment.replyHref
+      ? `<a class="comment-reply"${attr("href", comment.replyHref)}${attr("data-reply-to", comment.id)}${attr("data-reply-author", author)}>Répondre<span class="visually-hidden"> à ${escapeHtml(author)}</span></a>`
+      : "",
+    comment.reportHref ? `<a class="comment-report" rel="nofollow"${attr("href", comment.reportHref)}>Signaler<span class="visually-hidden"> le commentaire de ${escapeHtml(author)}</span></a>` : "",
+  ].filter((link) => link !== "");
+  const reply = links.length > 0 ? `<p class="comment-actions">${links.join(" ")}</p>` : "";
   return [
     `<li><article${attr("id", anchor)} class="comment${comment.staff ? " comment--staff" : ""}${comment.removed ? " comment--removed" : ""}"${attr("aria-labelledby", `${anchor}-auteur`)}>`,
     `<header class="comment-header">${header}</header>`,

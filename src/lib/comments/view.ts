@@ -33,6 +33,8 @@ export interface CommentView {
   depth: number;
   inReplyTo: { anchor: string; author: string } | null;
   replyHref: string | null;
+  /** The inbox's form to report it (none for a placeholder). */
+  reportHref: string | null;
   replies: CommentView[];
 }
 
@@ -51,6 +53,12 @@ export function replyHref(action: string, article: string, parent: string): stri
   return `${action}${separator}${new URLSearchParams({ article, parent }).toString()}`;
 }
 
+// The report form sits beside the comment API on the inbox: `${inbox}/api/reports?comment=…`.
+export function reportHref(action: string, comment: string): string {
+  const base = action.replace(/\/api\/comments(?=$|\?)/u, "/api/reports").replace(/\?.*$/u, "");
+  return `${base}?${new URLSearchParams({ comment }).toString()}`;
+}
+
 export function commentThreadView(
   comments: readonly PublishedComment[],
   options: { article: string; action: string; open: boolean; maxDepth?: number },
@@ -67,6 +75,7 @@ export function commentThreadView(
     depth: node.depth,
     inReplyTo: node.inReplyTo && { anchor: commentAnchor(node.inReplyTo.id), author: node.inReplyTo.removed ? REMOVED_AUTHOR.toLowerCase() : node.inReplyTo.author },
     replyHref: options.open && !node.comment.removed ? replyHref(options.action, options.article, node.comment.id) : null,
+    reportHref: node.comment.removed ? null : reportHref(options.action, node.comment.id),
     replies: node.replies.map(toView),
   });
   return buildThread(comments, options.maxDepth ?? DEFAULT_MAX_DEPTH).map(toView);

@@ -2,7 +2,8 @@ import { html } from "hono/html";
 import { formatInstantTimeFr } from "../../../lib/dates.ts";
 import { paragraphsOf } from "../../../lib/comments/text.ts";
 import type { StaffAuthor } from "../../authors.ts";
-import type { BlockRule, CommentAction, CommentStatus, StoredComment } from "../../store/types.ts";
+import type { BlockRule, CommentAction, CommentStatus, StoredComment, StoredReport } from "../../store/types.ts";
+import { REPORT_REASONS } from "../../reports.ts";
 import { BLOCK_KIND_LABELS, BLOCK_KINDS } from "../../blocklist.ts";
 import { personalDataIn, type PersonalData } from "../../personal-data.ts";
 import { actionLine } from "../../action-line.ts";
@@ -67,10 +68,10 @@ function csrfField(csrf: string): Html {
   return html`<input type="hidden" name="_csrf" value="${csrf}">`;
 }
 
-function header(csrf: string, current?: CommentStatus, counts?: ReadonlyMap<CommentStatus, number>): Html {
+function header(csrf: string, current?: CommentStatus, counts?: ReadonlyMap<CommentStatus, number>, reported = 0): Html {
   const tabs = (Object.keys(STATUS_LABELS) as CommentStatus[]).map(
     (status) =>
-      html`<li><a href="/moderation/?statut=${status}"${status === current ? html` aria-current="page"` : ""}>${STATUS_LABELS[status]}${counts ? ` (${counts.get(status) ?? 0})` : ""}</a></li>`,
+      html`<li><a href="/moderation/?statut=${status}"${status === current ? html` aria-current="page"` : ""}>${STATUS_LABELS[status]}${counts ? ` (${counts.get(status) ?? 0}${status === "approved" && reported > 0 ? `, dont ${reported} signalé${reported > 1 ? "s" : ""}` : ""})` : ""}</a></li>`,
   );
   return html`<header class="site">
 <p class="brand">Pouls — modération</p>
@@ -169,6 +170,7 @@ function commentBlock(
   staff: readonly StaffAuthor[],
   actions: readonly CommentAction[],
   signAs: string | null,
+  reports: readonly StoredReport[],
 ): Html {
   const parent = comment.parent === null ? undefined : byId.get(comment.parent);
   const personal = personalDataIn(comment.body);
@@ -181,6 +183,7 @@ ${comment.parent !== null ? html`<p class="meta">En réponse à ${parent ? html`
 <div class="body">${plainParagraphs(comment.body)}</div>
 ${personal.length > 0 ? html`<p class="warning">À vérifier avant publication : le texte contient peut-être ${joinedFr(personal.map((kind) => PERSONAL_DATA_LABELS[kind]))}.</p>` : ""}
 ${actions.map((action) => html`<p class="meta">${actionLine(action)}</p>`)}
+${reports.length > 0 ? html`<div class="signals"><p>Signalé ${reports.length} fois par des lecteurs :</p><ul>${reports.map((r) => html`<li>${REPORT_REASONS[r.reason]}, le <time datetime="${r.created.toISOString()}">${formatInstantTimeFr(r.created)}</time>${r.text ? html` : « ${r.text} »` : ""}</li>`)}</ul></div>` : ""}
 ${comment.signals.length > 0 ? html`<div class="signals"><p>Signaux (score ${comment.spamScore}) :</p><ul>${comment.signals.map((signal) => html`<li>${signal}</li>`)}</ul></div>` : ""}
 <div class="actions">${actionForms(comment, csrf, back)}</div>
 ${comment.staff ? "" : editForm(comment, csrf, back)}
@@ -199,6 +202,8 @@ export interface InboxView {
   linkOf: (slug: string) => string | undefined;
   undo?: Undo | undefined;
   staff: readonly StaffAuthor[];
+  /** Readers' reports, by comment id. */
+  reports: ReadonlyMap<string, readonly StoredReport[]>;
   /** The staff author the logged-in moderator signs replies with by default. */
   signAs: string | null;
   /** What moderators did to the comments shown, by comment id. */
@@ -243,7 +248,7 @@ export function inboxPage(view: InboxView): Html {
   const sections = [...byArticle].map(
     ([slug, comments]) => html`<section class="article" aria-labelledby="article-${slug}">
 <h2 id="article-${slug}">${linkTo(view.linkOf(slug), view.titleOf(slug))} <span class="count">(${comments.length})</span></h2>
-${comments.map((comment) => commentBlock(comment, byId, view.csrf, view.status, view.staff, view.actions.get(comment.id) ?? [], view.signAs))}
+${comments.map((comment) => commentBlock(comment, byId, view.csrf, view.status, view.staff, view.actions.get(comment.id) ?? [], view.signAs, view.reports.get(comment.id) ?? []))}
 </section>`,
   );
   return page(
@@ -251,7 +256,7 @@ ${comments.map((comment) => commentBlock(comment, byId, view.csrf, view.status, 
     html`<h1>${title}</h1>
 ${view.flash ? html`<div class="flash" role="status"><p>${view.flash}</p>${view.undo ? undoForm(view.undo, view.csrf, view.status) : ""}</div>` : ""}
 ${sections.length > 0 ? html`${bulkForm(view.csrf, view.status)}${sections}` : html`<p>Aucun commentaire dans cette catégorie.</p>`}`,
-    { header: header(view.csrf, view.status, counts) },
+    { header: header(view.csrf, view.status, counts, view.all.filter((c) => c.status === "approved" && view.reports.has(c.id)).length) },
   );
 }
 

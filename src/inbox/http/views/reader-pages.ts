@@ -83,3 +83,32 @@ ${typed}</textarea></p>` : ""}
 ${options.article ? backLink(options.siteUrl, options.article) : html`<p><a href="${options.siteUrl}/">Revenir à l’accueil de Pouls</a></p>`}`,
   };
 }
+
+/** The form to report a published comment, for readers with or without JavaScript. */
+export function reportPage(
+  siteUrl: string,
+  article: ArticleInfo,
+  comment: { id: string; name: string; body: string },
+  reasons: Readonly<Record<string, string>>,
+  error?: string,
+  values: { reason: string; text: string } = { reason: "", text: "" },
+): ReaderPage {
+  return {
+    title: "Signaler un commentaire",
+    body: html`${backLink(siteUrl, article)}
+<h1>Signaler un commentaire</h1>
+<blockquote class="quoted"><p class="quoted-author">${comment.name} a écrit :</p>${raw(plainTextToHtml(comment.body))}</blockquote>
+${error ? html`<p class="error" role="alert" id="report-error">${error}</p>` : ""}
+<form method="post" action="/api/reports">
+<input type="hidden" name="comment" value="${comment.id}">
+<fieldset${error ? html` aria-describedby="report-error"` : ""}><legend>Pourquoi ce commentaire pose-t-il problème ?</legend>
+${Object.entries(reasons).map(([value, label]) => html`<p><input type="radio" id="report-${value}" name="reason" value="${value}" required${values.reason === value ? " checked" : ""}> <label for="report-${value}">${label}</label></p>`)}
+</fieldset>
+<p class="field"><label for="report-text">Précisez si vous le souhaitez (facultatif)</label>
+<textarea id="report-text" name="text" rows="4" maxlength="1000">
+${values.text}</textarea></p>
+<p>La rédaction lit chaque signalement. Votre adresse n’est pas demandée.</p>
+<p><button type="submit">Envoyer le signalement</button></p>
+</form>`,
+  };
+}
