@@ -2,27 +2,16 @@
 // action signed with the account, a disabled account's open session refused at its next request,
 // and login attempts limited per account.
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import { parse } from "node-html-parser";
-import { BACKENDS, type BackendDatabase } from "./backends.ts";
-import { makeFixture, Moderator, postJson, runCli, startInbox, validFields, type Fixture, type RunningInbox } from "./helpers.ts";
+import { BACKENDS, inboxOnBackend } from "./backends.ts";
+import { Moderator, postJson, runCli, validFields } from "./helpers.ts";
 
 for (const backend of BACKENDS) describe(`named moderator accounts: ${backend.name}`, { skip: backend.skip }, () => {
-  let fixture: Fixture;
-  let database: BackendDatabase;
-  let inbox: RunningInbox;
+  const on = inboxOnBackend(backend, { TRUST_PROXY: "1" });
   let claire = "";
-  before(async () => {
-    fixture = makeFixture();
-    database = await backend.prepare(fixture);
-    inbox = await startInbox(fixture, { ...database.env, TRUST_PROXY: "1" });
-  });
-  after(async () => {
-    await inbox.stop();
-    await database.drop();
-  });
 
-  const cli = (...args: string[]) => runCli(fixture, args, database.env);
+  const cli = (...args: string[]) => runCli(on.fixture, args, on.database.env);
 
   it("are made with the CLI, which gives the password once and keeps only its hash", async () => {
     const made = await cli("user", "add", "claire", "--author", "redaction");
@@ -43,13 +32,13 @@ for (const backend of BACKENDS) describe(`named moderator accounts: ${backend.na
   });
 
   it("log in through the web UI, sign each action, and sign replies as their author by default", async () => {
-    const moderator = new Moderator(inbox.url);
+    const moderator = new Moderator(on.inbox.url);
     const wrong = await moderator.login("pas le bon mot de passe", "claire");
     assert.equal(wrong.status, 401);
     assert.match(await wrong.text(), /Identifiant ou mot de passe incorrect/u);
     assert.equal((await moderator.login(claire, "claire")).status, 303);
 
-    const { body } = await postJson(inbox.url, validFields({ body: "Un commentaire que Claire approuve." }));
+    const { body } = await postJson(on.inbox.url, validFields({ body: "Un commentaire que Claire approuve." }));
     const id = String(body.id);
     const { html, csrf } = await moderator.page("/moderation/");
     assert.equal(parse(html).querySelector(`#reponse-${id}-auteur option[selected]`)?.getAttribute("value"), "redaction");
@@ -61,7 +50,7 @@ for (const backend of BACKENDS) describe(`named moderator accounts: ${backend.na
   });
 
   it("refuse a disabled account's open session at its next request, and its next login", async () => {
-    const moderator = new Moderator(inbox.url);
+    const moderator = new Moderator(on.inbox.url);
     assert.equal((await moderator.login(claire, "claire")).status, 303);
     const { csrf } = await moderator.page("/moderation/");
     const disabled = await cli("user", "disable", "claire");
@@ -70,17 +59,17 @@ for (const backend of BACKENDS) describe(`named moderator accounts: ${backend.na
     assert.equal(next.status, 303);
     assert.equal(next.headers.get("location"), "/moderation/connexion");
     await next.body?.cancel();
-    const { body } = await postJson(inbox.url, validFields({ body: "Après la désactivation." }));
+    const { body } = await postJson(on.inbox.url, validFields({ body: "Après la désactivation." }));
     const action = await moderator.post(`/moderation/commentaires/${String(body.id)}/approuver`, { _csrf: csrf, retour: "pending" });
     assert.equal(action.status, 403);
     await action.body?.cancel();
-    const again = await new Moderator(inbox.url).login(claire, "claire");
+    const again = await new Moderator(on.inbox.url).login(claire, "claire");
     assert.equal(again.status, 401);
     await again.body?.cancel();
   });
 
   it("limit login attempts per account, from any client", async () => {
-    const from = (i: number) => new Moderator(inbox.url, { "X-Forwarded-For": `198.51.100.${i}` });
+    const from = (i: number) => new Moderator(on.inbox.url, { "X-Forwarded-For": `198.51.100.${i}` });
     for (let i = 0; i < 5; i++) {
       const response = await from(i).login("mauvais mot de passe", "paul");
       assert.equal(response.status, 401);

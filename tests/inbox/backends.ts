@@ -1,7 +1,8 @@
 // The two stores an inbox process can run on, for tests that start real inbox processes: the
 // environment that selects each, SQL on its database from outside the process, and clean-up.
 import { DatabaseSync } from "node:sqlite";
-import type { Fixture } from "./helpers.ts";
+import { after, before } from "node:test";
+import { makeFixture, startInbox, type Fixture, type RunningInbox } from "./helpers.ts";
 import { freshSchema, PG_SKIP } from "./postgres.ts";
 
 export interface BackendDatabase {
@@ -46,3 +47,27 @@ export const BACKENDS: Backend[] = [
     },
   },
 ];
+
+export interface InboxOnBackend {
+  fixture: Fixture;
+  database: BackendDatabase;
+  inbox: RunningInbox;
+}
+
+/**
+ * A new fixture and an inbox on `backend` for the describe() block that calls it: started before
+ * its tests, stopped and its database dropped after. Read the fields inside tests.
+ */
+export function inboxOnBackend(backend: Backend, env: Record<string, string> = {}): InboxOnBackend {
+  const state = {} as InboxOnBackend;
+  before(async () => {
+    state.fixture = makeFixture();
+    state.database = await backend.prepare(state.fixture);
+    state.inbox = await startInbox(state.fixture, { ...state.database.env, ...env });
+  });
+  after(async () => {
+    await state.inbox?.stop();
+    await state.database?.drop();
+  });
+  return state;
+}

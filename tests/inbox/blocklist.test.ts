@@ -1,12 +1,12 @@
 // Block rules: what a rule matches, and that a matching comment goes to spam, counted, through
 // the real inbox, the CLI and the web UI.
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import { parse } from "node-html-parser";
 import { blockedBy, normalizeRuleValue } from "../../src/inbox/blocklist.ts";
 import type { BlockRule } from "../../src/inbox/store/types.ts";
-import { BACKENDS, type BackendDatabase } from "./backends.ts";
-import { makeFixture, Moderator, PASSWORD, postJson, runCli, startInbox, validFields, type Fixture, type RunningInbox } from "./helpers.ts";
+import { BACKENDS, inboxOnBackend } from "./backends.ts";
+import { Moderator, PASSWORD, postJson, runCli, validFields } from "./helpers.ts";
 
 const rule = (id: number, kind: BlockRule["kind"], raw: string): BlockRule => ({ id, kind, value: normalizeRuleValue(kind, raw)!, created: new Date(0), caught: 0 });
 
@@ -27,21 +27,10 @@ describe("block rules", () => {
 });
 
 for (const backend of BACKENDS) describe(`block rules in the inbox: ${backend.name}`, { skip: backend.skip }, () => {
-  let fixture: Fixture;
-  let database: BackendDatabase;
-  let inbox: RunningInbox;
-  before(async () => {
-    fixture = makeFixture();
-    database = await backend.prepare(fixture);
-    inbox = await startInbox(fixture, database.env);
-  });
-  after(async () => {
-    await inbox.stop();
-    await database.drop();
-  });
+  const on = inboxOnBackend(backend);
 
   const cli = async (...args: string[]): Promise<string> => {
-    const result = await runCli(fixture, args, database.env);
+    const result = await runCli(on.fixture, args, on.database.env);
     assert.equal(result.code, 0, result.stderr);
     return result.stdout;
   };
@@ -50,28 +39,28 @@ for (const backend of BACKENDS) describe(`block rules in the inbox: ${backend.na
   it("send a matching comment to spam, say which rule, and count it (CLI)", async () => {
     assert.match(await cli("block", "add", "mot", "Casino"), /Règle n° \d+ : mot « casino »/u);
     assert.match(await cli("block", "add", "domaine", "www.pilules.example"), /domaine « pilules\.example »/u);
-    const bad = await runCli(fixture, ["block", "add", "domaine", "n’importe quoi"], database.env);
+    const bad = await runCli(on.fixture, ["block", "add", "domaine", "n’importe quoi"], on.database.env);
     assert.equal(bad.code, 1);
     assert.match(bad.stderr, /n’est pas un nom de domaine/u);
     // The inbox reads the rules again every few seconds.
     await new Promise((resolve) => setTimeout(resolve, 5_200));
-    const caught = await postJson(inbox.url, validFields({ body: "Gagnez au casino, vraiment." }));
+    const caught = await postJson(on.inbox.url, validFields({ body: "Gagnez au casino, vraiment." }));
     assert.equal(caught.status, 201, "the reader sees the usual answer");
     const stored = await show(String(caught.body.id));
     assert.equal(stored.status, "spam");
     assert.ok(stored.signals.some((s) => /Règle de blocage n° \d+ \(mot : casino\)/u.test(s)), stored.signals.join(" | "));
-    const fine = await postJson(inbox.url, validFields({ body: "Une question sur le vaccin." }));
+    const fine = await postJson(on.inbox.url, validFields({ body: "Une question sur le vaccin." }));
     assert.equal((await show(String(fine.body.id))).status, "pending");
     const rules = JSON.parse(await cli("block", "list", "--json")) as { id: number; kind: string; caught: number }[];
     assert.deepEqual(rules.map((r) => [r.kind, r.caught]), [["mot", 1], ["domaine", 0]]);
     assert.match(await cli("block", "remove", String(rules[1]!.id)), /supprimée/u);
-    assert.equal((await runCli(fixture, ["block", "remove", "9999"], database.env)).code, 1);
+    assert.equal((await runCli(on.fixture, ["block", "remove", "9999"], on.database.env)).code, 1);
   });
 
   it("are listed with their counts in the web UI, added and removed there, and block a comment's sender", async () => {
-    const moderator = new Moderator(inbox.url);
+    const moderator = new Moderator(on.inbox.url);
     await moderator.login(PASSWORD);
-    const first = await postJson(inbox.url, validFields({ body: "Un message d’un expéditeur à bloquer." }));
+    const first = await postJson(on.inbox.url, validFields({ body: "Un message d’un expéditeur à bloquer." }));
     const id = String(first.body.id);
     const { csrf } = await moderator.page("/moderation/");
     const blocked = await moderator.post(`/moderation/commentaires/${id}/bloquer`, { _csrf: csrf, retour: "pending" });
@@ -99,7 +88,7 @@ for (const backend of BACKENDS) describe(`block rules in the inbox: ${backend.na
     assert.doesNotMatch((await moderator.page("/moderation/regles")).html, /viagra/u);
 
     await new Promise((resolve) => setTimeout(resolve, 5_200));
-    const again = await postJson(inbox.url, validFields({ body: "Le même expéditeur écrit encore." }));
+    const again = await postJson(on.inbox.url, validFields({ body: "Le même expéditeur écrit encore." }));
     assert.equal((await show(String(again.body.id))).status, "spam");
   });
 });

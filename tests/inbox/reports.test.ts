@@ -1,39 +1,28 @@
 // Readers' reports of published comments, through a real inbox on SQLite and PostgreSQL: the
 // form without JavaScript, the JSON answer, refusals, the rate limit, and what moderators see.
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import { parse } from "node-html-parser";
-import { BACKENDS, type BackendDatabase } from "./backends.ts";
-import { makeFixture, Moderator, postJson, runCli, SITE_URL, startInbox, validFields, type Fixture, type RunningInbox } from "./helpers.ts";
+import { BACKENDS, inboxOnBackend } from "./backends.ts";
+import { Moderator, postJson, runCli, SITE_URL, validFields } from "./helpers.ts";
 
 for (const backend of BACKENDS) describe(`reports of comments: ${backend.name}`, { skip: backend.skip }, () => {
-  let fixture: Fixture;
-  let database: BackendDatabase;
-  let inbox: RunningInbox;
-  before(async () => {
-    fixture = makeFixture();
-    database = await backend.prepare(fixture);
-    inbox = await startInbox(fixture, { ...database.env, INBOX_FLOOD_LIMIT: "3", TRUST_PROXY: "1" });
-  });
-  after(async () => {
-    await inbox.stop();
-    await database.drop();
-  });
+  const on = inboxOnBackend(backend, { INBOX_FLOOD_LIMIT: "3", TRUST_PROXY: "1" });
 
   // A comment posted and approved, on this backend.
   let writers = 0;
   const approvedComment = async (overrides: Record<string, string> = {}): Promise<string> => {
     // Each from a reader of its own: the flood limit here is 3 comments per client.
     const from = { "X-Forwarded-For": `203.0.113.${++writers}` };
-    const { status, body } = await postJson(inbox.url, validFields({ body: `Un commentaire à approuver ${Math.random()}`, ...overrides }), from);
+    const { status, body } = await postJson(on.inbox.url, validFields({ body: `Un commentaire à approuver ${Math.random()}`, ...overrides }), from);
     assert.equal(status, 201);
-    const approved = await runCli(fixture, ["approve", String(body.id)], database.env);
+    const approved = await runCli(on.fixture, ["approve", String(body.id)], on.database.env);
     assert.equal(approved.code, 0, approved.stderr);
     return String(body.id);
   };
 
   const report = (fields: Record<string, string>, from: string, json = false) =>
-    fetch(`${inbox.url}/api/reports`, {
+    fetch(`${on.inbox.url}/api/reports`, {
       method: "POST",
       redirect: "manual",
       body: new URLSearchParams(fields),
@@ -42,7 +31,7 @@ for (const backend of BACKENDS) describe(`reports of comments: ${backend.name}`,
 
   it("takes a report of a published comment, with or without JavaScript, and shows it to moderators grouped by comment", async () => {
     const id = await approvedComment({ body: "Arrêtez vos médicaments, le jeûne suffit." });
-    const form = await fetch(`${inbox.url}/api/reports?comment=${id}`);
+    const form = await fetch(`${on.inbox.url}/api/reports?comment=${id}`);
     assert.equal(form.status, 200);
     const page = parse(await form.text());
     assert.equal(page.querySelectorAll('input[type="radio"][name="reason"]').length, 5);
@@ -55,9 +44,9 @@ for (const backend of BACKENDS) describe(`reports of comments: ${backend.name}`,
     assert.equal(withJs.status, 201);
     assert.deepEqual(await withJs.json(), { ok: true });
 
-    const listed = JSON.parse((await runCli(fixture, ["reports", "--json"], database.env)).stdout) as { comment: string; reports: { reason: string; text: string }[] }[];
+    const listed = JSON.parse((await runCli(on.fixture, ["reports", "--json"], on.database.env)).stdout) as { comment: string; reports: { reason: string; text: string }[] }[];
     assert.deepEqual(listed.map((g) => [g.comment, g.reports.map((r) => [r.reason, r.text])]), [[id, [["danger", "Conseil dangereux."], ["autre", ""]]]]);
-    const moderator = new Moderator(inbox.url);
+    const moderator = new Moderator(on.inbox.url);
     await moderator.login();
     const { html } = await moderator.page("/moderation/?statut=approved");
     assert.match(parse(html).getElementById(`c-${id}`)!.text, /Signalé 2 fois par des lecteurs[\s\S]*Conseil dangereux pour la santé[\s\S]*« Conseil dangereux\. »/u);
@@ -65,9 +54,9 @@ for (const backend of BACKENDS) describe(`reports of comments: ${backend.name}`,
   });
 
   it("refuses a report of a comment that is not published, or without a reason, keeping what was typed", async () => {
-    const { body } = await postJson(inbox.url, validFields({ body: "Pas encore publié." }), { "X-Forwarded-For": "203.0.113.200" });
+    const { body } = await postJson(on.inbox.url, validFields({ body: "Pas encore publié." }), { "X-Forwarded-For": "203.0.113.200" });
     assert.equal((await report({ comment: String(body.id), reason: "spam" }, "198.51.100.3")).status, 404);
-    assert.equal((await fetch(`${inbox.url}/api/reports?comment=${String(body.id)}`)).status, 404);
+    assert.equal((await fetch(`${on.inbox.url}/api/reports?comment=${String(body.id)}`)).status, 404);
     assert.equal((await report({ comment: "inconnu12", reason: "spam" }, "198.51.100.3")).status, 404);
     const id = await approvedComment();
     const noReason = await report({ comment: id, reason: "", text: "Mon explication." }, "198.51.100.3");
