@@ -1,7 +1,7 @@
 // Readers' reports of published comments: a reason from a short list and an optional word, sent
 // with the "Signaler" link under each comment. Moderators see them grouped by comment.
 import type { ArticleIndex, ArticleInfo } from "./manifest.ts";
-import type { CommentStore, ReportReason } from "./store/types.ts";
+import type { CommentStore, ReportReason, StoredComment } from "./store/types.ts";
 import { cleanBody } from "./normalize.ts";
 
 export const REPORT_REASONS: Readonly<Record<ReportReason, string>> = {
@@ -18,7 +18,7 @@ const HOUR_MS = 60 * 60 * 1000;
 export type ReportOutcome =
   | { kind: "created"; article: ArticleInfo; comment: string }
   | { kind: "unknown-comment" }
-  | { kind: "invalid"; error: string; article: ArticleInfo; comment: string }
+  | { kind: "invalid"; error: string; article: ArticleInfo; comment: StoredComment }
   | { kind: "flooded"; retryAfterSeconds: number; article: ArticleInfo; comment: string };
 
 /** A report, checked and stored: only of a published comment, and `floodLimit` per client per hour. */
@@ -31,9 +31,9 @@ export async function submitReport(
   const comment = form.comment === "" ? undefined : await deps.store.get(form.comment);
   const article = comment && deps.articles.find(comment.article);
   if (comment === undefined || comment.status !== "approved" || article === undefined) return { kind: "unknown-comment" };
-  if (!(form.reason in REPORT_REASONS)) return { kind: "invalid", error: "Choisissez la raison du signalement.", article, comment: comment.id };
+  if (!(form.reason in REPORT_REASONS)) return { kind: "invalid", error: "Choisissez la raison du signalement.", article, comment };
   const text = cleanBody(form.text).trim();
-  if ([...text].length > REPORT_TEXT_MAX) return { kind: "invalid", error: `Précisez en ${REPORT_TEXT_MAX} caractères au plus.`, article, comment: comment.id };
+  if ([...text].length > REPORT_TEXT_MAX) return { kind: "invalid", error: `Précisez en ${REPORT_TEXT_MAX} caractères au plus.`, article, comment };
   const stored = await deps.store.addReport(
     { commentId: comment.id, reason: form.reason as ReportReason, text, clientHash, created: now },
     { limit: deps.floodLimit, windowMs: HOUR_MS },

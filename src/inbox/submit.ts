@@ -8,7 +8,7 @@ import { BLOCK_KIND_LABELS, blockedBy } from "./blocklist.ts";
 import { checkTimestamp } from "./timestamp.ts";
 import { validateComment, type CommentForm, type FieldErrors } from "./validate.ts";
 import { findParent } from "./parents.ts";
-import { parisIsoDate } from "../lib/dates.ts";
+import { openOn } from "../lib/comments/closing.ts";
 
 export interface SubmitDeps {
   store: CommentStore;
@@ -59,7 +59,7 @@ export async function submitComment(
 ): Promise<SubmitOutcome> {
   const article = deps.articles.find(form.article);
   if (article === undefined) return { kind: "unknown-article" };
-  if (!article.open || (article.closes !== undefined && parisIsoDate(now) >= article.closes)) return { kind: "closed", article };
+  if (!openOn(article.open, article.closes, now)) return { kind: "closed", article };
 
   const validation = validateComment(form);
   const errors: FieldErrors = validation.ok ? {} : { ...validation.errors };

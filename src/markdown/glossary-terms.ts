@@ -23,7 +23,7 @@ const element = (tagName: string, properties: Element["properties"], children: H
   ({ type: "element", tagName, properties, children }) as HastNode;
 const text = (value: string): HastNode => ({ type: "text", value }) as HastNode;
 
-export const definitionId = (entry: GlossaryEntry): string => `definition-${entry.id}`;
+const definitionId = (entry: GlossaryEntry): string => `definition-${entry.id}`;
 const entryHref = (entry: GlossaryEntry): string => `/glossaire/#${encodeURIComponent(entry.id)}`;
 
 /** The list under the article: each entry's term, linked to the glossary, and its definition. */

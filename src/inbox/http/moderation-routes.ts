@@ -7,7 +7,7 @@ import type { ArticleIndex } from "../manifest.ts";
 import { ModerationError, type Moderation } from "../moderation.ts";
 import { verifyPassword, type PasswordHash } from "../password.ts";
 import { checkModerator, SHARED_PASSWORD_ACTOR } from "../accounts.ts";
-import { STATUSES, type CommentStatus, type CommentStore } from "../store/types.ts";
+import { STATUSES, type CommentStatus, type CommentStore, type ModeratorAccount } from "../store/types.ts";
 import { createAttemptLimiter } from "./attempt-limiter.ts";
 import { limitBody, MalformedBody, readForm } from "./form-body.ts";
 import { createSessionStore, sameToken, type Session } from "./sessions.ts";
@@ -41,7 +41,7 @@ const LOGIN_ATTEMPTS = 5;
 const LOGIN_WINDOW_MS = 15 * 60 * 1000;
 const STYLESHEET = readFileSync(new URL("./style.css", import.meta.url), "utf8");
 
-type Env = { Variables: { session: Session; form: Map<string, string> } };
+type Env = { Variables: { session: Session; form: Map<string, string>; account: ModeratorAccount | undefined } };
 
 const actorOf = (session: Session): string => session.moderator ?? SHARED_PASSWORD_ACTOR;
 
@@ -142,6 +142,7 @@ export function moderationRoutes(deps: ModerationRoutesDeps): Hono<Env> {
     // A disabled account's sessions end at their next request, on every instance.
     if (session?.authenticated && session.moderator !== null) {
       const account = await deps.store.getModerator(session.moderator);
+      c.set("account", account);
       if (account === undefined || account.disabled) {
         sessions.end(session.id);
         deleteCookie(c, COOKIE, { path: "/moderation" });
@@ -161,7 +162,6 @@ export function moderationRoutes(deps: ModerationRoutesDeps): Hono<Env> {
   });
 
   app.get(`${BASE}/`, async (c) => {
-    const session = c.get("session");
     const status = statusParam(c.req.query("statut"));
     const all = await deps.store.list({ status: "all" });
     // "<id>.<status before>" of the action just done, offered back as « Annuler ».
@@ -183,7 +183,7 @@ export function moderationRoutes(deps: ModerationRoutesDeps): Hono<Env> {
         },
         undo: undone && all.some((comment) => comment.id === undoId) ? { id: undoId, status: undone } : undefined,
         staff: listStaffAuthors(deps.contentDir),
-        signAs: session.moderator === null ? null : ((await deps.store.getModerator(session.moderator))?.authorId ?? null),
+        signAs: c.get("account")?.authorId ?? null,
         csrf: c.get("session").csrf,
         flash: flashMessage(c.req.query("message") ?? "", deps.rebuildCommand !== null, Number(c.req.query("nombre") ?? 0)),
       }),

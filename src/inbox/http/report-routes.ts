@@ -60,8 +60,7 @@ export function reportRoutes(deps: ReportRoutesDeps): Hono {
           return failure(c, show, 404, "unknown-comment", unknown.text, () => messagePage(unknown.title, unknown.text, { siteUrl }));
         case "invalid": {
           if (wantsJson(c)) return c.json({ ok: false, error: "invalid", message: outcome.error }, 422);
-          const comment = (await deps.store.get(outcome.comment))!;
-          return show(c, reportPage(siteUrl, outcome.article, comment, REPORT_REASONS, outcome.error, fields), 422);
+          return show(c, reportPage(siteUrl, outcome.article, outcome.comment, REPORT_REASONS, outcome.error, fields), 422);
         }
         case "flooded":
           c.header("Retry-After", String(outcome.retryAfterSeconds));

@@ -9,9 +9,9 @@ export function commentsCloseOn(date: Date, afterDays: number | undefined): stri
   return afterDays === undefined || afterDays <= 0 ? undefined : addDays(isoDate(date), afterDays);
 }
 
+/** Whether comments are taken at `now`: open in the front matter, and `closes` (a day) not come yet. */
+export const openOn = (open: boolean, closes: string | undefined, now: Date): boolean => open && (closes === undefined || parisIsoDate(now) < closes);
+
 /** Whether an article takes comments at `now`: open in its front matter, and not yet closed by age. */
-export function commentsOpen(article: { comments: "open" | "closed"; date: Date }, now: Date, afterDays: number | undefined): boolean {
-  if (article.comments !== "open") return false;
-  const closes = commentsCloseOn(article.date, afterDays);
-  return closes === undefined || parisIsoDate(now) < closes;
-}
+export const commentsOpen = (article: { comments: "open" | "closed"; date: Date }, now: Date, afterDays: number | undefined): boolean =>
+  openOn(article.comments === "open", commentsCloseOn(article.date, afterDays), now);

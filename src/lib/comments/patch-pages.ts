@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { digest } from "../digest.ts";
 import { COUNT_END, COUNT_START, commentCountHtml, commentThreadHtml, THREAD_END, THREAD_START } from "./thread-html.ts";
 import { buildTime } from "../build-time.ts";
-import { parisIsoDate } from "../dates.ts";
+import { openOn } from "./closing.ts";
 import type { PublishedComment } from "./view.ts";
 
 /** A fingerprint of each article's comments, to tell which articles' comments changed. */
@@ -62,13 +62,14 @@ export function patchCommentPages(
   const manifest = JSON.parse(readFileSync(manifestFile, "utf8")) as { articles: ManifestArticle[] };
   const bySlug = new Map(manifest.articles.map((a) => [a.slug, a]));
   const pages: [string, string][] = [];
+  const now = buildTime();
   for (const slug of articles) {
     const article = bySlug.get(slug);
     const file = article && join(outDir, article.url, "index.html");
     if (!article || !file || !existsSync(file)) return undefined;
     const comments = byArticle.get(slug) ?? [];
     // Open as the build that made the page saw it: by its front matter, and not closed by age.
-    const open = article.comments === "open" && (article.closes === undefined || parisIsoDate(buildTime()) < article.closes);
+    const open = openOn(article.comments === "open", article.closes, now);
     const threaded = withThread(readFileSync(file, "utf8"), commentThreadHtml(comments, { article: slug, action, open }));
     const page = threaded === undefined ? undefined : withCount(threaded, commentCountHtml(comments));
     if (page === undefined) return undefined;
