@@ -1,15 +1,10 @@
-import nodemailer from "nodemailer";
 import { formatInstantTimeFr } from "../lib/dates.ts";
 import type { AlertConfig } from "./config.ts";
 import type { CommentStore, StoredComment } from "./store/types.ts";
-import { coalesced } from "./coalesced.ts";
+import { retryDelayMs, smtpTransport, startOutboxLoop, type OutboxLoop, type OutboxPass } from "./outbox-loop.ts";
 
-export interface AlertWorker {
-  // A comment was just queued: send now rather than at the next poll.
-  kick(): void;
-  // Stops polling and waits for a sending in progress (its result is recorded in the store).
-  stop(): Promise<void>;
-}
+// Stops with the inbox; kicked when a comment is queued.
+export type AlertWorker = OutboxLoop;
 
 export interface AlertMessage {
   subject: string;
@@ -18,21 +13,12 @@ export interface AlertMessage {
 
 // Alerts due together go out as one message: a burst of comments is one e-mail, not a hundred.
 const BATCH = 50;
-// Longer than a sending can take (the timeouts below), so a claimed alert is never sent twice
-// by two instances; after a crash it becomes due again when the lease ends.
+// Longer than a sending can take (the transport's timeouts), so a claimed alert is never sent
+// twice by two instances; after a crash it becomes due again when the lease ends.
 const LEASE_MS = 3 * 60_000;
-// Picks up retries due after a restart, expired leases and alerts queued by other instances;
-// one indexed query, cheap enough to run this often.
-const POLL_MS = 5_000;
-const FIRST_RETRY_MS = 2_000;
-const MAX_RETRY_MS = 10 * 60_000;
 // Past this the comment is surely seen in the moderation UI anyway.
 const GIVE_UP_MS = 24 * 60 * 60_000;
 const EXCERPT = 400;
-
-export function retryDelayMs(attempts: number): number {
-  return Math.min(MAX_RETRY_MS, FIRST_RETRY_MS * 2 ** attempts);
-}
 
 function excerpt(body: string): string {
   const flat = body.replace(/\s+/gu, " ").trim();
@@ -86,31 +72,12 @@ export interface AlertWorkerOptions {
 
 export function startAlertWorker(options: AlertWorkerOptions): AlertWorker {
   const { store, config, log } = options;
-  const transport = nodemailer.createTransport({
-    url: config.smtpUrl,
-    connectionTimeout: 10_000,
-    greetingTimeout: 10_000,
-    socketTimeout: 30_000,
-  });
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let wakeAt = Infinity;
+  const transport = smtpTransport(config.smtpUrl);
 
-  const wakeIn = (ms: number): void => {
-    if (stopped || Date.now() + ms >= wakeAt) return;
-    clearTimeout(timer);
-    wakeAt = Date.now() + ms;
-    timer = setTimeout(() => {
-      wakeAt = Infinity;
-      worker.request();
-    }, ms);
-  };
-
-  // Returns false when the batch failed: the next try waits for the backoff, not for a loop.
-  const sendBatch = async (): Promise<boolean | "empty"> => {
+  const pass = async (): Promise<OutboxPass> => {
     const now = new Date();
     const claimed = await store.claimAlerts(now, new Date(now.getTime() + LEASE_MS), BATCH);
-    if (claimed.length === 0) return "empty";
+    if (claimed.length === 0) return "idle";
     const expired = claimed.filter((alert) => now.getTime() - alert.created.getTime() > GIVE_UP_MS);
     if (expired.length > 0) log(`Alerte abandonnée après 24 h d’échecs pour ${expired.length} commentaire(s).`);
     const live = claimed.filter((alert) => !expired.includes(alert));
@@ -123,7 +90,7 @@ export function startAlertWorker(options: AlertWorkerOptions): AlertWorker {
     const ids = claimed.map((alert) => alert.id);
     if (comments.length === 0) {
       await store.removeAlerts(ids);
-      return true;
+      return "more";
     }
     const message = alertMessage(comments, options.titleOf, config.moderationUrl);
     try {
@@ -134,39 +101,18 @@ export function startAlertWorker(options: AlertWorkerOptions): AlertWorker {
       const reason = error instanceof Error ? error.message : String(error);
       await store.postponeAlerts(ids, new Date(Date.now() + delay), reason);
       log(`Alerte aux modérateurs non envoyée (${reason}) ; nouvel essai dans ${Math.round(delay / 1000)} s.`);
-      wakeIn(delay);
-      return false;
+      return { retryInMs: delay };
     }
     await store.removeAlerts(ids);
-    return true;
+    return "more";
   };
 
-  const drain = async (): Promise<void> => {
-    try {
-      for (;;) {
-        const result = await sendBatch();
-        if (result !== true || stopped) break;
-      }
-    } catch (error) {
-      // The store is unreachable: the alerts wait in it, the next poll tries again.
-      log(`Alertes : ${error instanceof Error ? error.message : String(error)}`);
-    }
-  };
-
-  const worker = coalesced(
-    () => (stopped ? Promise.resolve() : drain()),
-    () => wakeIn(POLL_MS),
-  );
-
-  worker.request();
+  // The store is unreachable: the alerts wait in it, the next poll tries again.
+  const loop = startOutboxLoop(pass, (error) => log(`Alertes : ${error instanceof Error ? error.message : String(error)}`));
   return {
-    kick: () => {
-      if (!stopped) worker.request();
-    },
+    kick: loop.kick,
     async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      await worker.current;
+      await loop.stop();
       transport.close();
     },
   };

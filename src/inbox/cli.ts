@@ -271,13 +271,19 @@ async function main(argv: string[]): Promise<void> {
         const [email = ""] = needs(1);
         const comments = await store.findByEmail(email);
         const withActions = await Promise.all(comments.map(async (c) => everything(c, await store.actions(c.id))));
-        console.log(JSON.stringify({ email, comments: withActions }, null, 2));
+        const notifications = (await store.subscriptionsByEmail(email)).map((request) => ({
+          comment: request.commentId,
+          email: request.email,
+          requested: request.created.toISOString(),
+          confirmed: request.confirmed?.toISOString() ?? null,
+        }));
+        console.log(JSON.stringify({ email, comments: withActions, notifications }, null, 2));
         break;
       }
       case "forget-email": {
         const [email = ""] = needs(1);
         const deleted = await moderation.forgetEmail(email);
-        console.log(`${deleted.length} commentaire(s) effacé(s) pour cette adresse.`);
+        console.log(`${deleted.length} commentaire(s) effacé(s) pour cette adresse, avec ses demandes d’être prévenu d’une réponse.`);
         break;
       }
       default:

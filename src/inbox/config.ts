@@ -23,6 +23,7 @@ export interface ServerConfig extends StoreConfig {
   floodLimit: number;
   trustProxy: boolean;
   alerts: AlertConfig | null;
+  notifications: NotificationConfig | null;
 }
 
 // Moderator alerts by e-mail; null (off) when neither SMTP_URL nor MODERATOR_EMAILS is set.
@@ -32,6 +33,15 @@ export interface AlertConfig {
   to: string[];
   // Where the moderation UI is, for the link in the message.
   moderationUrl: string;
+}
+
+// Reply notifications to readers; null (off) without SMTP_URL.
+export interface NotificationConfig {
+  smtpUrl: string;
+  from: string;
+  // Where the inbox answers readers, for the confirmation and unsubscribe links.
+  inboxUrl: string;
+  siteUrl: string;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -79,22 +89,36 @@ function databaseUrl(raw: string | undefined): string | null {
 
 const EMAIL = /^[^\s@<>,;]+@[^\s@<>,;]+$/u;
 
-function alertConfig(env: Env, siteUrl: string): AlertConfig | null {
-  const smtpUrl = env.SMTP_URL?.trim() ?? "";
-  const to = (env.MODERATOR_EMAILS ?? "").split(/[,;\s]+/u).filter(Boolean);
-  if (smtpUrl === "" && to.length === 0) return null;
-  // Half a configuration is a mistake, not a wish to have no alerts: say so at start.
-  if (smtpUrl === "") throw new ConfigError("MODERATOR_EMAILS est défini mais pas SMTP_URL (smtp://hôte:587 ou smtps://utilisateur:mot-de-passe@hôte:465).");
-  if (to.length === 0) throw new ConfigError("SMTP_URL est défini mais pas MODERATOR_EMAILS (adresses séparées par des virgules).");
-  const protocol = protocolOf(smtpUrl);
+function smtpUrl(env: Env): string {
+  const url = env.SMTP_URL?.trim() ?? "";
+  if (url === "") return url;
+  const protocol = protocolOf(url);
   if (protocol !== "smtp:" && protocol !== "smtps:") {
     throw new ConfigError("SMTP_URL doit commencer par smtp:// ou smtps:// (par exemple smtps://utilisateur:mot-de-passe@hôte:465).");
   }
+  return url;
+}
+
+const senderOf = (env: Env, siteUrl: string): string => env.SMTP_FROM?.trim() || `Pouls <moderation@${new URL(siteUrl).hostname}>`;
+const inboxUrlOf = (env: Env, siteUrl: string): string =>
+  env.PUBLIC_INBOX_URL?.trim() ? origin(env.PUBLIC_INBOX_URL.trim(), "PUBLIC_INBOX_URL") : siteUrl;
+
+function alertConfig(env: Env, siteUrl: string): AlertConfig | null {
+  const smtp = smtpUrl(env);
+  const to = (env.MODERATOR_EMAILS ?? "").split(/[,;\s]+/u).filter(Boolean);
+  if (to.length === 0) return null;
+  // Half a configuration is a mistake, not a wish to have no alerts: say so at start.
+  if (smtp === "") throw new ConfigError("MODERATOR_EMAILS est défini mais pas SMTP_URL (smtp://hôte:587 ou smtps://utilisateur:mot-de-passe@hôte:465).");
   const invalid = to.find((address) => !EMAIL.test(address));
   if (invalid !== undefined) throw new ConfigError(`MODERATOR_EMAILS : adresse invalide « ${invalid} ».`);
-  const from = env.SMTP_FROM?.trim() || `Pouls <moderation@${new URL(siteUrl).hostname}>`;
-  const inboxUrl = env.PUBLIC_INBOX_URL?.trim() ? origin(env.PUBLIC_INBOX_URL.trim(), "PUBLIC_INBOX_URL") : siteUrl;
-  return { smtpUrl, from, to, moderationUrl: `${inboxUrl}/moderation/` };
+  return { smtpUrl: smtp, from: senderOf(env, siteUrl), to, moderationUrl: `${inboxUrlOf(env, siteUrl)}/moderation/` };
+}
+
+// SMTP_URL alone is enough: readers can be told of replies on a site without moderator alerts.
+function notificationConfig(env: Env, siteUrl: string): NotificationConfig | null {
+  const smtp = smtpUrl(env);
+  if (smtp === "") return null;
+  return { smtpUrl: smtp, from: senderOf(env, siteUrl), inboxUrl: inboxUrlOf(env, siteUrl), siteUrl };
 }
 
 export function readStoreConfig(env: Env): StoreConfig {
@@ -130,5 +154,6 @@ export function readServerConfig(env: Env): ServerConfig {
     floodLimit: integer(env, "INBOX_FLOOD_LIMIT", 5, 1),
     trustProxy: flag(env.TRUST_PROXY),
     alerts: alertConfig(env, siteUrl),
+    notifications: notificationConfig(env, siteUrl),
   };
 }

@@ -4,6 +4,7 @@ import { dirname, join } from "node:path";
 import { serve } from "@hono/node-server";
 import type { Hono } from "hono";
 import { startAlertWorker } from "./alerts.ts";
+import { startReaderMail } from "./reader-mail.ts";
 import type { ServerConfig } from "./config.ts";
 import { createInboxApp } from "./http/app.ts";
 import { watchManifest } from "./manifest.ts";
@@ -66,10 +67,14 @@ export async function openInbox(config: ServerConfig, log: (message: string) => 
           titleOf: (slug) => articles.find(slug)?.title ?? slug,
           log,
         });
+  const readerMail =
+    config.notifications === null
+      ? null
+      : startReaderMail({ store, config: config.notifications, secret: config.secret, retentionDays: config.retentionDays, articles, log });
   let draining = false;
   // The build writes the site's layout for the inbox beside the article manifest.
   const shell = watchShell(join(dirname(config.manifestPath), SHELL_FILE), config.siteUrl);
-  const app = createInboxApp({ ...config, store, moderation, articles, alerts, shell, blockRules: cachedRules(store), draining: () => draining, log });
+  const app = createInboxApp({ ...config, store, moderation, articles, alerts, readerMail, shell, blockRules: cachedRules(store), draining: () => draining, log });
   return {
     app,
     drain() {
@@ -79,6 +84,7 @@ export async function openInbox(config: ServerConfig, log: (message: string) => 
       clearInterval(timer);
       rebuild.stop();
       await alerts?.stop();
+      await readerMail?.stop();
       await store.close();
     },
   };

@@ -9,6 +9,8 @@ import { checkTimestamp } from "./timestamp.ts";
 import { validateComment, type CommentForm, type FieldErrors } from "./validate.ts";
 import { findParent } from "./parents.ts";
 import { openOn } from "../lib/comments/closing.ts";
+import { requestReplyNotice, type NotifyAnswer } from "./notifications.ts";
+import type { OutboxLoop } from "./outbox-loop.ts";
 
 export interface SubmitDeps {
   store: CommentStore;
@@ -20,13 +22,15 @@ export interface SubmitDeps {
   alerts: AlertWorker | null;
   // Moderators' block rules (blocklist.ts), as lately read from the store.
   blockRules: () => Promise<BlockRule[]>;
+  // Null when the inbox sends no e-mail to readers (no SMTP_URL).
+  readerMail: OutboxLoop | null;
 }
 
 // Why a valid comment was not stored and must be sent again (see RESEND_MESSAGES).
 export type ResendReason = "too-fast" | "expired" | "used";
 
 export type SubmitOutcome =
-  | { kind: "accepted"; id: string; article: ArticleInfo }
+  | { kind: "accepted"; id: string; article: ArticleInfo; notify: NotifyAnswer }
   | { kind: "invalid"; errors: FieldErrors; article: ArticleInfo }
   | { kind: "resend"; reason: ResendReason; article: ArticleInfo }
   | { kind: "duplicate"; id: string; article: ArticleInfo }
@@ -120,5 +124,9 @@ export async function submitComment(
   // Counts are for moderators to judge their rules by, not part of the comment's transaction.
   if (blocked.length > 0) await deps.store.countCaught(blocked.map((rule) => rule.id));
   if (deps.alerts !== null) deps.alerts.kick();
-  return { kind: "accepted", id: result.id, article };
+  // After the comment's own commit: a failure here loses the request, never the comment.
+  const notify = form.notify
+    ? await requestReplyNotice(deps, { id: result.id, email: comment.email, status: verdict.status, created: now })
+    : "none";
+  return { kind: "accepted", id: result.id, article, notify };
 }

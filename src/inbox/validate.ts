@@ -15,6 +15,8 @@ export interface CommentForm {
   body: string;
   website: string;
   ts: string;
+  // The « Me prévenir d’une réponse » box was ticked.
+  notify: boolean;
 }
 
 export interface CleanComment {
@@ -40,6 +42,7 @@ export function readCommentForm(fields: ReadonlyMap<string, string>): CommentFor
     body: field("body"),
     website: field("website"),
     ts: field("ts").trim(),
+    notify: field("notify") === "1",
   };
 }
 

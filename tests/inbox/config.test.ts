@@ -13,7 +13,7 @@ describe("npm run inbox configuration", () => {
     ["a bad flood limit", { INBOX_FLOOD_LIMIT: "beaucoup" }, /INBOX_FLOOD_LIMIT/u],
     ["a DATABASE_URL that is not PostgreSQL", { DATABASE_URL: "mysql://pouls:secret@localhost/pouls" }, /DATABASE_URL doit être une adresse PostgreSQL/u],
     ["an unreachable PostgreSQL", { DATABASE_URL: "postgres://pouls@127.0.0.1:1/pouls" }, /ne démarre pas.*ECONNREFUSED/su],
-    ["SMTP_URL without MODERATOR_EMAILS", { SMTP_URL: "smtp://127.0.0.1:2525" }, /MODERATOR_EMAILS/u],
+    ["an SMTP_URL that is not SMTP", { SMTP_URL: "http://127.0.0.1:2525" }, /SMTP_URL doit commencer par smtp:\/\//u],
     ["MODERATOR_EMAILS without SMTP_URL", { MODERATOR_EMAILS: "moderation@pouls.test" }, /SMTP_URL/u],
     ["a moderator address that is not one", { SMTP_URL: "smtp://127.0.0.1:2525", MODERATOR_EMAILS: "a@pouls.test, pas-une-adresse" }, /pas-une-adresse/u],
   ];

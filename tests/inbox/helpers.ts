@@ -148,6 +148,7 @@ export interface CommentFields {
   body?: string;
   website?: string;
   ts?: string;
+  notify?: string;
 }
 
 export function validFields(overrides: CommentFields = {}): Record<string, string> {

@@ -74,9 +74,9 @@ describe("SQLite store upgrade", () => {
     const indexes = upgraded.prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL ORDER BY name").all();
     upgraded.close();
     rmSync(dir, { recursive: true, force: true });
-    assert.deepEqual(versions.map((row) => row.version), [1, 2, 3, 4, 5, 6, 7, 8]);
-    assert.deepEqual(tables.map((row) => row.name), ["alerts", "block_rules", "comment_actions", "comments", "form_tokens", "moderators", "reports", "schema_version"]);
+    assert.deepEqual(versions.map((row) => row.version), [1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    assert.deepEqual(tables.map((row) => row.name), ["alerts", "block_rules", "comment_actions", "comments", "form_tokens", "moderators", "reader_mail", "reply_subscriptions", "reports", "schema_version"]);
     // The flood limit and the duplicate check are answered from memory, without indexes of their own.
-    assert.deepEqual(indexes.map((row) => row.name), ["alerts_due", "comment_actions_by_comment", "comments_by_email", "comments_by_status", "comments_to_sync", "reports_by_client"]);
+    assert.deepEqual(indexes.map((row) => row.name), ["alerts_due", "comment_actions_by_comment", "comments_by_email", "comments_by_status", "comments_to_sync", "reader_mail_due", "reply_subscriptions_by_email", "reports_by_client"]);
   });
 });

@@ -474,6 +474,81 @@ for (const backend of BACKENDS) {
     );
 
     it(
+      "keeps one reply notification request per comment, queues its confirmation, and a reply's message only once confirmed",
+      withStore(async (store, db) => {
+        const at = new Date();
+        const asked = comment({ email: "Lea@Exemple.fr" });
+        await store.submit(asked, RULES);
+        await store.setStatus(asked.id, "approved");
+        const request = { commentId: asked.id, email: "Lea@Exemple.fr", nonce: "n1", created: at };
+        assert.equal(await store.requestNotification(request), true);
+        assert.equal(await store.requestNotification({ ...request, nonce: "n2" }), false, "a second request for the comment");
+        assert.deepEqual(await store.getSubscription(asked.id), { ...request, confirmed: null });
+        const lease = new Date(at.getTime() + MINUTE);
+        const [confirmMail, ...none] = await store.claimReaderMail(new Date(at.getTime() + 1), lease, 10);
+        assert.deepEqual([confirmMail?.kind, confirmMail?.commentId, confirmMail?.replyId, none.length], ["confirm", asked.id, null, 0]);
+        assert.deepEqual(await store.claimReaderMail(new Date(at.getTime() + 2), lease, 10), [], "claimed: hidden until the lease ends");
+        await store.readerMailDone(confirmMail!.id, at);
+
+        const early = comment({ parent: asked.id, email: "autre@exemple.fr", created: new Date(at.getTime() + 1) });
+        await store.submit(early, RULES);
+        await store.setStatus(early.id, "approved");
+        assert.deepEqual(await store.claimReaderMail(new Date(Date.now() + HOUR), lease, 10), [], "nothing to an address not confirmed");
+
+        assert.equal(await store.confirmSubscription(asked.id, at), true);
+        assert.equal(await store.confirmSubscription(asked.id, at), false, "confirmed once");
+        const reply = comment({ parent: asked.id, email: "autre@exemple.fr", created: new Date(at.getTime() + 2) });
+        await store.submit(reply, RULES);
+        await store.setStatus(reply.id, "approved");
+        await store.setStatus(reply.id, "pending");
+        await store.setStatus(reply.id, "approved");
+        const own = comment({ parent: asked.id, email: "lea@exemple.fr", created: new Date(at.getTime() + 3) });
+        await store.submit(own, RULES);
+        await store.setStatus(own.id, "approved");
+        const staff = comment({ parent: asked.id, email: null, clientHash: null, staff: true, status: "approved", created: new Date(at.getTime() + 4) });
+        await store.insertReply(staff, false);
+        const due = await store.claimReaderMail(new Date(Date.now() + HOUR), new Date(Date.now() + 2 * HOUR), 10);
+        assert.deepEqual(
+          due.map((mail) => [mail.kind, mail.commentId, mail.replyId]),
+          [
+            ["reply", asked.id, reply.id],
+            ["reply", asked.id, staff.id],
+          ],
+          "one message per reply approved after confirmation, however often approved; none for the reader's own reply",
+        );
+        await store.postponeReaderMail(due[0]!.id, new Date(0), "SMTP indisponible");
+        const [retried] = await store.claimReaderMail(new Date(Date.now() + 3 * HOUR), new Date(Date.now() + 4 * HOUR), 10);
+        assert.deepEqual([retried?.id, retried?.attempts], [due[0]!.id, 1]);
+
+        assert.deepEqual((await store.subscriptionsByEmail("LEA@exemple.fr")).map((r) => r.commentId), [asked.id]);
+        assert.equal(await store.removeSubscription(asked.id), true);
+        assert.equal(await store.removeSubscription(asked.id), false);
+        assert.equal(await store.getSubscription(asked.id), undefined);
+        assert.deepEqual(await db.sql("SELECT email FROM reply_subscriptions"), []);
+        assert.deepEqual(await db.sql("SELECT id FROM reader_mail WHERE kind = 'reply' AND " + (backend.name === "SQLite" ? "done_ms" : "done") + " IS NULL"), [], "what waited for it goes too");
+      }),
+    );
+
+    it(
+      "erases reply notification requests with the address (forget) and at the retention limit",
+      withStore(async (store, db) => {
+        const old = new Date(Date.now() - 100 * 24 * HOUR);
+        const first = comment({ email: "paul@exemple.fr", created: old });
+        const second = comment({ email: "nina@exemple.fr" });
+        for (const c of [first, second]) {
+          await store.submit(c, RULES);
+          await store.requestNotification({ commentId: c.id, email: c.email!, nonce: "n", created: c.created });
+        }
+        await store.purgePersonalData(new Date(Date.now() - 90 * 24 * HOUR));
+        assert.equal(await store.getSubscription(first.id), undefined, "past the retention limit");
+        assert.notEqual(await store.getSubscription(second.id), undefined);
+        await store.deleteByEmail("NINA@exemple.fr");
+        assert.deepEqual(await db.sql("SELECT email FROM reply_subscriptions"), []);
+        assert.deepEqual(await store.claimReaderMail(new Date(Date.now() + HOUR), new Date(Date.now() + 2 * HOUR), 10), []);
+      }),
+    );
+
+    it(
       "answers ping while its schema is there, and fails it once the schema is gone",
       withStore(async (store, db) => {
         await store.ping();

@@ -8,7 +8,8 @@ const NETWORK_ERROR = "Le commentaire n’a pas pu être envoyé (connexion impo
 
 export function enhanceCommentForm(form: HTMLFormElement): void {
   const field = (name: string): HTMLInputElement | null => form.elements.namedItem(name) as HTMLInputElement | null;
-  const pending = document.getElementById("commentaire-en-attente");
+  const notices = [...document.querySelectorAll<HTMLElement>("[data-notify-answer]")];
+  const notice = (answer: unknown): HTMLElement | undefined => notices.find((p) => p.dataset.notifyAnswer === answer) ?? notices[0];
   const general = form.querySelector<HTMLElement>("[data-form-error]");
   const replying = form.querySelector<HTMLElement>("[data-replying]");
   const replyingText = form.querySelector<HTMLElement>("[data-replying-text]");
@@ -19,8 +20,9 @@ export function enhanceCommentForm(form: HTMLFormElement): void {
 
   // Back from a post sent before this script ran (the inbox answered 303 to the pending notice's
   // anchor): the notice stays, the anchor goes, so reloading the page does not thank the reader again.
-  if (pending && location.hash === `#${pending.id}`) {
-    pending.classList.add("is-visible");
+  const landed = notices.find((p) => location.hash === `#${p.id}`);
+  if (landed) {
+    landed.classList.add("is-visible");
     history.replaceState(history.state, "", location.pathname + location.search);
   }
 
@@ -99,7 +101,7 @@ export function enhanceCommentForm(form: HTMLFormElement): void {
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     showErrors({}, "");
-    pending?.classList.remove("is-visible");
+    for (const p of notices) p.classList.remove("is-visible");
     if (submit) submit.disabled = true;
     try {
       const response = await fetch(form.action, {
@@ -107,7 +109,7 @@ export function enhanceCommentForm(form: HTMLFormElement): void {
         headers: { Accept: "application/json" },
         body: new URLSearchParams(new FormData(form) as unknown as Record<string, string>),
       });
-      const data = (await response.json().catch(() => ({}))) as { errors?: FieldErrors; message?: string; ts?: string };
+      const data = (await response.json().catch(() => ({}))) as { errors?: FieldErrors; message?: string; ts?: string; notify?: string };
       if (response.ok) {
         showSent(field("name")?.value ?? "", field("body")?.value ?? "", replying?.hidden === false ? (replyingText?.textContent ?? "") : "");
         form.reset();
@@ -116,6 +118,8 @@ export function enhanceCommentForm(form: HTMLFormElement): void {
         const ts = field("ts");
         if (ts) ts.value = "";
         setParent("", "");
+        // Says whether a confirmation e-mail is on its way, or that none will come.
+        const pending = notice(data.notify);
         pending?.classList.add("is-visible");
         pending?.focus();
         return;

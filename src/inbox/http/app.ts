@@ -7,6 +7,8 @@ import type { PasswordHash } from "../password.ts";
 import type { BlockRule, CommentStore } from "../store/types.ts";
 import { commentRoutes } from "./comment-routes.ts";
 import { reportRoutes } from "./report-routes.ts";
+import { notificationRoutes } from "./notification-routes.ts";
+import type { OutboxLoop } from "../outbox-loop.ts";
 import { moderationRoutes } from "./moderation-routes.ts";
 import { failure, readerPages } from "./reader-page.ts";
 import type { SiteShell } from "../site-shell.ts";
@@ -24,6 +26,8 @@ export interface AppDeps {
   floodLimit: number;
   trustProxy: boolean;
   alerts: AlertWorker | null;
+  // Messages to readers (reply notifications); null without SMTP.
+  readerMail: OutboxLoop | null;
   blockRules: () => Promise<BlockRule[]>;
   // Run after each publication, or null (moderators are told when comments go online).
   rebuildCommand: string | null;
@@ -77,6 +81,7 @@ export function createInboxApp(deps: AppDeps): Hono {
   app.use("/api/*", siteCors(deps.siteUrl));
   app.route("/api/comments", commentRoutes({ ...deps, show }));
   app.route("/api/reports", reportRoutes({ ...deps, show }));
+  app.route("/api/notifications", notificationRoutes({ ...deps, show }));
 
   app.use("/moderation/*", securityHeaders([]));
   app.get("/moderation", (c) => c.redirect("/moderation/", 301));

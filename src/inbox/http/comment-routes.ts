@@ -1,6 +1,7 @@
 import { Hono } from "hono";
-import { PENDING_ANCHOR } from "../../lib/comments/fields.ts";
+import { PENDING_ANCHORS } from "../../lib/comments/fields.ts";
 import type { AlertWorker } from "../alerts.ts";
+import type { OutboxLoop } from "../outbox-loop.ts";
 import { clientAddress, hashClient } from "../client.ts";
 import type { ArticleIndex } from "../manifest.ts";
 import type { BlockRule, CommentStore } from "../store/types.ts";
@@ -23,6 +24,7 @@ export interface CommentRoutesDeps {
   floodLimit: number;
   trustProxy: boolean;
   alerts: AlertWorker | null;
+  readerMail: OutboxLoop | null;
   blockRules: () => Promise<BlockRule[]>;
   show: ShowPage;
 }
@@ -30,7 +32,7 @@ export interface CommentRoutesDeps {
 export const MAX_BODY_BYTES = 16 * 1024;
 
 function formValues(form: CommentForm): FormValues {
-  return { article: form.article, parent: form.parent, name: form.name, email: form.email, body: form.body };
+  return { article: form.article, parent: form.parent, name: form.name, email: form.email, body: form.body, notify: form.notify };
 }
 
 export function commentRoutes(deps: CommentRoutesDeps): Hono {
@@ -51,7 +53,7 @@ export function commentRoutes(deps: CommentRoutesDeps): Hono {
     if (parentId !== "" && parent === undefined) {
       return show(c, messagePage("Commentaire introuvable", "Le commentaire auquel vous voulez répondre n’est pas publié.", { siteUrl, article }), 404);
     }
-    const values = { article: article.slug, parent: parentId, name: "", email: "", body: "" };
+    const values = { article: article.slug, parent: parentId, name: "", email: "", body: "", notify: false };
     c.header("Cache-Control", "no-store");
     return show(c, replyPage(siteUrl, article, parent, values, signTimestamp(deps.secret, new Date())));
   });
@@ -94,8 +96,8 @@ export function commentRoutes(deps: CommentRoutesDeps): Hono {
       const typed = { siteUrl, typed: form.body };
       switch (outcome.kind) {
         case "accepted":
-          if (wantsJson(c)) return c.json({ ok: true, id: outcome.id, status: "pending" }, 201);
-          return c.redirect(`${siteUrl}${outcome.article.url}#${PENDING_ANCHOR}`, 303);
+          if (wantsJson(c)) return c.json({ ok: true, id: outcome.id, status: "pending", notify: outcome.notify }, 201);
+          return c.redirect(`${siteUrl}${outcome.article.url}#${PENDING_ANCHORS[outcome.notify]}`, 303);
         case "invalid":
           if (wantsJson(c)) return c.json({ ok: false, errors: outcome.errors }, 422);
           return show(

@@ -10,6 +10,9 @@ import type {
   CommentStore,
   NewComment,
   QueuedAlert,
+  QueuedReaderMail,
+  ReaderMailKind,
+  ReplySubscription,
   StoredComment,
   SubmitResult,
   SubmitRules,
@@ -377,6 +380,28 @@ const MIGRATIONS: readonly string[] = [
      created timestamptz NOT NULL
    );
    CREATE INDEX reports_by_client ON reports (client_hash, created);`,
+  // Readers' reply notification requests and the messages sent to them (src/inbox/notifications.ts).
+  `CREATE TABLE reply_subscriptions (
+     comment_id text COLLATE "C" PRIMARY KEY,
+     email text NOT NULL,
+     nonce text NOT NULL,
+     created timestamptz NOT NULL,
+     confirmed timestamptz
+   );
+   CREATE INDEX reply_subscriptions_by_email ON reply_subscriptions (lower(email));
+   CREATE TABLE reader_mail (
+     id bigserial PRIMARY KEY,
+     kind text NOT NULL CHECK (kind IN ('confirm', 'reply')),
+     comment_id text COLLATE "C" NOT NULL,
+     reply_id text COLLATE "C" NOT NULL DEFAULT '',
+     created timestamptz NOT NULL,
+     next_at timestamptz NOT NULL,
+     attempts integer NOT NULL DEFAULT 0,
+     last_error text,
+     done timestamptz,
+     UNIQUE (kind, comment_id, reply_id)
+   );
+   CREATE INDEX reader_mail_due ON reader_mail (next_at) WHERE done IS NULL;`,
 ];
 
 // Two: one batch runs while the other waits for its commit to reach the disk; more would split
@@ -388,6 +413,25 @@ const BATCHES_IN_FLIGHT = 2;
 const MIGRATION_LOCK = 7_163_002_101;
 
 type Row = Record<string, unknown>;
+
+function toSubscription(row: Row): ReplySubscription {
+  return {
+    commentId: String(row.comment_id),
+    email: String(row.email),
+    nonce: String(row.nonce),
+    created: row.created as Date,
+    confirmed: (row.confirmed as Date | null) ?? null,
+  };
+}
+
+// The message announcing an approved reply to a confirmed request on its parent; not to the
+// reader who replied to their own comment. Run after the approval, in its transaction.
+const QUEUE_REPLY_MAIL = `INSERT INTO reader_mail (kind, comment_id, reply_id, created, next_at)
+  SELECT 'reply', s.comment_id, r.id, now(), now()
+  FROM comments r JOIN reply_subscriptions s ON s.comment_id = r.parent
+  WHERE r.id = $1 AND r.status = 'approved' AND s.confirmed IS NOT NULL
+    AND (r.email IS NULL OR lower(r.email) <> lower(s.email))
+  ON CONFLICT DO NOTHING`;
 
 function toModerator(row: Row): ModeratorAccount {
   return {
@@ -637,8 +681,10 @@ export async function openPostgresStore(url: string, options: PostgresOptions): 
       await transaction(pool, async (client) => {
         if (approveParent && reply.parent !== null) {
           await client.query("UPDATE comments SET status = 'approved', sync_needed = true WHERE id = $1", [reply.parent]);
+          await client.query(QUEUE_REPLY_MAIL, [reply.parent]);
         }
         await client.query(insertText, insertValues(reply));
+        await client.query(QUEUE_REPLY_MAIL, [reply.id]);
       });
     },
 
@@ -660,12 +706,19 @@ export async function openPostgresStore(url: string, options: PostgresOptions): 
     },
 
     async setStatus(id: string, status: CommentStatus, actor?: string) {
-      const [row] = await query(
-        `WITH done AS (UPDATE comments SET status = $2, removed = false, sync_needed = true WHERE id = $1 RETURNING *),
+      const text = `WITH done AS (UPDATE comments SET status = $2, removed = false, sync_needed = true WHERE id = $1 RETURNING *),
          noted AS (INSERT INTO comment_actions (comment_id, action, actor, at) SELECT id, $2, $3, now() FROM done WHERE $3::text IS NOT NULL)
-         SELECT * FROM done`,
-        [id, status, actor ?? null],
-      );
+         SELECT * FROM done`;
+      const values = [id, status, actor ?? null];
+      const [row] =
+        status === "approved"
+          ? await transaction(pool, async (client) => {
+              const { rows } = await client.query(text, values);
+              // A statement's own changes are not visible to itself: the approval first, then this.
+              await client.query(QUEUE_REPLY_MAIL, [id]);
+              return rows as Row[];
+            })
+          : await query(text, values);
       return row === undefined ? undefined : toComment(row);
     },
 
@@ -790,7 +843,9 @@ export async function openPostgresStore(url: string, options: PostgresOptions): 
       const rows = await query(
         `WITH gone AS (DELETE FROM comments WHERE lower(email) = lower($1) RETURNING *),
          edits AS (DELETE FROM comment_actions WHERE comment_id IN (SELECT id FROM gone)),
-         reported AS (DELETE FROM reports WHERE comment_id IN (SELECT id FROM gone))
+         reported AS (DELETE FROM reports WHERE comment_id IN (SELECT id FROM gone)),
+         requests AS (DELETE FROM reply_subscriptions WHERE lower(email) = lower($1) OR comment_id IN (SELECT id FROM gone) RETURNING comment_id),
+         unsent AS (DELETE FROM reader_mail WHERE done IS NULL AND comment_id IN (SELECT comment_id FROM requests))
          SELECT * FROM gone`,
         [email],
       );
@@ -810,6 +865,8 @@ export async function openPostgresStore(url: string, options: PostgresOptions): 
         await client.query("UPDATE reports SET client_hash = NULL WHERE created < $1 AND client_hash IS NOT NULL", [before]);
         // A token is refused as stale a day after it was signed; kept as long as the rest.
         await client.query("DELETE FROM form_tokens WHERE used < $1", [before]);
+        await client.query("DELETE FROM reply_subscriptions WHERE created < $1", [before]);
+        await client.query("DELETE FROM reader_mail WHERE created < $1", [before]);
         return result.rowCount ?? 0;
       });
     },
@@ -843,6 +900,71 @@ export async function openPostgresStore(url: string, options: PostgresOptions): 
         "UPDATE alerts SET attempts = attempts + 1, next_at = $2, last_error = $3 WHERE id = ANY($1::bigint[])",
         [ids, retryAt, error],
       );
+    },
+
+    async requestNotification(request) {
+      return transaction(pool, async (client) => {
+        const added = await client.query(
+          "INSERT INTO reply_subscriptions (comment_id, email, nonce, created) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
+          [request.commentId, request.email, request.nonce, request.created],
+        );
+        if (added.rowCount === 0) return false;
+        await client.query(
+          "INSERT INTO reader_mail (kind, comment_id, created, next_at) VALUES ('confirm', $1, $2, $2) ON CONFLICT DO NOTHING",
+          [request.commentId, request.created],
+        );
+        return true;
+      });
+    },
+
+    async getSubscription(commentId: string) {
+      const [row] = await query("SELECT * FROM reply_subscriptions WHERE comment_id = $1", [commentId]);
+      return row === undefined ? undefined : toSubscription(row);
+    },
+
+    async confirmSubscription(commentId: string, at: Date) {
+      const rows = await query("UPDATE reply_subscriptions SET confirmed = $2 WHERE comment_id = $1 AND confirmed IS NULL RETURNING comment_id", [commentId, at]);
+      return rows.length > 0;
+    },
+
+    async removeSubscription(commentId: string) {
+      const rows = await query(
+        `WITH unsent AS (DELETE FROM reader_mail WHERE comment_id = $1 AND done IS NULL)
+         DELETE FROM reply_subscriptions WHERE comment_id = $1 RETURNING comment_id`,
+        [commentId],
+      );
+      return rows.length > 0;
+    },
+
+    async subscriptionsByEmail(email: string) {
+      return (await query("SELECT * FROM reply_subscriptions WHERE lower(email) = lower($1) ORDER BY created", [email])).map(toSubscription);
+    },
+
+    async claimReaderMail(now: Date, leaseUntil: Date, limit: number): Promise<QueuedReaderMail[]> {
+      const rows = await query(
+        `UPDATE reader_mail SET next_at = $2 WHERE id IN (
+           SELECT id FROM reader_mail WHERE next_at <= $1 AND done IS NULL ORDER BY id LIMIT $3 FOR UPDATE SKIP LOCKED)
+         RETURNING *`,
+        [now, leaseUntil, limit],
+      );
+      return rows
+        .map((row) => ({
+          id: Number(row.id),
+          kind: String(row.kind) as ReaderMailKind,
+          commentId: String(row.comment_id),
+          replyId: row.reply_id === "" ? null : String(row.reply_id),
+          attempts: Number(row.attempts),
+          created: row.created as Date,
+        }))
+        .sort((a, b) => a.id - b.id);
+    },
+
+    async readerMailDone(id: number, at: Date) {
+      await query("UPDATE reader_mail SET done = $2 WHERE id = $1", [id, at]);
+    },
+
+    async postponeReaderMail(id: number, retryAt: Date, error: string) {
+      await query("UPDATE reader_mail SET attempts = attempts + 1, next_at = $2, last_error = $3 WHERE id = $1", [id, retryAt, error]);
     },
 
     async ping() {

@@ -12,6 +12,9 @@ import type {
   CommentStore,
   NewComment,
   QueuedAlert,
+  QueuedReaderMail,
+  ReaderMailKind,
+  ReplySubscription,
   StoredComment,
   SubmitResult,
   SubmitRules,
@@ -105,6 +108,28 @@ const MIGRATIONS: readonly string[] = [
      created_ms INTEGER NOT NULL
    );
    CREATE INDEX reports_by_client ON reports (client_hash, created_ms);`,
+  // Readers' reply notification requests and the messages sent to them (src/inbox/notifications.ts).
+  `CREATE TABLE reply_subscriptions (
+     comment_id TEXT PRIMARY KEY,
+     email TEXT NOT NULL,
+     nonce TEXT NOT NULL,
+     created_ms INTEGER NOT NULL,
+     confirmed_ms INTEGER
+   ) WITHOUT ROWID;
+   CREATE INDEX reply_subscriptions_by_email ON reply_subscriptions (lower(email));
+   CREATE TABLE reader_mail (
+     id INTEGER PRIMARY KEY,
+     kind TEXT NOT NULL CHECK (kind IN ('confirm', 'reply')),
+     comment_id TEXT NOT NULL,
+     reply_id TEXT NOT NULL DEFAULT '',
+     created_ms INTEGER NOT NULL,
+     next_ms INTEGER NOT NULL,
+     attempts INTEGER NOT NULL DEFAULT 0,
+     last_error TEXT,
+     done_ms INTEGER,
+     UNIQUE (kind, comment_id, reply_id)
+   );
+   CREATE INDEX reader_mail_due ON reader_mail (next_ms) WHERE done_ms IS NULL;`,
 ];
 
 type Row = Record<string, string | number | null>;
@@ -126,6 +151,16 @@ function toComment(row: Row): StoredComment {
     created: new Date(Number(row.created_ms)),
     removed: row.removed === 1,
     syncNeeded: row.sync_needed === 1,
+  };
+}
+
+function toSubscription(row: Row): ReplySubscription {
+  return {
+    commentId: String(row.comment_id),
+    email: String(row.email),
+    nonce: String(row.nonce),
+    created: new Date(Number(row.created_ms)),
+    confirmed: row.confirmed_ms === null ? null : new Date(Number(row.confirmed_ms)),
   };
 }
 
@@ -221,6 +256,20 @@ export function openSqliteStore(file: string): CommentStore {
     "UPDATE comments SET status = :status, removed = 0, sync_needed = 1 WHERE id = :id",
   );
   const queueAlert = db.prepare("INSERT INTO alerts (comment_id, created_ms, next_ms) VALUES (?, ?, ?)");
+  // The message announcing an approved reply to a confirmed request on its parent; not to the
+  // reader who replied to their own comment.
+  const queueReplyMail = db.prepare(
+    `INSERT OR IGNORE INTO reader_mail (kind, comment_id, reply_id, created_ms, next_ms)
+     SELECT 'reply', s.comment_id, r.id, :now, :now
+     FROM comments r JOIN reply_subscriptions s ON s.comment_id = r.parent
+     WHERE r.id = :id AND r.status = 'approved' AND s.confirmed_ms IS NOT NULL
+       AND (r.email IS NULL OR lower(r.email) <> lower(s.email))`,
+  );
+  const announce = (id: string): void => {
+    const now = Date.now();
+    queueReplyMail.run({ id, now });
+  };
+  const dropUnsent = db.prepare("DELETE FROM reader_mail WHERE comment_id = ? AND done_ms IS NULL");
   const claimToken = db.prepare("INSERT INTO form_tokens (token, used_ms) VALUES (?, ?) ON CONFLICT DO NOTHING");
   // The comments the checks look at, read from the table in the order rows were added: from where
   // the last check left off (rows of another process on the same file included), and further back
@@ -386,8 +435,10 @@ export function openSqliteStore(file: string): CommentStore {
       transaction(() => {
         if (approveParent && reply.parent !== null) {
           updateStatus.run({ id: reply.parent, status: "approved" });
+          announce(reply.parent);
         }
         insertComment(reply);
+        announce(reply.id);
       });
     },
 
@@ -418,6 +469,7 @@ export function openSqliteStore(file: string): CommentStore {
         const result = updateStatus.run({ id, status });
         if (result.changes === 0) return undefined;
         if (actor !== undefined) db.prepare("INSERT INTO comment_actions (comment_id, action, actor, at_ms) VALUES (?, ?, ?, ?)").run(id, status, actor, Date.now());
+        if (status === "approved") announce(id);
         return get(id);
       });
     },
@@ -541,9 +593,14 @@ export function openSqliteStore(file: string): CommentStore {
         const deleted = db.prepare("DELETE FROM comments WHERE lower(email) = lower(?) RETURNING *").all(email) as Row[];
         const forget = db.prepare("DELETE FROM comment_actions WHERE comment_id = ?");
         const forgetReports = db.prepare("DELETE FROM reports WHERE comment_id = ?");
+        const unsubscribe = db.prepare("DELETE FROM reply_subscriptions WHERE comment_id = ?");
+        const requests = db.prepare("DELETE FROM reply_subscriptions WHERE lower(email) = lower(?) RETURNING comment_id").all(email) as Row[];
+        for (const row of requests) dropUnsent.run(String(row.comment_id));
         for (const row of deleted) {
           forget.run(String(row.id));
           forgetReports.run(String(row.id));
+          unsubscribe.run(String(row.id));
+          dropUnsent.run(String(row.id));
         }
         return deleted;
       });
@@ -566,6 +623,8 @@ export function openSqliteStore(file: string): CommentStore {
       db.prepare("UPDATE reports SET client_hash = NULL WHERE created_ms < ? AND client_hash IS NOT NULL").run(before.getTime());
       // A token is refused as stale a day after it was signed; kept as long as the rest.
       db.prepare("DELETE FROM form_tokens WHERE used_ms < ?").run(before.getTime());
+      db.prepare("DELETE FROM reply_subscriptions WHERE created_ms < ?").run(before.getTime());
+      db.prepare("DELETE FROM reader_mail WHERE created_ms < ?").run(before.getTime());
       return Number(result.changes);
     },
 
@@ -597,6 +656,73 @@ export function openSqliteStore(file: string): CommentStore {
       db.prepare(
         `UPDATE alerts SET attempts = attempts + 1, next_ms = ?, last_error = ? WHERE id IN (${placeholders(ids)})`,
       ).run(retryAt.getTime(), error, ...ids);
+    },
+
+    async requestNotification(request) {
+      return transaction(() => {
+        const added = db
+          .prepare("INSERT INTO reply_subscriptions (comment_id, email, nonce, created_ms) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING")
+          .run(request.commentId, request.email, request.nonce, request.created.getTime());
+        if (added.changes === 0) return false;
+        db.prepare("INSERT OR IGNORE INTO reader_mail (kind, comment_id, created_ms, next_ms) VALUES ('confirm', ?, ?, ?)").run(
+          request.commentId,
+          request.created.getTime(),
+          request.created.getTime(),
+        );
+        return true;
+      });
+    },
+
+    async getSubscription(commentId: string) {
+      const row = db.prepare("SELECT * FROM reply_subscriptions WHERE comment_id = ?").get(commentId) as Row | undefined;
+      return row === undefined ? undefined : toSubscription(row);
+    },
+
+    async confirmSubscription(commentId: string, at: Date) {
+      const done = db
+        .prepare("UPDATE reply_subscriptions SET confirmed_ms = ? WHERE comment_id = ? AND confirmed_ms IS NULL")
+        .run(at.getTime(), commentId);
+      return done.changes > 0;
+    },
+
+    async removeSubscription(commentId: string) {
+      return transaction(() => {
+        dropUnsent.run(commentId);
+        return db.prepare("DELETE FROM reply_subscriptions WHERE comment_id = ?").run(commentId).changes > 0;
+      });
+    },
+
+    async subscriptionsByEmail(email: string) {
+      const rows = db.prepare("SELECT * FROM reply_subscriptions WHERE lower(email) = lower(?) ORDER BY created_ms").all(email) as Row[];
+      return rows.map(toSubscription);
+    },
+
+    async claimReaderMail(now: Date, leaseUntil: Date, limit: number): Promise<QueuedReaderMail[]> {
+      return transaction(() => {
+        const rows = db
+          .prepare("SELECT * FROM reader_mail WHERE next_ms <= ? AND done_ms IS NULL ORDER BY id LIMIT ?")
+          .all(now.getTime(), limit) as Row[];
+        const ids = rows.map((row) => Number(row.id));
+        if (ids.length > 0) {
+          db.prepare(`UPDATE reader_mail SET next_ms = ? WHERE id IN (${placeholders(ids)})`).run(leaseUntil.getTime(), ...ids);
+        }
+        return rows.map((row) => ({
+          id: Number(row.id),
+          kind: String(row.kind) as ReaderMailKind,
+          commentId: String(row.comment_id),
+          replyId: row.reply_id === "" ? null : String(row.reply_id),
+          attempts: Number(row.attempts),
+          created: new Date(Number(row.created_ms)),
+        }));
+      });
+    },
+
+    async readerMailDone(id: number, at: Date) {
+      db.prepare("UPDATE reader_mail SET done_ms = ? WHERE id = ?").run(at.getTime(), id);
+    },
+
+    async postponeReaderMail(id: number, retryAt: Date, error: string) {
+      db.prepare("UPDATE reader_mail SET attempts = attempts + 1, next_ms = ?, last_error = ? WHERE id = ?").run(retryAt.getTime(), error, id);
     },
 
     async ping() {

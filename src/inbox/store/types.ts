@@ -108,6 +108,31 @@ export interface QueuedAlert {
   created: Date;
 }
 
+// A reader's request to hear of replies to their comment (src/inbox/notifications.ts). Its own copy
+// of the address, erased with the request (unsubscribed, forgotten, or at the retention limit).
+export interface ReplySubscription {
+  commentId: string;
+  email: string;
+  // Random, in the signature of the request's links: a link outlives neither its request nor a
+  // request made again.
+  nonce: string;
+  created: Date;
+  // Null until the reader follows the confirmation link: nothing but that link is sent before.
+  confirmed: Date | null;
+}
+
+// A message to a reader waiting in the outbox: the confirmation of a request, or a reply to the
+// subscribed comment. Kept once sent, so that a reply approved twice is announced once.
+export type ReaderMailKind = "confirm" | "reply";
+export interface QueuedReaderMail {
+  id: number;
+  kind: ReaderMailKind;
+  commentId: string;
+  replyId: string | null;
+  attempts: number;
+  created: Date;
+}
+
 export type SubmitResult =
   | { kind: "created"; id: string }
   | { kind: "duplicate"; id: string }
@@ -155,8 +180,10 @@ export interface CommentStore {
   listSyncNeeded(): Promise<StoredComment[]>;
   markSynced(id: string, status: CommentStatus): Promise<void>;
   findByEmail(email: string): Promise<StoredComment[]>;
+  // Also erases the address's reply notification requests.
   deleteByEmail(email: string): Promise<StoredComment[]>;
-  // Erases e-mail addresses and client hashes older than `before`; returns how many comments.
+  // Erases e-mail addresses and client hashes older than `before`, and the reply notification
+  // requests made before it; returns how many comments.
   purgePersonalData(before: Date): Promise<number>;
   // Takes up to `limit` alerts due at `now` and hides them from other claims until `leaseUntil`,
   // so that several inbox instances never send the same alert at once.
@@ -164,6 +191,21 @@ export interface CommentStore {
   removeAlerts(ids: number[]): Promise<void>;
   // Counts a failed attempt and makes the alerts due again at `retryAt`.
   postponeAlerts(ids: number[], retryAt: Date, error: string): Promise<void>;
+  // Records a reply notification request for a stored comment, with its confirmation message
+  // queued in the same transaction. False when the comment already has one.
+  requestNotification(request: Omit<ReplySubscription, "confirmed">): Promise<boolean>;
+  getSubscription(commentId: string): Promise<ReplySubscription | undefined>;
+  // False unless there was a request still waiting for its confirmation.
+  confirmSubscription(commentId: string, at: Date): Promise<boolean>;
+  // Erases the request and its address, and what was waiting to be sent for it. False when none.
+  removeSubscription(commentId: string): Promise<boolean>;
+  subscriptionsByEmail(email: string): Promise<ReplySubscription[]>;
+  // Reader mail due at `now`, hidden from other claims until `leaseUntil` (as claimAlerts).
+  // Approving a reply queues its message in the same transaction (setStatus, insertReply).
+  claimReaderMail(now: Date, leaseUntil: Date, limit: number): Promise<QueuedReaderMail[]>;
+  // Sent, or given up (nothing left to send): never claimed again.
+  readerMailDone(id: number, at: Date): Promise<void>;
+  postponeReaderMail(id: number, retryAt: Date, error: string): Promise<void>;
   // Throws unless the store answers a query (for /healthz).
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -30,14 +30,30 @@ export const FORM_TEXT = {
   replyingTo: "En réponse à",
   cancelReply: "Annuler la réponse",
   pending: "Merci ! Votre commentaire a bien été reçu. Il sera publié après relecture par la rédaction.",
+  notifyLabel: "Me prévenir par e-mail d’une réponse",
+  notifyHint: "Un premier e-mail vous demandera de confirmer ; chaque message permet de se désabonner en un clic.",
+  pendingConfirm:
+    "Merci ! Votre commentaire a bien été reçu. Il sera publié après relecture par la rédaction. Pour être prévenu d’une réponse, ouvrez le lien de l’e-mail de confirmation qui vient de vous être envoyé.",
+  pendingNoMail:
+    "Merci ! Votre commentaire a bien été reçu. Il sera publié après relecture par la rédaction. Ce site n’envoie pas d’e-mails : vous ne serez pas prévenu d’une réponse, revenez sur cette page pour la lire.",
   sentHeading: "Envoyé depuis cette page",
   sentStatus: "En attente de relecture : visible de vous seul pour le moment.",
   closed: "Les commentaires sont fermés pour cet article.",
   reported: "Merci : votre signalement est arrivé à la rédaction, qui le lira.",
 } as const;
 
-// Ids in URLs and fragments: the anchors `commentaire-<id>` and the target after a no-JS post.
-export const PENDING_ANCHOR = "commentaire-en-attente";
+// Ids in URLs and fragments: the anchors `commentaire-<id>` and the targets after a no-JS post,
+// one per answer to the « Me prévenir » box (src/inbox/notifications.ts, NotifyAnswer).
+export const PENDING_ANCHORS = {
+  none: "commentaire-en-attente",
+  confirm: "commentaire-en-attente-confirmation",
+  off: "commentaire-en-attente-sans-e-mail",
+} as const;
+export const PENDING_TEXT: Readonly<Record<keyof typeof PENDING_ANCHORS, string>> = {
+  none: FORM_TEXT.pending,
+  confirm: FORM_TEXT.pendingConfirm,
+  off: FORM_TEXT.pendingNoMail,
+};
 // Where the inbox sends a reader back after a report (src/inbox/http/report-routes.ts).
 export const REPORTED_ANCHOR = "signalement-recu";
 export const FORM_ANCHOR = "laisser-un-commentaire";
@@ -45,4 +61,5 @@ export const commentAnchor = (id: string): string => `commentaire-${id}`;
 
 // The honeypot and the signed fill-time token travel with the form under these names.
 export const HONEYPOT_FIELD = "website";
+export const NOTIFY_FIELD = "notify";
 export const TIMESTAMP_FIELD = "ts";

@@ -4,6 +4,7 @@ import {
   FORM_TEXT,
   HONEYPOT_FIELD,
   LIMITS,
+  NOTIFY_FIELD,
   TIMESTAMP_FIELD,
 } from "../../../lib/comments/fields.ts";
 import type { FieldErrors } from "../../validate.ts";
@@ -15,6 +16,7 @@ export interface FormValues {
   name: string;
   email: string;
   body: string;
+  notify: boolean;
 }
 
 type VisibleField = "name" | "email" | "body";
@@ -54,6 +56,9 @@ ${hintAndError(field, hint, error)}</p>`;
 <input type="hidden" name="${TIMESTAMP_FIELD}" value="${timestamp}">
 ${input("name", "text", "name", LIMITS.nameMax, FORM_TEXT.nameHint)}
 ${input("email", "email", "email", LIMITS.emailMax, FORM_TEXT.emailNotice)}
+<p class="check"><input id="comment-notify" name="${NOTIFY_FIELD}" type="checkbox" value="1" aria-describedby="comment-notify-hint"${values.notify ? html` checked` : ""}>
+<label for="comment-notify">${FORM_TEXT.notifyLabel}</label>
+<span class="hint" id="comment-notify-hint">${FORM_TEXT.notifyHint}</span></p>
 <p class="field">${label("body")}
 <textarea id="comment-body" name="body" rows="8" required minlength="${LIMITS.bodyMin}" maxlength="${LIMITS.bodyMax}" aria-describedby="${bodyIds}"${
     bodyError ? html` aria-invalid="true"` : ""

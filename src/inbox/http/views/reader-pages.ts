@@ -112,3 +112,32 @@ ${values.text}</textarea></p>
 </form>`,
   };
 }
+
+/** The page a notification e-mail's link opens: what pressing its one button will do. */
+export function notificationLinkPage(
+  siteUrl: string,
+  purpose: "confirm" | "unsubscribe",
+  article: ArticleInfo | undefined,
+  action: string,
+): ReaderPage {
+  const about = article ? html` sur « ${article.title} »` : "";
+  const page =
+    purpose === "confirm"
+      ? {
+          title: "Confirmer : être prévenu d’une réponse",
+          text: html`Vous serez prévenu par e-mail, une fois par réponse, quand la rédaction ou un lecteur répondra à votre commentaire${about}. Chaque message permet de se désabonner en un clic.`,
+          button: "Confirmer",
+        }
+      : {
+          title: "Ne plus être prévenu des réponses",
+          text: html`Vous ne recevrez plus de message au sujet de votre commentaire${about}, et votre adresse sera effacée de nos envois.`,
+          button: "Me désabonner",
+        };
+  return {
+    title: page.title,
+    body: html`<h1>${page.title}</h1>
+<p>${page.text}</p>
+<form method="post" action="${action}"><p><button type="submit">${page.button}</button></p></form>
+${article ? backLink(siteUrl, article) : ""}`,
+  };
+}
