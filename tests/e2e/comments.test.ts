@@ -8,6 +8,8 @@ import { after, before, describe, it } from "node:test";
 import { parse } from "node-html-parser";
 import type { Browser, BrowserContext, Page, Response } from "playwright-core";
 import { describeViolations, launch } from "../helpers/browser.ts";
+import { startSmtp, type Received } from "../inbox/smtp.ts";
+import { freePort } from "../inbox/helpers.ts";
 import { atLeastSince, axeViolations, E2eSite, filesContaining, filesUnder, PASSWORD, watchedPage, type Watched } from "./harness.ts";
 
 const ARTICLE = "article-principal";
@@ -49,16 +51,23 @@ const EVIL = {
   ].join("\n"),
 };
 const EVIL_INVALID_EMAIL = `"><script>alert("e2")</script><img src=x onerror=alert("e3")>`;
+// Readers who tick « Me prévenir par e-mail d’une réponse ».
+const NOTIFY_NOJS = { name: "Odile Prévenue", email: "odile.prevenue@exemple.fr", body: "Prévenez-moi d’une réponse [notify-nojs]." };
+const NOTIFY_JS = { name: "Hugo Prévenu", email: "hugo.prevenu@exemple.fr", body: "Prévenez-moi aussi [notify-js]." };
+const NOTIFY_REPLY = "Bonne question, Odile : voici la réponse de la rédaction [notify-reply].";
 const STAFF_REPLY = "Merci Paul : la réponse <em>de la rédaction</em> [staff-1] est ici.";
-const EMAILS = [NOJS.email, NOJS_FIXED.email, JS_GOOD.email, EVIL.email, REPLY_NOJS.email];
+const EMAILS = [NOJS.email, NOJS_FIXED.email, JS_GOOD.email, EVIL.email, REPLY_NOJS.email, NOTIFY_NOJS.email, NOTIFY_JS.email];
 // Elements a reader could only have brought in as markup (none of them is part of the pages around).
 const INJECTED = "script, img, svg, iframe, object, embed, b, em";
 
 let site: E2eSite;
 let browser: Browser;
+let smtp: Awaited<ReturnType<typeof startSmtp>>;
+// The link of the reply's e-mail, followed once the site is rebuilt.
+let replyLink = "";
 const contexts: BrowserContext[] = [];
 // Ids of the comments posted along the way, used by the moderation and rebuild steps.
-const ids: Record<"nojs" | "fixed" | "js" | "evil" | "reply", string> = { nojs: "", fixed: "", js: "", evil: "", reply: "" };
+const ids: Record<"nojs" | "fixed" | "js" | "evil" | "reply" | "notify", string> = { nojs: "", fixed: "", js: "", evil: "", reply: "", notify: "" };
 
 async function context(options: Parameters<Browser["newContext"]>[0] = {}): Promise<BrowserContext> {
   const created = await browser.newContext({ locale: "fr-FR", ...options });
@@ -105,6 +114,24 @@ async function nativeSubmit(page: Page, selector: string): Promise<Response> {
     page.locator(selector).evaluate((form) => HTMLFormElement.prototype.submit.call(form)),
   ]);
   return response;
+}
+
+/** The first `count` messages to `address`, once they have arrived. */
+async function waitForMail(address: string, count: number): Promise<Received[]> {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const found = smtp.received.filter((message) => message.to.includes(address));
+    if (found.length >= count) return found;
+    if (Date.now() > deadline) throw new Error(`${count} message(s) to ${address}: ${found.length} arrived`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+/** A notification link in the message's text. */
+function linkIn(message: Received, purpose: "confirm" | "unsubscribe"): string {
+  const link = new RegExp(`https?://\\S+/api/notifications/${purpose}\\?\\S+`, "u").exec(message.text)?.[0];
+  assert.ok(link, `a ${purpose} link in:\n${message.text}`);
+  return link;
 }
 
 function assertNoViolations(violations: Awaited<ReturnType<typeof axeViolations>>): void {
@@ -158,6 +185,9 @@ async function moderatorPage(): Promise<Watched> {
 describe("reader comments end to end (npm start, Chromium, CLI, rebuild)", () => {
   before(async () => {
     site = new E2eSite();
+    const smtpPort = await freePort();
+    smtp = await startSmtp(smtpPort);
+    site.extraEnv = { SMTP_URL: `smtp://127.0.0.1:${smtpPort}` };
     await site.init();
     await site.start();
     browser = await launch();
@@ -166,6 +196,7 @@ describe("reader comments end to end (npm start, Chromium, CLI, rebuild)", () =>
     for (const created of contexts) await created.close().catch(() => undefined);
     await browser?.close();
     await site?.stop();
+    await smtp?.close();
     site?.cleanUp();
   });
 
@@ -488,6 +519,67 @@ describe("reader comments end to end (npm start, Chromium, CLI, rebuild)", () =>
     for (const email of EMAILS) assert.deepEqual(filesContaining(join(site.contentDir, "comments"), email), [], email);
   });
 
+  it("without JavaScript, « Me prévenir » leads to the confirmation notice; the e-mail's links, opened in Chromium, confirm and then unsubscribe with one button each; the reply's e-mail links to its anchor", async () => {
+    const watched = await watchedPage(await context({ javaScriptEnabled: false }));
+    const { page } = watched;
+    await page.goto(site.articleUrl(ARTICLE));
+    await fill(page, NOTIFY_NOJS);
+    assert.equal(await page.locator("#comment-notify").isChecked(), false, "unticked until the reader ticks it");
+    await page.check("#comment-notify");
+    assert.equal(await submitAndStatus(page, `${FORM} button[type=submit]`), 303);
+    await page.waitForURL(`${site.articleUrl(ARTICLE)}#commentaire-en-attente-confirmation`);
+    assert.ok(await page.locator("#commentaire-en-attente-confirmation").isVisible());
+    assert.equal(await page.locator(PENDING).isVisible(), false, "one notice, the one that says what happens next");
+    assert.match(await page.locator("#commentaire-en-attente-confirmation").innerText(), /e-mail de confirmation/u);
+
+    const [confirmation] = await waitForMail(NOTIFY_NOJS.email, 1);
+    const confirm = linkIn(confirmation!, "confirm");
+    await page.goto(confirm);
+    assert.equal(await page.locator("h1").textContent(), "Confirmer : être prévenu d’une réponse");
+    await Promise.all([page.waitForURL(confirm), page.click("main button[type=submit]")]);
+    assert.equal(await page.locator("h1").textContent(), "C’est confirmé");
+
+    const stored = await site.storedWith("[notify-nojs]");
+    ids.notify = stored.id;
+    await site.cliOk(["approve", stored.id]);
+    const replyId = /Réponse (\S+) enregistrée/u.exec(await site.cliOk(["reply", stored.id, "--as", "redaction", NOTIFY_REPLY]))?.[1];
+    assert.ok(replyId);
+    const [, replyMail] = await waitForMail(NOTIFY_NOJS.email, 2);
+    assert.match(replyMail!.text, /\[notify-reply\]/u);
+    replyLink = `${site.articleUrl(ARTICLE)}#commentaire-${replyId}`;
+    assert.ok(replyMail!.text.includes(replyLink), replyMail!.text);
+
+    const unsubscribe = linkIn(replyMail!, "unsubscribe");
+    await page.goto(unsubscribe);
+    assert.equal(await page.locator("h1").textContent(), "Ne plus être prévenu des réponses");
+    await Promise.all([page.waitForURL(unsubscribe), page.click("main button[type=submit]")]);
+    assert.equal(await page.locator("h1").textContent(), "Vous êtes désabonné");
+    await page.goto(unsubscribe);
+    assert.equal(await page.locator("h1").textContent(), "Déjà désabonné");
+    assertQuiet(watched, "notification links without JavaScript", ["410 GET /api/notifications/unsubscribe"]);
+  });
+
+  it("with JavaScript, « Me prévenir » shows the confirmation notice in place; the link's page passes axe", async () => {
+    const watched = await watchedPage(await context());
+    const { page } = watched;
+    await page.goto(site.articleUrl(ARTICLE));
+    await page.click("#comment-name");
+    const openedAt = Date.now();
+    await fill(page, NOTIFY_JS);
+    await page.check("#comment-notify");
+    await atLeastSince(openedAt, HUMAN_DELAY_MS);
+    assert.equal(await submitAndStatus(page, `${FORM} button[type=submit]`), 201);
+    const notice = page.locator("#commentaire-en-attente-confirmation");
+    await notice.and(page.locator(".is-visible")).waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement?.id), "commentaire-en-attente-confirmation", "focus goes to the notice");
+    assert.equal(await page.locator("#comment-notify").isChecked(), false, "the form is reset, the box with it");
+
+    const [confirmation] = await waitForMail(NOTIFY_JS.email, 1);
+    await page.goto(linkIn(confirmation!, "confirm"));
+    assertNoViolations(await axeViolations(page));
+    assertQuiet(watched, "notification with JavaScript");
+  });
+
   describe("after a rebuild of the content tree", () => {
     before(async () => {
       await site.stop();
@@ -499,8 +591,9 @@ describe("reader comments end to end (npm start, Chromium, CLI, rebuild)", () =>
       const watched = await watchedPage(await context());
       const { page } = watched;
       await page.goto(site.articleUrl(ARTICLE));
-      // c1, c2, c3 of the fixture; the no-JS comment, its reader and staff replies, the JS comment, the hostile one.
-      assert.equal(await page.locator("#commentaires-titre").textContent(), "8 commentaires");
+      // c1, c2, c3 of the fixture; the no-JS comment, its reader and staff replies, the JS comment,
+      // the hostile one, the one whose author asked to be told of replies and its staff reply.
+      assert.equal(await page.locator("#commentaires-titre").textContent(), "10 commentaires");
 
       const top = page.locator(`#commentaires > ol > li > #commentaire-${ids.nojs}`);
       assert.ok(await top.isVisible(), "the no-JS comment is at the top level");
@@ -535,7 +628,7 @@ describe("reader comments end to end (npm start, Chromium, CLI, rebuild)", () =>
       assert.ok(await js.isVisible(), "the comment posted with JavaScript is at the top level");
       assert.equal(await js.locator(".comment-author").textContent(), JS_GOOD.name);
       const order = await page.locator("#commentaires > ol > li > article").evaluateAll((articles) => articles.map((a) => a.id));
-      assert.deepEqual(order, ["c1", "c3", ids.nojs, ids.js, ids.evil].map((id) => `commentaire-${id}`), "top level, oldest first");
+      assert.deepEqual(order, ["c1", "c3", ids.nojs, ids.js, ids.evil, ids.notify].map((id) => `commentaire-${id}`), "top level, oldest first");
 
       const html = await page.content();
       assert.ok(!html.includes("[nojs-422]"), "the comment left pending is not published");
@@ -602,6 +695,18 @@ describe("reader comments end to end (npm start, Chromium, CLI, rebuild)", () =>
       assert.equal(stored.parent, ids.nojs);
       assert.deepEqual(stored.signals, []);
       assertQuiet(watched, "in-place reply");
+    });
+
+    it("the reply's e-mail link opens the reply on the rebuilt article", async () => {
+      const { page } = await watchedPage(await context({ javaScriptEnabled: false }));
+      await page.goto(replyLink);
+      const reply = page.locator(`#${new URL(replyLink).hash.slice(1)}`);
+      assert.ok(await reply.isVisible());
+      assert.match(await reply.innerText(), /\[notify-reply\]/u);
+    });
+
+    it("no e-mail address appears in any file of content/, whatever path its comment took", () => {
+      for (const email of EMAILS) assert.deepEqual(filesContaining(site.contentDir, email), [], email);
     });
 
     it("no e-mail address appears in any file of the rebuilt dist/", () => {

@@ -56,6 +56,8 @@ export class E2eSite {
   output = "";
   private readonly builds: string[] = [];
   private stopServer: () => Promise<void> = async () => undefined;
+  /** Added to env(): SMTP_URL, for one. */
+  extraEnv: Record<string, string> = {};
 
   /** What both the server and the CLI get: the same database and content tree. */
   env(): Record<string, string> {
@@ -73,6 +75,7 @@ export class E2eSite {
       // The tests rebuild the site themselves, at the moment they choose.
       INBOX_REBUILD_COMMAND: "",
       ASTRO_TELEMETRY_DISABLED: "1",
+      ...this.extraEnv,
     };
   }
 
