@@ -3,7 +3,8 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { after, before, describe, it } from "node:test";
 import { chromium, type Browser, type Page } from "playwright-core";
-import { approvedComment, makeFixture, PASSWORD, postJson, startInbox, validFields, type Fixture, type RunningInbox } from "./helpers.ts";
+import { PASSWORD, postJson, runCli, validFields, type Fixture, type RunningInbox } from "./helpers.ts";
+import { BACKENDS, inboxOnBackend } from "./backends.ts";
 
 // Debian's Chromium (apt-get install chromium), driven by playwright-core.
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -21,17 +22,21 @@ async function violations(page: Page): Promise<string[]> {
   return found.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
 }
 
-describe("inbox pages in a browser: accessibility (axe-core) and CSP", () => {
+// On both stores: the pages and their flows go through the same store calls as the CLI's.
+for (const backend of BACKENDS) describe(`inbox pages in a browser: accessibility (axe-core) and CSP: ${backend.name}`, { skip: backend.skip }, () => {
   let fixture: Fixture;
   let inbox: RunningInbox;
   let browser: Browser;
   let page: Page;
   const cspErrors: string[] = [];
+  const on = inboxOnBackend(backend);
+  const cli = (args: string[]) => runCli(fixture, args, on.database.env);
 
   before(async () => {
-    fixture = makeFixture();
-    inbox = await startInbox(fixture);
-    const parent = await approvedComment(fixture, inbox.url, { name: "Claire" });
+    ({ fixture, inbox } = on);
+    const { body } = await postJson(inbox.url, validFields({ name: "Claire", body: "Un commentaire approuvé pour y répondre." }));
+    const parent = String(body.id);
+    assert.equal((await cli(["approve", parent])).code, 0);
     await postJson(inbox.url, validFields({ parent, body: "Une réponse avec https://exemple.fr" }));
     await postJson(inbox.url, validFields({ article: "vaccins-grippe", body: "Question <b>en gras</b> ?" }));
     browser = await chromium.launch({
@@ -45,7 +50,6 @@ describe("inbox pages in a browser: accessibility (axe-core) and CSP", () => {
   });
   after(async () => {
     await browser?.close();
-    await inbox?.stop();
   });
 
   it("login page", async () => {
@@ -112,6 +116,48 @@ describe("inbox pages in a browser: accessibility (axe-core) and CSP", () => {
     await published.locator('input[name="reason"]').fill("doublon");
     await Promise.all([page.waitForURL(/message=unpublished/u), published.locator("button", { hasText: "Retirer du site" }).click()]);
     assert.match((await page.locator(".flash").textContent()) ?? "", /Commentaire retiré du site/u);
+  });
+
+  it("block rules page: a rule added from the browser is listed with its count, and removed there", async () => {
+    await page.goto(`${inbox.url}/moderation/regles`);
+    assert.equal(await page.locator("h1").textContent(), "Règles de blocage");
+    assert.deepEqual(await violations(page), []);
+    await page.selectOption("#regle-sorte", "domaine");
+    await page.fill("#regle-valeur", "casino.example");
+    await Promise.all([page.waitForLoadState("load"), page.click("main form[action='/moderation/regles'] button[type=submit]")]);
+    const row = page.locator("tbody tr", { hasText: "casino.example" });
+    assert.equal(await row.count(), 1);
+    assert.match((await row.innerText()).replace(/\s+/gu, " "), /casino\.example 0/u);
+    assert.deepEqual(await violations(page), []);
+    await Promise.all([page.waitForLoadState("load"), row.locator("button", { hasText: "Supprimer" }).click()]);
+    assert.equal(await page.locator("tbody tr", { hasText: "casino.example" }).count(), 0);
+  });
+
+  it("a named account logs in with its name from the browser, and its approval is signed with it", async () => {
+    const made = await cli(["user", "add", "claire"]);
+    assert.equal(made.code, 0, made.stderr);
+    const password = made.stdout.trim().split("\n").at(-1)!;
+    const context = await browser.newContext();
+    try {
+      const own = await context.newPage();
+      await own.goto(`${inbox.url}/moderation/`);
+      await own.fill("#name", "claire");
+      await own.fill("#password", "pas le bon");
+      await Promise.all([own.waitForLoadState("load"), own.click("button[type=submit]")]);
+      assert.match((await own.locator("main").textContent()) ?? "", /Identifiant ou mot de passe incorrect/u);
+      assert.deepEqual(await violations(own), [], "the login page with its error");
+      await own.fill("#name", "claire");
+      await own.fill("#password", password);
+      await Promise.all([own.waitForURL(`${inbox.url}/moderation/`), own.click("button[type=submit]")]);
+      const { body } = await postJson(inbox.url, validFields({ body: "Un commentaire que Claire approuve." }));
+      const id = String(body.id);
+      await own.reload();
+      await Promise.all([own.waitForURL(/message=approved/u), own.locator(`#c-${id} button.action-approuver`).click()]);
+      await own.goto(`${inbox.url}/moderation/?statut=approved`);
+      assert.match((await own.locator(`#c-${id}`).textContent()) ?? "", /Approuvé le .* par claire/u);
+    } finally {
+      await context.close();
+    }
   });
 
   it("reader's error page (no JavaScript) and reply page", async () => {

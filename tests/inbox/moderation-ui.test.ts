@@ -16,15 +16,14 @@ import {
   type Fixture,
   type RunningInbox,
 } from "./helpers.ts";
+import { BACKENDS, inboxOnBackend } from "./backends.ts";
 
+// The suite's fixture and inbox, and the environment that points the CLI at the inbox's store.
 let fixture: Fixture;
 let inbox: RunningInbox;
+let storeEnv: Record<string, string> = {};
 
-before(async () => {
-  fixture = makeFixture();
-  inbox = await startInbox(fixture);
-});
-after(() => inbox.stop());
+const cli = (args: string[]) => runCli(fixture, args, storeEnv);
 
 async function newComment(overrides: Record<string, string> = {}): Promise<string> {
   const { status, body } = await postJson(inbox.url, validFields({ body: `Commentaire ${Math.random()}`, ...overrides }));
@@ -33,11 +32,18 @@ async function newComment(overrides: Record<string, string> = {}): Promise<strin
 }
 
 async function statusOf(id: string): Promise<string> {
-  const result = await runCli(fixture, ["show", id, "--json"]);
+  const result = await cli(["show", id, "--json"]);
   return String((JSON.parse(result.stdout) as Record<string, unknown>).status);
 }
 
 describe("moderation UI access", () => {
+  before(async () => {
+    fixture = makeFixture();
+    storeEnv = {};
+    inbox = await startInbox(fixture);
+  });
+  after(() => inbox.stop());
+
   it("shows no page without login: GET redirects to the login page", async () => {
     for (const pathname of ["/moderation/", "/moderation/?statut=spam", "/moderation/inconnu"]) {
       const response = await fetch(`${inbox.url}${pathname}`, { redirect: "manual" });
@@ -117,12 +123,13 @@ describe("moderation UI access", () => {
   });
 });
 
-describe("moderation UI actions", () => {
+// Every flow on both stores: what the web UI does goes through the same store calls.
+for (const backend of BACKENDS) describe(`moderation UI actions: ${backend.name}`, { skip: backend.skip }, () => {
   let moderator: Moderator;
+  const on = inboxOnBackend(backend);
   before(async () => {
-    // The previous suite exhausted this client's login attempts: restart to clear the limiter.
-    await inbox.stop();
-    inbox = await startInbox(fixture);
+    ({ fixture, inbox } = on);
+    storeEnv = on.database.env;
     moderator = new Moderator(inbox.url);
     const response = await moderator.login();
     assert.equal(response.status, 303);
@@ -199,7 +206,7 @@ describe("moderation UI actions", () => {
     assert.equal(edited.querySelector(".warning"), null);
     assert.match(edited.text, /Texte modifié le .* par mot de passe commun/u);
 
-    const shown = JSON.parse((await runCli(fixture, ["show", id, "--json"])).stdout) as { actions: { actor: string; before: string }[] };
+    const shown = JSON.parse((await cli(["show", id, "--json"])).stdout) as { actions: { actor: string; before: string }[] };
     assert.deepEqual(shown.actions.map((e) => [e.actor, e.before]), [["mot de passe commun", "Mon numéro : 06 12 34 56 78, rappelez-moi."]]);
     await moderator.post(`/moderation/commentaires/${id}/approuver`, { _csrf: after.csrf, retour: "pending" });
     const file = readFileSync(path.join(fixture.contentDir, "comments", "immunotherapie-sein", `${id}.md`), "utf8");
@@ -216,8 +223,8 @@ describe("moderation UI actions", () => {
 
   it("takes a published comment down from the approved list, with a reason, keeping its reply under a placeholder", async () => {
     const id = await newComment({ body: "Arrêtez votre traitement, ça marche mieux sans." });
-    await runCli(fixture, ["approve", id]);
-    const replied = await runCli(fixture, ["reply", id, "--as", "redaction", "Ne changez rien sans votre médecin."]);
+    await cli(["approve", id]);
+    const replied = await cli(["reply", id, "--as", "redaction", "Ne changez rien sans votre médecin."]);
     const replyId = /Réponse (\S+) enregistrée/u.exec(replied.stdout)![1]!;
     const { html, csrf } = await moderator.page("/moderation/?statut=approved");
     const form = parse(html).querySelector(`form[action="/moderation/commentaires/${id}/retirer"]`)!;
@@ -312,7 +319,7 @@ describe("moderation UI actions", () => {
     assert.equal(response.status, 303);
     assert.equal(response.headers.get("location"), "/moderation/?statut=pending&message=replied-approved");
     assert.equal(await statusOf(parent), "approved");
-    const replies = (JSON.parse((await runCli(fixture, ["list", "--status", "approved", "--json"])).stdout) as Record<string, unknown>[]).filter(
+    const replies = (JSON.parse((await cli(["list", "--status", "approved", "--json"])).stdout) as Record<string, unknown>[]).filter(
       (comment) => comment.parent === parent,
     );
     assert.equal(replies.length, 1);
