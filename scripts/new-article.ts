@@ -5,7 +5,7 @@
 
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { parse } from "yaml";
+import { parseYaml } from "../src/lib/yaml.ts";
 import { contentDir } from "../src/config/paths.ts";
 import { parisIsoDate } from "../src/lib/dates.ts";
 import { slugify } from "../src/lib/slug.ts";
@@ -20,7 +20,7 @@ function fail(message: string): never {
 
 function readYaml(file: string): unknown {
   try {
-    return parse(readFileSync(file, "utf8"));
+    return parseYaml(readFileSync(file, "utf8"));
   } catch (error) {
     return fail(`Impossible de lire ${file} : ${(error as Error).message}`);
   }

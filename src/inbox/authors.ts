@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { parse } from "yaml";
+import { parseYaml } from "../lib/yaml.ts";
 
 export interface StaffAuthor {
   id: string;
@@ -11,7 +11,7 @@ const AUTHOR_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/u;
 
 function readAuthor(file: string): { name?: unknown; staff?: unknown } | undefined {
   try {
-    const data: unknown = parse(readFileSync(file, "utf8"));
+    const data: unknown = parseYaml(readFileSync(file, "utf8"));
     return typeof data === "object" && data !== null ? data : undefined;
   } catch {
     return undefined;

@@ -1,4 +1,4 @@
-import { stringify } from "yaml";
+import { toYaml } from "../lib/yaml.ts";
 import type { StoredComment } from "./store/types.ts";
 
 // The published form of an approved comment: what the site's `comments` collection reads.
@@ -6,10 +6,10 @@ import type { StoredComment } from "./store/types.ts";
 // its replies kept is only its place in the thread: no author, no text.
 export function commentFile(comment: StoredComment): string {
   if (comment.status !== "approved" && comment.removed) {
-    const placeholder = stringify({ id: comment.id, article: comment.article, parent: comment.parent, date: comment.created.toISOString(), removed: true });
+    const placeholder = toYaml({ id: comment.id, article: comment.article, parent: comment.parent, date: comment.created.toISOString(), removed: true });
     return `---\n${placeholder}---\n`;
   }
-  const frontMatter = stringify({
+  const frontMatter = toYaml({
     id: comment.id,
     article: comment.article,
     parent: comment.parent,

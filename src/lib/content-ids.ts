@@ -2,7 +2,7 @@
 // them, for the build's preflight (src/integrations/content-preflight.ts).
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { CORE_SCHEMA, load } from "js-yaml";
+import { parseYaml } from "./yaml.ts";
 
 export function knownIds(contentDir: string): { authors: Set<string>; categories: Set<string> } {
   const authorsDir = join(contentDir, "authors");
@@ -10,7 +10,7 @@ export function knownIds(contentDir: string): { authors: Set<string>; categories
     ? readdirSync(authorsDir).flatMap((name) => /^(.+)\.ya?ml$/.exec(name)?.[1] ?? [])
     : [];
   const categoriesFile = join(contentDir, "categories.yaml");
-  const categories: unknown = existsSync(categoriesFile) ? load(readFileSync(categoriesFile, "utf8"), { schema: CORE_SCHEMA }) : {};
+  const categories: unknown = existsSync(categoriesFile) ? parseYaml(readFileSync(categoriesFile, "utf8")) : {};
   return {
     authors: new Set(authors),
     categories: new Set(typeof categories === "object" && categories !== null ? Object.keys(categories) : []),

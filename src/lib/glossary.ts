@@ -2,7 +2,7 @@
 // the everyday words and the carers' words that mean the same. A word belongs to one entry only,
 // or a reader's search and the term's link could not tell which entry it means.
 import { existsSync, readFileSync } from "node:fs";
-import { CORE_SCHEMA, load } from "js-yaml";
+import { parseYaml } from "./yaml.ts";
 import { z } from "astro/zod";
 import { fold } from "./search/term-match.ts";
 import type { Problem } from "./validate.ts";
@@ -84,7 +84,7 @@ export function readGlossary(path: string, file: string): { entries: GlossaryEnt
   if (!existsSync(path)) return { entries: [], problems: [] };
   let data: unknown;
   try {
-    data = load(readFileSync(path, "utf8"), { schema: CORE_SCHEMA });
+    data = parseYaml(readFileSync(path, "utf8"));
   } catch (error) {
     return { entries: [], problems: [{ file, field: "YAML", message: `${(error as Error).message.split("\n")[0]}` }] };
   }

@@ -7,7 +7,7 @@ import { createHash } from "node:crypto";
 import { cpSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { DatabaseSync } from "node:sqlite";
-import { parse } from "yaml";
+import { parseYaml as parse } from "../../src/lib/yaml.ts";
 import { build, fixtureSite, root, type BuildResult } from "../helpers/build.ts";
 import { tempDir } from "../helpers/temp.ts";
 

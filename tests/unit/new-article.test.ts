@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestContext } from "node:test";
-import { parse } from "yaml";
+import { parseYaml as parse } from "../../src/lib/yaml.ts";
 import { parisIsoDate } from "../../src/lib/dates.ts";
 
 const script = join(import.meta.dirname, "../../scripts/new-article.ts");

@@ -1,7 +1,7 @@
 // What an export becomes in the content tree, decided without touching the disk: the files with
 // their text, the sections to add, and for the report what was held back, changed or skipped,
 // and why. (write.ts then compares this with what is on disk.)
-import { stringify } from "yaml";
+import { toYaml } from "../../lib/yaml.ts";
 import { isPublished, parisIsoDate } from "../../lib/dates.ts";
 import { slugify, tagSlug } from "../../lib/slug.ts";
 import { decodedOr } from "../../lib/uri.ts";
@@ -81,7 +81,7 @@ const FALLBACK_CATEGORY: PlannedCategory = { id: "non-classe", name: "Non class�
 const MISSING_CREDENTIALS = "Qualification non renseignée";
 
 const frontMatter = (data: Record<string, unknown>, body: string): string =>
-  `---\n${stringify(data, { lineWidth: 0 }).trimEnd()}\n---\n\n${body.trim()}\n`;
+  `---\n${toYaml(data).trimEnd()}\n---\n\n${body.trim()}\n`;
 
 /** Every address a post of the export can be linked by: its permalink, its guid, its id. */
 function keysOf(item: WxrItem): string[] {
@@ -127,7 +127,7 @@ export function planImport(wxr: WxrExport, existing: ExistingContent): Plan {
       plan.counts.authors++;
       plan.files.push({
         path: `authors/${id}.yaml`,
-        text: stringify({ name: authorName(login) || id, credentials: MISSING_CREDENTIALS, bio: `${authorName(login) || id} écrit pour ${plainText(wxr.title) || "le site"}.` }),
+        text: toYaml({ name: authorName(login) || id, credentials: MISSING_CREDENTIALS, bio: `${authorName(login) || id} écrit pour ${plainText(wxr.title) || "le site"}.` }),
         label: `l’auteur ${id}`,
       });
       plan.entries.push({

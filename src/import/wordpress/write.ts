@@ -4,7 +4,7 @@
 import { createHash } from "node:crypto";
 import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { Document, parseDocument } from "yaml";
+import { parseYaml, toYaml } from "../../lib/yaml.ts";
 import { REDIRECTS_FILE, redirectsToAdd } from "../../lib/redirects.ts";
 import type { Plan, PlannedFile } from "./plan.ts";
 
@@ -97,20 +97,24 @@ export function applyPlan(plan: Plan, contentDir: string, dryRun: boolean): Writ
     writeAtomic(redirectsPath, `${head}${newRedirects.join("\n")}\n`);
   }
 
-  // Sections are added to content/categories.yaml, its comments and existing entries kept.
+  // Sections are added at the end of content/categories.yaml: what was there, its comments and
+  // layout included, is kept byte for byte.
   const categoriesPath = join(contentDir, "categories.yaml");
   const source = existsSync(categoriesPath) ? readFileSync(categoriesPath, "utf8") : "";
-  // An empty file has no mapping to add to: it starts as one.
-  const document = source.trim() === "" ? new Document({}) : parseDocument(source);
-  let categoriesAdded = 0;
-  for (const c of plan.categories) {
-    if (document.has(c.id)) continue;
-    const { id, ...fields } = c;
-    document.set(id, document.createNode(fields));
-    categoriesAdded++;
+  const parsed = parseYaml(source);
+  const known = new Set(typeof parsed === "object" && parsed !== null ? Object.keys(parsed) : []);
+  const newCategories: Record<string, unknown> = {};
+  for (const { id, ...fields } of plan.categories) {
+    if (known.has(id)) continue;
+    known.add(id);
+    newCategories[id] = fields;
   }
+  const categoriesAdded = Object.keys(newCategories).length;
+  // A file with no section yet (empty, comments only, or « {} ») keeps its comments only.
+  const kept = typeof parsed === "object" && parsed !== null && Object.keys(parsed).length > 0 ? source : source.split("\n").filter((line) => line.startsWith("#")).join("\n");
+  const categoriesText = `${kept === "" || kept.endsWith("\n") ? kept : `${kept}\n`}${toYaml(newCategories)}`;
   if (!dryRun) {
-    if (categoriesAdded > 0) writeAtomic(categoriesPath, document.toString({ lineWidth: 0 }));
+    if (categoriesAdded > 0) writeAtomic(categoriesPath, categoriesText);
     const sorted = (record: Record<string, string>) => Object.fromEntries(Object.entries(record).sort(([a], [b]) => a.localeCompare(b)));
     const note = "Écrit par npm run import:wordpress : l’empreinte de chaque fichier importé, pour ne jamais écraser une modification, et où va chaque élément de WordPress.";
     const text = `${JSON.stringify({ note, files: sorted(manifest), items: sorted(items) }, null, 2)}\n`;
