@@ -1,6 +1,6 @@
 // YAML for everything Pouls reads and writes (front matter, glossary, sections, authors, comment
 // files), through one library, js-yaml: the one Astro's Markdown already brings, and the faster
-// at reading front matter (README, Editing). Read with the core schema: a date, a « no » or a
+// at reading front matter (src/lib/front-matter.ts). Read with the core schema: a date, a « no » or a
 // « 1.10 » stays the text the editor wrote; the checks that follow say what a field must be.
 import { CORE_SCHEMA, dump, load } from "js-yaml";
 
