@@ -1,4 +1,5 @@
-// Every interface string of the site. A second language is a copy of this file.
+// Every interface string of the site, with search.fr.ts (the search page, whose script loads it)
+// and comments.fr.ts (the comment form, also drawn by the inbox). A second language copies all three.
 // Written with plain spaces and apostrophes; readers get them in French typography like the articles.
 import { frenchNumber, typesetStrings } from "../lib/typography.ts";
 

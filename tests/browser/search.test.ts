@@ -6,7 +6,8 @@ import assert from "node:assert/strict";
 import { spawn, type ChildProcess } from "node:child_process";
 import { cpSync, createReadStream, existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { createServer as createHttpServer } from "node:http";
-import { createServer, type AddressInfo } from "node:net";
+import type { AddressInfo } from "node:net";
+import { freePort } from "../helpers/net.ts";
 import { join } from "node:path";
 import { parse } from "node-html-parser";
 import type { Browser, BrowserContext, Page } from "playwright-core";
@@ -120,17 +121,6 @@ async function searchUrls(page: Page, path: string, base = server.url): Promise<
   return urls(await allResults(page));
 }
 
-/** A free TCP port on the loopback interface. */
-function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const s = createServer();
-    s.on("error", fail);
-    s.listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => ok(port));
-    });
-  });
-}
 
 async function devServer(outDir: string): Promise<{ url: string; child: ChildProcess; output: () => string }> {
   const port = await freePort();

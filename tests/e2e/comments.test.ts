@@ -9,7 +9,7 @@ import { parse } from "node-html-parser";
 import type { Browser, BrowserContext, Page, Response } from "playwright-core";
 import { describeViolations, launch } from "../helpers/browser.ts";
 import { startSmtp, type Received } from "../inbox/smtp.ts";
-import { freePort } from "../inbox/helpers.ts";
+import { freePort, waitFor } from "../helpers/net.ts";
 import { atLeastSince, axeViolations, E2eSite, filesContaining, filesUnder, PASSWORD, watchedPage, type Watched } from "./harness.ts";
 
 const ARTICLE = "article-principal";
@@ -117,14 +117,11 @@ async function nativeSubmit(page: Page, selector: string): Promise<Response> {
 }
 
 /** The first `count` messages to `address`, once they have arrived. */
-async function waitForMail(address: string, count: number): Promise<Received[]> {
-  const deadline = Date.now() + 20_000;
-  for (;;) {
+function waitForMail(address: string, count: number): Promise<Received[]> {
+  return waitFor(`${count} message(s) to ${address}`, () => {
     const found = smtp.received.filter((message) => message.to.includes(address));
-    if (found.length >= count) return found;
-    if (Date.now() > deadline) throw new Error(`${count} message(s) to ${address}: ${found.length} arrived`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
+    return found.length >= count ? found : undefined;
+  }, 20_000);
 }
 
 /** A notification link in the message's text. */

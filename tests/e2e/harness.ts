@@ -4,29 +4,18 @@
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync } from "node:fs";
-import { createServer, type AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { createRequire } from "node:module";
 import type { BrowserContext, Page } from "playwright-core";
 import { build, fixtureCopy, root } from "../helpers/build.ts";
+import { freePort } from "../helpers/net.ts";
 import type { AxeViolation } from "../helpers/browser.ts";
 
 export const PASSWORD = "un mot de passe de modération très solide";
 const SECRET = "e2e-0123456789abcdef0123456789abcdef";
 
-/** A port nobody listens on now: the build needs the origin (SITE_URL) before the server starts. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 export interface StoredSummary {
   id: string;

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { facetOptions, optionLabel } from "../../src/lib/search/facets.ts";
 import { PREF_OFF, isSearchShortcut } from "../../src/lib/search/shortcut.ts";
 import { REQUIRED_SEARCH_FIELDS, auditSearchFields, auditVerdict, missingSearchFields } from "../../src/lib/search/check-index.ts";
-import { strings } from "../../src/components/search/strings.ts";
+import { strings } from "../../src/i18n/search.fr.ts";
 import { bundleFile, pageUrl } from "../../src/integrations/pagefind.ts";
 import { displayApostrophes, indexableApostrophes, queryApostrophes } from "../../src/lib/search/apostrophes.ts";
 import { indexableHtml } from "../../src/lib/search/indexable-html.ts";

@@ -141,7 +141,7 @@ test("text without French punctuation is returned unchanged", () => {
 describe("numbers readers see", () => {
   it("group thousands with a narrow no-break space, as French does", async () => {
     const { t } = await import("../../src/i18n/fr.ts");
-    const { FORM_TEXT } = await import("../../src/lib/comments/fields.ts");
+    const { FORM_TEXT } = await import("../../src/i18n/comments.fr.ts");
     const { commentCountLabel } = await import("../../src/lib/comments/view.ts");
     assert.equal(t.articlesCount(1234), "1\u202f234 articles");
     assert.equal(t.pageN(3, 1250), "Page 3 sur 1\u202f250");

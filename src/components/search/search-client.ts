@@ -23,7 +23,7 @@ import { CheckedResults } from "../../lib/search/checked-results.ts";
 import { mergeParts } from "../../lib/search/merge-parts.ts";
 import { closestWord, VOCABULARY_DIR } from "../../lib/search/vocabulary.ts";
 import { BUNDLE_PATH, INDEX_HASH, PARTS_DIR, RECENT_DIR } from "../../lib/search/bundle.ts";
-import { strings } from "./strings.ts";
+import { strings } from "../../i18n/search.fr.ts";
 
 interface ResultData extends Partial<ExcerptSource> {
   url: string;

@@ -1,12 +1,6 @@
 import { html } from "hono/html";
-import {
-  FIELD_LABELS,
-  FORM_TEXT,
-  HONEYPOT_FIELD,
-  LIMITS,
-  NOTIFY_FIELD,
-  TIMESTAMP_FIELD,
-} from "../../../lib/comments/fields.ts";
+import { HONEYPOT_FIELD, LIMITS, NOTIFY_FIELD, TIMESTAMP_FIELD } from "../../../lib/comments/fields.ts";
+import { FIELD_LABELS, FORM_TEXT } from "../../../i18n/comments.fr.ts";
 import type { FieldErrors } from "../../validate.ts";
 import type { Html } from "./layout.ts";
 

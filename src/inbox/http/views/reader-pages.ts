@@ -1,5 +1,5 @@
 import { html, raw } from "hono/html";
-import { FIELD_LABELS } from "../../../lib/comments/fields.ts";
+import { FIELD_LABELS } from "../../../i18n/comments.fr.ts";
 import { plainTextToHtml } from "../../../lib/comments/text.ts";
 import type { ArticleInfo } from "../../manifest.ts";
 import type { ParentComment } from "../../parents.ts";

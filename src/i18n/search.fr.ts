@@ -1,6 +1,6 @@
-// Interface strings of the search page, in French. Kept beside the search components (shared by
-// the Astro templates and the browser script) rather than in src/i18n/fr.ts, which others edit.
-import { frenchNumber } from "../../lib/typography.ts";
+// Interface strings of the search page, in French: a file of their own beside fr.ts because the
+// page's browser script imports them too, and should not bring the rest of the site's strings.
+import { frenchNumber } from "../lib/typography.ts";
 
 const nbsp = "\u00a0";
 const quote = (s: string) => `«${nbsp}${s}${nbsp}»`;
