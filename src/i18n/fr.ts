@@ -5,6 +5,8 @@ import { frenchNumber, typesetStrings } from "../lib/typography.ts";
 
 export const t = typesetStrings({
   skipLink: "Aller au contenu",
+  // The footer's switch between light and dark (src/components/ThemeSwitch.astro).
+  theme: { label: "Apparence", auto: "Comme l’appareil", light: "Claire", dark: "Sombre" },
   homeTitle: "Accueil",
   nav: { label: "Navigation principale", sections: "Rubriques", search: "Recherche" },
   breadcrumbLabel: "Fil d’Ariane",
