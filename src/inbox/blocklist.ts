@@ -5,7 +5,7 @@ import { findUrls } from "../lib/comments/links.ts";
 import { fold } from "../lib/search/term-match.ts";
 import type { BlockKind, BlockRule, CommentStore } from "./store/types.ts";
 
-export const BLOCK_KINDS: readonly BlockKind[] = ["mot", "domaine", "client"];
+export { BLOCK_KINDS } from "./store/types.ts";
 
 export const BLOCK_KIND_LABELS: Readonly<Record<BlockKind, string>> = {
   mot: "mot",

@@ -549,6 +549,16 @@ for (const backend of BACKENDS) {
     );
 
     it(
+      "refuses a row the schema should never hold, naming its column, rather than handing it on",
+      withStore(async (store, db) => {
+        const c = comment();
+        await store.submit(c, RULES);
+        await db.sql(`UPDATE comments SET signals = '{"lien": 1}' WHERE id = '${c.id}'`);
+        await assert.rejects(store.get(c.id), /Valeur inattendue dans la base, colonne signals/u);
+      }),
+    );
+
+    it(
       "answers ping while its schema is there, and fails it once the schema is gone",
       withStore(async (store, db) => {
         await store.ping();

@@ -1,18 +1,14 @@
+import { postgresColumns, rowReader } from "./rows.ts";
 import pg from "pg";
 import type {
-  ReportReason,
   StoredReport,
-  ModeratorAccount,
   BlockKind,
-  BlockRule,
   CommentAction,
   CommentStatus,
   CommentStore,
   NewComment,
   QueuedAlert,
   QueuedReaderMail,
-  ReaderMailKind,
-  ReplySubscription,
   StoredComment,
   SubmitResult,
   SubmitRules,
@@ -413,16 +409,7 @@ const BATCHES_IN_FLIGHT = 2;
 const MIGRATION_LOCK = 7_163_002_101;
 
 type Row = Record<string, unknown>;
-
-function toSubscription(row: Row): ReplySubscription {
-  return {
-    commentId: String(row.comment_id),
-    email: String(row.email),
-    nonce: String(row.nonce),
-    created: row.created as Date,
-    confirmed: (row.confirmed as Date | null) ?? null,
-  };
-}
+const read = rowReader(postgresColumns);
 
 // The message announcing an approved reply to a confirmed request on its parent; not to the
 // reader who replied to their own comment. Run after the approval, in its transaction.
@@ -432,41 +419,6 @@ const QUEUE_REPLY_MAIL = `INSERT INTO reader_mail (kind, comment_id, reply_id, c
   WHERE r.id = $1 AND r.status = 'approved' AND s.confirmed IS NOT NULL
     AND (r.email IS NULL OR lower(r.email) <> lower(s.email))
   ON CONFLICT DO NOTHING`;
-
-function toModerator(row: Row): ModeratorAccount {
-  return {
-    name: String(row.name),
-    passwordSalt: String(row.password_salt),
-    passwordHash: String(row.password_hash),
-    authorId: row.author_id === null ? null : String(row.author_id),
-    disabled: row.disabled === true,
-    created: row.created as Date,
-  };
-}
-
-function toBlockRule(row: Row): BlockRule {
-  return { id: Number(row.id), kind: String(row.kind) as BlockKind, value: String(row.value), created: row.created as Date, caught: Number(row.caught) };
-}
-
-function toComment(row: Row): StoredComment {
-  return {
-    id: String(row.id),
-    article: String(row.article),
-    parent: row.parent === null ? null : String(row.parent),
-    name: String(row.name),
-    email: row.email === null ? null : String(row.email),
-    clientHash: row.client_hash === null ? null : String(row.client_hash),
-    body: String(row.body),
-    status: String(row.status) as CommentStatus,
-    staff: row.staff === true,
-    authorId: row.author_id === null ? null : String(row.author_id),
-    spamScore: Number(row.spam_score),
-    signals: row.signals as string[],
-    created: row.created as Date,
-    removed: row.removed === true,
-    syncNeeded: row.sync_needed === true,
-  };
-}
 
 async function migrate(pool: pg.Pool): Promise<void> {
   const client = await pool.connect();
@@ -555,7 +507,7 @@ export async function openPostgresStore(url: string, options: PostgresOptions): 
     (await pool.query({ text, values, ...(name === undefined ? {} : { name }) })).rows as Row[];
   const get = async (id: string): Promise<StoredComment | undefined> => {
     const [row] = await query("SELECT * FROM comments WHERE id = $1", [id], "get");
-    return row === undefined ? undefined : toComment(row);
+    return row === undefined ? undefined : read.comment(row);
   };
 
   // Group commit, as in the SQLite store: the submissions that arrive within one turn of the
@@ -702,7 +654,7 @@ export async function openPostgresStore(url: string, options: PostgresOptions): 
         clauses.push(`article = $${values.length}`);
       }
       const where = clauses.length > 0 ? `WHERE ${clauses.join(" AND ")}` : "";
-      return (await query(`SELECT * FROM comments ${where} ORDER BY created, id`, values)).map(toComment);
+      return (await query(`SELECT * FROM comments ${where} ORDER BY created, id`, values)).map(read.comment);
     },
 
     async setStatus(id: string, status: CommentStatus, actor?: string) {
@@ -719,7 +671,7 @@ export async function openPostgresStore(url: string, options: PostgresOptions): 
               return rows as Row[];
             })
           : await query(text, values);
-      return row === undefined ? undefined : toComment(row);
+      return row === undefined ? undefined : read.comment(row);
     },
 
     async editBody(id: string, body: string, actor: string, at: Date) {
@@ -729,7 +681,7 @@ export async function openPostgresStore(url: string, options: PostgresOptions): 
          UPDATE comments c SET body = $2, sync_needed = c.sync_needed OR c.status = 'approved' FROM old WHERE c.id = old.id RETURNING c.*`,
         [id, body, actor, at],
       );
-      return row === undefined ? undefined : toComment(row);
+      return row === undefined ? undefined : read.comment(row);
     },
 
     async unpublish(id: string, actor: string, at: Date, reason: string | null, placeholder: boolean) {
@@ -739,28 +691,22 @@ export async function openPostgresStore(url: string, options: PostgresOptions): 
          SELECT * FROM done`,
         [id, actor, at, reason, placeholder],
       );
-      return row === undefined ? undefined : toComment(row);
+      return row === undefined ? undefined : read.comment(row);
     },
 
     async actions(id: string): Promise<CommentAction[]> {
       const rows = await query("SELECT action, actor, at, before, reason FROM comment_actions WHERE comment_id = $1 ORDER BY id", [id]);
-      return rows.map((row) => ({
-        action: String(row.action) as CommentAction["action"],
-        actor: String(row.actor),
-        at: new Date(row.at as Date),
-        before: row.before === null ? null : String(row.before),
-        reason: row.reason === null ? null : String(row.reason),
-      }));
+      return rows.map(read.action);
     },
 
     async listBlockRules() {
-      return (await query("SELECT * FROM block_rules ORDER BY id")).map(toBlockRule);
+      return (await query("SELECT * FROM block_rules ORDER BY id")).map(read.blockRule);
     },
 
     async addBlockRule(kind: BlockKind, value: string, at: Date) {
       await query("INSERT INTO block_rules (kind, value, created) VALUES ($1, $2, $3) ON CONFLICT (kind, value) DO NOTHING", [kind, value, at]);
       const [row] = await query("SELECT * FROM block_rules WHERE kind = $1 AND value = $2", [kind, value]);
-      return toBlockRule(row as Row);
+      return read.blockRule(row as Row);
     },
 
     async removeBlockRule(id: number) {
@@ -795,14 +741,7 @@ export async function openPostgresStore(url: string, options: PostgresOptions): 
     },
 
     async listReports(): Promise<StoredReport[]> {
-      return (await query("SELECT * FROM reports ORDER BY id")).map((row) => ({
-        id: Number(row.id),
-        commentId: String(row.comment_id),
-        reason: String(row.reason) as ReportReason,
-        text: String(row.text),
-        clientHash: row.client_hash === null ? null : String(row.client_hash),
-        created: row.created as Date,
-      }));
+      return (await query("SELECT * FROM reports ORDER BY id")).map(read.report);
     },
 
     async addModerator(account, at) {
@@ -815,11 +754,11 @@ export async function openPostgresStore(url: string, options: PostgresOptions): 
 
     async getModerator(name: string) {
       const [row] = await query("SELECT * FROM moderators WHERE name = $1", [name]);
-      return row === undefined ? undefined : toModerator(row);
+      return row === undefined ? undefined : read.moderator(row);
     },
 
     async listModerators() {
-      return (await query("SELECT * FROM moderators ORDER BY name")).map(toModerator);
+      return (await query("SELECT * FROM moderators ORDER BY name")).map(read.moderator);
     },
 
     async disableModerator(name: string) {
@@ -827,7 +766,7 @@ export async function openPostgresStore(url: string, options: PostgresOptions): 
     },
 
     async listSyncNeeded() {
-      return (await query("SELECT * FROM comments WHERE sync_needed ORDER BY created")).map(toComment);
+      return (await query("SELECT * FROM comments WHERE sync_needed ORDER BY created")).map(read.comment);
     },
 
     async markSynced(id: string, status: CommentStatus) {
@@ -836,7 +775,7 @@ export async function openPostgresStore(url: string, options: PostgresOptions): 
     },
 
     async findByEmail(email: string) {
-      return (await query("SELECT * FROM comments WHERE lower(email) = lower($1) ORDER BY created", [email])).map(toComment);
+      return (await query("SELECT * FROM comments WHERE lower(email) = lower($1) ORDER BY created", [email])).map(read.comment);
     },
 
     async deleteByEmail(email: string) {
@@ -849,7 +788,7 @@ export async function openPostgresStore(url: string, options: PostgresOptions): 
          SELECT * FROM gone`,
         [email],
       );
-      return rows.map(toComment);
+      return rows.map(read.comment);
     },
 
     async purgePersonalData(before: Date) {
@@ -880,12 +819,7 @@ export async function openPostgresStore(url: string, options: PostgresOptions): 
         [now, leaseUntil, limit],
       );
       return rows
-        .map((row) => ({
-          id: Number(row.id),
-          commentId: String(row.comment_id),
-          attempts: Number(row.attempts),
-          created: row.created as Date,
-        }))
+        .map(read.alert)
         .sort((a, b) => a.id - b.id);
     },
 
@@ -919,7 +853,7 @@ export async function openPostgresStore(url: string, options: PostgresOptions): 
 
     async getSubscription(commentId: string) {
       const [row] = await query("SELECT * FROM reply_subscriptions WHERE comment_id = $1", [commentId]);
-      return row === undefined ? undefined : toSubscription(row);
+      return row === undefined ? undefined : read.subscription(row);
     },
 
     async confirmSubscription(commentId: string, at: Date) {
@@ -937,7 +871,7 @@ export async function openPostgresStore(url: string, options: PostgresOptions): 
     },
 
     async subscriptionsByEmail(email: string) {
-      return (await query("SELECT * FROM reply_subscriptions WHERE lower(email) = lower($1) ORDER BY created", [email])).map(toSubscription);
+      return (await query("SELECT * FROM reply_subscriptions WHERE lower(email) = lower($1) ORDER BY created", [email])).map(read.subscription);
     },
 
     async claimReaderMail(now: Date, leaseUntil: Date, limit: number): Promise<QueuedReaderMail[]> {
@@ -948,14 +882,7 @@ export async function openPostgresStore(url: string, options: PostgresOptions): 
         [now, leaseUntil, limit],
       );
       return rows
-        .map((row) => ({
-          id: Number(row.id),
-          kind: String(row.kind) as ReaderMailKind,
-          commentId: String(row.comment_id),
-          replyId: row.reply_id === "" ? null : String(row.reply_id),
-          attempts: Number(row.attempts),
-          created: row.created as Date,
-        }))
+        .map(read.readerMail)
         .sort((a, b) => a.id - b.id);
     },
 

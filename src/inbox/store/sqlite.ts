@@ -2,24 +2,20 @@ import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync } from "n
 import path from "node:path";
 import { DatabaseSync } from "node:sqlite";
 import type {
-  ReportReason,
   StoredReport,
-  ModeratorAccount,
   BlockKind,
-  BlockRule,
   CommentAction,
   CommentStatus,
   CommentStore,
   NewComment,
   QueuedAlert,
   QueuedReaderMail,
-  ReaderMailKind,
-  ReplySubscription,
   StoredComment,
   SubmitResult,
   SubmitRules,
 } from "./types.ts";
 import { RecentSubmissions, type RecentRow } from "./recent-submissions.ts";
+import { rowReader, sqliteColumns } from "./rows.ts";
 
 // Each entry moves the schema one version up; applied in order, never edited once shipped.
 // Version 2 counts a client's recent comments for the flood limit instead of keeping a table of
@@ -133,51 +129,7 @@ const MIGRATIONS: readonly string[] = [
 ];
 
 type Row = Record<string, string | number | null>;
-
-function toComment(row: Row): StoredComment {
-  return {
-    id: String(row.id),
-    article: String(row.article),
-    parent: row.parent === null ? null : String(row.parent),
-    name: String(row.name),
-    email: row.email === null ? null : String(row.email),
-    clientHash: row.client_hash === null ? null : String(row.client_hash),
-    body: String(row.body),
-    status: String(row.status) as CommentStatus,
-    staff: row.staff === 1,
-    authorId: row.author_id === null ? null : String(row.author_id),
-    spamScore: Number(row.spam_score),
-    signals: JSON.parse(String(row.signals)) as string[],
-    created: new Date(Number(row.created_ms)),
-    removed: row.removed === 1,
-    syncNeeded: row.sync_needed === 1,
-  };
-}
-
-function toSubscription(row: Row): ReplySubscription {
-  return {
-    commentId: String(row.comment_id),
-    email: String(row.email),
-    nonce: String(row.nonce),
-    created: new Date(Number(row.created_ms)),
-    confirmed: row.confirmed_ms === null ? null : new Date(Number(row.confirmed_ms)),
-  };
-}
-
-function toModerator(row: Row): ModeratorAccount {
-  return {
-    name: String(row.name),
-    passwordSalt: String(row.password_salt),
-    passwordHash: String(row.password_hash),
-    authorId: row.author_id === null ? null : String(row.author_id),
-    disabled: row.disabled === 1,
-    created: new Date(Number(row.created_ms)),
-  };
-}
-
-function toBlockRule(row: Row): BlockRule {
-  return { id: Number(row.id), kind: String(row.kind) as BlockKind, value: String(row.value), created: new Date(Number(row.created_ms)), caught: Number(row.caught) };
-}
+const read = rowReader(sqliteColumns);
 
 function migrate(db: DatabaseSync, transaction: Transaction): void {
   db.exec("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)");
@@ -250,7 +202,7 @@ export function openSqliteStore(file: string): CommentStore {
   const getRow = db.prepare("SELECT * FROM comments WHERE id = ?");
   const get = (id: string): StoredComment | undefined => {
     const row = getRow.get(id) as Row | undefined;
-    return row ? toComment(row) : undefined;
+    return row ? read.comment(row) : undefined;
   };
   const updateStatus = db.prepare(
     "UPDATE comments SET status = :status, removed = 0, sync_needed = 1 WHERE id = :id",
@@ -461,7 +413,7 @@ export function openSqliteStore(file: string): CommentStore {
       const rows = db
         .prepare(`SELECT * FROM comments ${where} ORDER BY created_ms, id`)
         .all(...params) as Row[];
-      return rows.map(toComment);
+      return rows.map(read.comment);
     },
 
     async setStatus(id: string, status: CommentStatus, actor?: string) {
@@ -495,22 +447,16 @@ export function openSqliteStore(file: string): CommentStore {
 
     async actions(id: string): Promise<CommentAction[]> {
       const rows = db.prepare("SELECT action, actor, at_ms, before, reason FROM comment_actions WHERE comment_id = ? ORDER BY id").all(id) as Row[];
-      return rows.map((row) => ({
-        action: String(row.action) as CommentAction["action"],
-        actor: String(row.actor),
-        at: new Date(Number(row.at_ms)),
-        before: row.before === null ? null : String(row.before),
-        reason: row.reason === null ? null : String(row.reason),
-      }));
+      return rows.map(read.action);
     },
 
     async listBlockRules() {
-      return (db.prepare("SELECT * FROM block_rules ORDER BY id").all() as Row[]).map(toBlockRule);
+      return (db.prepare("SELECT * FROM block_rules ORDER BY id").all() as Row[]).map(read.blockRule);
     },
 
     async addBlockRule(kind: BlockKind, value: string, at: Date) {
       db.prepare("INSERT INTO block_rules (kind, value, created_ms) VALUES (?, ?, ?) ON CONFLICT (kind, value) DO NOTHING").run(kind, value, at.getTime());
-      return toBlockRule(db.prepare("SELECT * FROM block_rules WHERE kind = ? AND value = ?").get(kind, value) as Row);
+      return read.blockRule(db.prepare("SELECT * FROM block_rules WHERE kind = ? AND value = ?").get(kind, value) as Row);
     },
 
     async removeBlockRule(id: number) {
@@ -541,14 +487,7 @@ export function openSqliteStore(file: string): CommentStore {
     },
 
     async listReports(): Promise<StoredReport[]> {
-      return (db.prepare("SELECT * FROM reports ORDER BY id").all() as Row[]).map((row) => ({
-        id: Number(row.id),
-        commentId: String(row.comment_id),
-        reason: String(row.reason) as ReportReason,
-        text: String(row.text),
-        clientHash: row.client_hash === null ? null : String(row.client_hash),
-        created: new Date(Number(row.created_ms)),
-      }));
+      return (db.prepare("SELECT * FROM reports ORDER BY id").all() as Row[]).map(read.report);
     },
 
     async addModerator(account, at) {
@@ -560,11 +499,11 @@ export function openSqliteStore(file: string): CommentStore {
 
     async getModerator(name: string) {
       const row = db.prepare("SELECT * FROM moderators WHERE name = ?").get(name) as Row | undefined;
-      return row === undefined ? undefined : toModerator(row);
+      return row === undefined ? undefined : read.moderator(row);
     },
 
     async listModerators() {
-      return (db.prepare("SELECT * FROM moderators ORDER BY name").all() as Row[]).map(toModerator);
+      return (db.prepare("SELECT * FROM moderators ORDER BY name").all() as Row[]).map(read.moderator);
     },
 
     async disableModerator(name: string) {
@@ -573,7 +512,7 @@ export function openSqliteStore(file: string): CommentStore {
 
     async listSyncNeeded() {
       const rows = db.prepare("SELECT * FROM comments WHERE sync_needed = 1 ORDER BY created_ms").all() as Row[];
-      return rows.map(toComment);
+      return rows.map(read.comment);
     },
 
     async markSynced(id: string, status: CommentStatus) {
@@ -585,7 +524,7 @@ export function openSqliteStore(file: string): CommentStore {
       const rows = db
         .prepare("SELECT * FROM comments WHERE lower(email) = lower(?) ORDER BY created_ms")
         .all(email) as Row[];
-      return rows.map(toComment);
+      return rows.map(read.comment);
     },
 
     async deleteByEmail(email: string) {
@@ -607,7 +546,7 @@ export function openSqliteStore(file: string): CommentStore {
       for (const row of rows) recent.forget(String(row.id));
       // The next row may take the rowid of a deleted last one: memory must read from below it.
       seenRowid = Math.min(seenRowid, Number((lastRowid.get() as Row).n));
-      return rows.map(toComment);
+      return rows.map(read.comment);
     },
 
     async purgePersonalData(before: Date) {
@@ -637,12 +576,7 @@ export function openSqliteStore(file: string): CommentStore {
         if (ids.length > 0) {
           db.prepare(`UPDATE alerts SET next_ms = ? WHERE id IN (${placeholders(ids)})`).run(leaseUntil.getTime(), ...ids);
         }
-        return rows.map((row) => ({
-          id: Number(row.id),
-          commentId: String(row.comment_id),
-          attempts: Number(row.attempts),
-          created: new Date(Number(row.created_ms)),
-        }));
+        return rows.map(read.alert);
       });
     },
 
@@ -675,7 +609,7 @@ export function openSqliteStore(file: string): CommentStore {
 
     async getSubscription(commentId: string) {
       const row = db.prepare("SELECT * FROM reply_subscriptions WHERE comment_id = ?").get(commentId) as Row | undefined;
-      return row === undefined ? undefined : toSubscription(row);
+      return row === undefined ? undefined : read.subscription(row);
     },
 
     async confirmSubscription(commentId: string, at: Date) {
@@ -694,7 +628,7 @@ export function openSqliteStore(file: string): CommentStore {
 
     async subscriptionsByEmail(email: string) {
       const rows = db.prepare("SELECT * FROM reply_subscriptions WHERE lower(email) = lower(?) ORDER BY created_ms").all(email) as Row[];
-      return rows.map(toSubscription);
+      return rows.map(read.subscription);
     },
 
     async claimReaderMail(now: Date, leaseUntil: Date, limit: number): Promise<QueuedReaderMail[]> {
@@ -706,14 +640,7 @@ export function openSqliteStore(file: string): CommentStore {
         if (ids.length > 0) {
           db.prepare(`UPDATE reader_mail SET next_ms = ? WHERE id IN (${placeholders(ids)})`).run(leaseUntil.getTime(), ...ids);
         }
-        return rows.map((row) => ({
-          id: Number(row.id),
-          kind: String(row.kind) as ReaderMailKind,
-          commentId: String(row.comment_id),
-          replyId: row.reply_id === "" ? null : String(row.reply_id),
-          attempts: Number(row.attempts),
-          created: new Date(Number(row.created_ms)),
-        }));
+        return rows.map(read.readerMail);
       });
     },
 

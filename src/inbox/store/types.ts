@@ -70,6 +70,7 @@ export interface ModeratorAccount {
 
 // A reader's report of a published comment (src/inbox/reports.ts).
 export type ReportReason = "danger" | "donnees" | "insulte" | "spam" | "autre";
+export const REPORT_REASON_IDS: readonly ReportReason[] = ["danger", "donnees", "insulte", "spam", "autre"];
 export interface StoredReport {
   id: number;
   commentId: string;
@@ -82,6 +83,7 @@ export interface StoredReport {
 
 // A word, a link's domain or a client hash that sends a comment straight to spam.
 export type BlockKind = "mot" | "domaine" | "client";
+export const BLOCK_KINDS: readonly BlockKind[] = ["mot", "domaine", "client"];
 export interface BlockRule {
   id: number;
   kind: BlockKind;
@@ -124,6 +126,7 @@ export interface ReplySubscription {
 // A message to a reader waiting in the outbox: the confirmation of a request, or a reply to the
 // subscribed comment. Kept once sent, so that a reply approved twice is announced once.
 export type ReaderMailKind = "confirm" | "reply";
+export const READER_MAIL_KINDS: readonly ReaderMailKind[] = ["confirm", "reply"];
 export interface QueuedReaderMail {
   id: number;
   kind: ReaderMailKind;
