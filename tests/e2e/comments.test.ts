@@ -388,7 +388,8 @@ describe("reader comments end to end (npm start, Chromium, CLI, rebuild)", () =>
     // axe needs JavaScript; the 422 page has no script of its own, so it renders the same.
     const watched = await watchedPage(await context());
     const { page } = watched;
-    await page.goto(site.articleUrl(ARTICLE));
+    // Until the icon and the cover have arrived: the post would cut them off, a failed request.
+    await page.goto(site.articleUrl(ARTICLE), { waitUntil: "networkidle" });
     await fill(page, NOJS_422);
     assert.equal((await nativeSubmit(page, FORM)).status(), 422);
     assert.equal(await page.locator(".problems li").count(), 3);
@@ -399,7 +400,7 @@ describe("reader comments end to end (npm start, Chromium, CLI, rebuild)", () =>
   it("markup and script typed in every field come back inert on the 422 page", async () => {
     const watched = await watchedPage(await context());
     const { page } = watched;
-    await page.goto(site.articleUrl(ARTICLE));
+    await page.goto(site.articleUrl(ARTICLE), { waitUntil: "networkidle" });
     const typed = { name: EVIL.name, email: EVIL_INVALID_EMAIL, body: EVIL.body };
     await fill(page, typed);
     const response = await nativeSubmit(page, FORM);

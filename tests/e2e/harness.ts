@@ -3,8 +3,7 @@
 // Chromium (playwright-core) as the reader's and the moderator's browser.
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync, rmSync, utimesSync } from "node:fs";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { createRequire } from "node:module";
@@ -12,6 +11,7 @@ import type { BrowserContext, Page } from "playwright-core";
 import { build, fixtureCopy, root } from "../helpers/build.ts";
 import { freePort } from "../helpers/net.ts";
 import type { AxeViolation } from "../helpers/browser.ts";
+import { tempDir } from "../helpers/temp.ts";
 
 export const PASSWORD = "un mot de passe de modération très solide";
 const SECRET = "e2e-0123456789abcdef0123456789abcdef";
@@ -36,7 +36,7 @@ export interface CliResult {
 }
 
 export class E2eSite {
-  readonly work = mkdtempSync(join(tmpdir(), "pouls-e2e-"));
+  readonly work = tempDir("pouls-e2e-");
   readonly contentDir = fixtureCopy(() => undefined);
   readonly dbPath = join(this.work, "inbox.sqlite");
   port = 0;

@@ -4,11 +4,11 @@ import { before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { cpSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { DatabaseSync } from "node:sqlite";
 import { parseYaml as parse } from "../../src/lib/yaml.ts";
-import { build, fixtureSite, root, type BuildResult } from "../helpers/build.ts";
+import { build, fixtureCopy, fixtureSite, root, type BuildResult } from "../helpers/build.ts";
 import { tempDir } from "../helpers/temp.ts";
 
 const exports = join(root, "tests/fixtures/wordpress");
@@ -46,11 +46,7 @@ function moderate(contentDir: string, ...args: string[]): string {
   return result.stdout;
 }
 
-function siteCopy(): string {
-  const dir = join(tempDir("pouls-import-"), "content");
-  cpSync(join(root, "tests/fixtures/site"), dir, { recursive: true });
-  return dir;
-}
+const siteCopy = (): string => fixtureCopy(() => undefined);
 
 /** Every file of a tree with a hash of its bytes, to see that nothing changed. */
 function snapshot(dir: string): Record<string, string> {

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -181,12 +182,18 @@ export async function postJson(url: string, fields: Record<string, string>, head
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 
-// A comment that is accepted and then approved through the CLI, to reply to.
-export async function approvedComment(fixture: Fixture, url: string, overrides: CommentFields = {}): Promise<string> {
-  const { status, body } = await postJson(url, validFields({ body: `Un commentaire à approuver ${Math.random()}`, ...overrides }));
+// A comment that is accepted and then approved through the CLI, to reply to. `env` points the CLI
+// at the inbox's store (PostgreSQL: tests/inbox/backends.ts); `headers` go with the post.
+export async function approvedComment(
+  fixture: Fixture,
+  url: string,
+  overrides: CommentFields = {},
+  options: { env?: Record<string, string>; headers?: Record<string, string> } = {},
+): Promise<string> {
+  const { status, body } = await postJson(url, validFields({ body: `Un commentaire à approuver ${randomUUID()}`, ...overrides }), options.headers);
   if (status !== 201) throw new Error(`post failed: ${status} ${JSON.stringify(body)}`);
   const id = String(body.id);
-  const result = await runCli(fixture, ["approve", id]);
+  const result = await runCli(fixture, ["approve", id], options.env);
   if (result.code !== 0) throw new Error(`approve failed: ${result.stderr}`);
   return id;
 }

@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { after, before, describe, it } from "node:test";
 import { chromium, type Browser, type Page } from "playwright-core";
-import { PASSWORD, postJson, runCli, validFields, type Fixture, type RunningInbox } from "./helpers.ts";
+import { approvedComment, PASSWORD, postJson, runCli, validFields, type Fixture, type RunningInbox } from "./helpers.ts";
 import { BACKENDS, inboxOnBackend } from "./backends.ts";
 
 // Debian's Chromium (apt-get install chromium), driven by playwright-core.
@@ -34,9 +34,7 @@ for (const backend of BACKENDS) describe(`inbox pages in a browser: accessibilit
 
   before(async () => {
     ({ fixture, inbox } = on);
-    const { body } = await postJson(inbox.url, validFields({ name: "Claire", body: "Un commentaire approuvé pour y répondre." }));
-    const parent = String(body.id);
-    assert.equal((await cli(["approve", parent])).code, 0);
+    const parent = await approvedComment(fixture, inbox.url, { name: "Claire" }, { env: on.database.env });
     await postJson(inbox.url, validFields({ parent, body: "Une réponse avec https://exemple.fr" }));
     await postJson(inbox.url, validFields({ article: "vaccins-grippe", body: "Question <b>en gras</b> ?" }));
     browser = await chromium.launch({

@@ -4,22 +4,17 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { parse } from "node-html-parser";
 import { BACKENDS, inboxOnBackend } from "./backends.ts";
-import { Moderator, postJson, runCli, SITE_URL, validFields } from "./helpers.ts";
+import { approvedComment, Moderator, postJson, runCli, SITE_URL, validFields } from "./helpers.ts";
 
 for (const backend of BACKENDS) describe(`reports of comments: ${backend.name}`, { skip: backend.skip }, () => {
   const on = inboxOnBackend(backend, { INBOX_FLOOD_LIMIT: "3", TRUST_PROXY: "1" });
 
-  // A comment posted and approved, on this backend.
+  // A comment posted and approved, on this backend, each by a reader of its own: the flood limit
+  // here is 3 comments per client.
   let writers = 0;
-  const approvedComment = async (overrides: Record<string, string> = {}): Promise<string> => {
-    // Each from a reader of its own: the flood limit here is 3 comments per client.
-    const from = { "X-Forwarded-For": `203.0.113.${++writers}` };
-    const { status, body } = await postJson(on.inbox.url, validFields({ body: `Un commentaire à approuver ${Math.random()}`, ...overrides }), from);
-    assert.equal(status, 201);
-    const approved = await runCli(on.fixture, ["approve", String(body.id)], on.database.env);
-    assert.equal(approved.code, 0, approved.stderr);
-    return String(body.id);
-  };
+  const approved = (overrides: Record<string, string> = {}): Promise<string> =>
+    approvedComment(on.fixture, on.inbox.url, overrides, { env: on.database.env, headers: { "X-Forwarded-For": `203.0.113.${++writers}` } });
+
 
   const report = (fields: Record<string, string>, from: string, json = false) =>
     fetch(`${on.inbox.url}/api/reports`, {
@@ -30,7 +25,7 @@ for (const backend of BACKENDS) describe(`reports of comments: ${backend.name}`,
     });
 
   it("takes a report of a published comment, with or without JavaScript, and shows it to moderators grouped by comment", async () => {
-    const id = await approvedComment({ body: "Arrêtez vos médicaments, le jeûne suffit." });
+    const id = await approved({ body: "Arrêtez vos médicaments, le jeûne suffit." });
     const form = await fetch(`${on.inbox.url}/api/reports?comment=${id}`);
     assert.equal(form.status, 200);
     const page = parse(await form.text());
@@ -58,7 +53,7 @@ for (const backend of BACKENDS) describe(`reports of comments: ${backend.name}`,
     assert.equal((await report({ comment: String(body.id), reason: "spam" }, "198.51.100.3")).status, 404);
     assert.equal((await fetch(`${on.inbox.url}/api/reports?comment=${String(body.id)}`)).status, 404);
     assert.equal((await report({ comment: "inconnu12", reason: "spam" }, "198.51.100.3")).status, 404);
-    const id = await approvedComment();
+    const id = await approved();
     const noReason = await report({ comment: id, reason: "", text: "Mon explication." }, "198.51.100.3");
     assert.equal(noReason.status, 422);
     const again = await noReason.text();
@@ -70,7 +65,7 @@ for (const backend of BACKENDS) describe(`reports of comments: ${backend.name}`,
   });
 
   it("limits reports per client per hour, like comments", async () => {
-    const id = await approvedComment();
+    const id = await approved();
     for (let i = 0; i < 3; i++) assert.equal((await report({ comment: id, reason: "spam" }, "198.51.100.9", true)).status, 201);
     const flooded = await report({ comment: id, reason: "spam" }, "198.51.100.9", true);
     assert.equal(flooded.status, 429);

@@ -1,10 +1,9 @@
 import assert from "node:assert/strict";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { DatabaseSync } from "node:sqlite";
 import { describe, it } from "node:test";
 import { openSqliteStore } from "../../src/inbox/store/sqlite.ts";
+import { tempDir } from "../helpers/temp.ts";
 
 // The schema as the first release of the inbox left it, with its data: a fixture, frozen.
 const VERSION_1 = `
@@ -26,7 +25,7 @@ const VERSION_1 = `
 
 describe("SQLite store upgrade", () => {
   it("migrates a version-1 database in place, its recent comments still counting for the flood limit", async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), "pouls-upgrade-"));
+    const dir = tempDir("pouls-upgrade-");
     const file = path.join(dir, "inbox.sqlite");
     const tenMinutesAgo = Date.now() - 10 * 60_000;
     const old = new DatabaseSync(file);
@@ -73,7 +72,6 @@ describe("SQLite store upgrade", () => {
     const tables = upgraded.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").all();
     const indexes = upgraded.prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL ORDER BY name").all();
     upgraded.close();
-    rmSync(dir, { recursive: true, force: true });
     assert.deepEqual(versions.map((row) => row.version), [1, 2, 3, 4, 5, 6, 7, 8, 9]);
     assert.deepEqual(tables.map((row) => row.name), ["alerts", "block_rules", "comment_actions", "comments", "form_tokens", "moderators", "reader_mail", "reply_subscriptions", "reports", "schema_version"]);
     // The flood limit and the duplicate check are answered from memory, without indexes of their own.

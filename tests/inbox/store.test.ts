@@ -1,7 +1,6 @@
 // One storage suite, run against each implementation of CommentStore: both must behave alike.
 import assert from "node:assert/strict";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { rmSync } from "node:fs";
 import path from "node:path";
 import { DatabaseSync } from "node:sqlite";
 import { describe, it } from "node:test";
@@ -10,6 +9,7 @@ import { openPostgresStore } from "../../src/inbox/store/postgres.ts";
 import { openSqliteStore } from "../../src/inbox/store/sqlite.ts";
 import type { CommentStore, NewComment, SubmitRules } from "../../src/inbox/store/types.ts";
 import { freshSchema, PG_SKIP } from "./postgres.ts";
+import { tempDir } from "../helpers/temp.ts";
 
 interface Database {
   // A new handle on the same database, as another inbox process would have.
@@ -32,7 +32,7 @@ const BACKENDS: Backend[] = [
     name: "SQLite",
     skip: false,
     async fresh() {
-      const dir = mkdtempSync(path.join(tmpdir(), "pouls-store-"));
+      const dir = tempDir("pouls-store-");
       const file = path.join(dir, "inbox.sqlite");
       return {
         open: async () => openSqliteStore(file),

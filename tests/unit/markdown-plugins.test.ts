@@ -1,7 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { markdownToHtml, mdxToJs } from "satteri";
@@ -9,6 +8,7 @@ import type { CompileOptions, HastPluginList } from "satteri";
 import { loadArticleIndex } from "../../src/markdown/article-index.ts";
 import { articleLinks } from "../../src/markdown/article-links.ts";
 import { frenchTypographyPlugin } from "../../src/markdown/french-typography.ts";
+import { tempDir } from "../helpers/temp.ts";
 
 const NBSP = "\u00A0";
 const NNBSP = "\u202F";
@@ -171,7 +171,7 @@ test("links then typography: the inserted title and label get French spacing", a
 });
 
 function contentFixture(): string {
-  const dir = mkdtempSync(join(tmpdir(), "pouls-index-"));
+  const dir = tempDir("pouls-index-");
   const articles = join(dir, "articles");
   mkdirSync(join(articles, "dossier-vitamines"), { recursive: true });
   mkdirSync(join(articles, "brouillon-sans-index"), { recursive: true });
@@ -187,7 +187,6 @@ function contentFixture(): string {
 
 test("index: scans articles/*.md(x) and */index.md(x), reading titles from front matter", (t) => {
   const dir = contentFixture();
-  t.after(() => rmSync(dir, { recursive: true, force: true }));
   const articles = loadArticleIndex(dir);
   assert.deepEqual([...articles.slugs].sort(), ["casse", "dossier-vitamines", "nouveau-nom", "sans-titre", "sommeil", "vaccin-grippe"]);
   assert.equal(articles.titleOf("vaccin-grippe"), "Vaccin : qui ?");
@@ -201,7 +200,6 @@ test("index: scans articles/*.md(x) and */index.md(x), reading titles from front
 
 test("index: an article without a usable title still exists, titled by its slug", (t) => {
   const dir = contentFixture();
-  t.after(() => rmSync(dir, { recursive: true, force: true }));
   const articles = loadArticleIndex(dir);
   assert.equal(articles.titleOf("sans-titre"), "sans-titre");
   assert.equal(articles.titleOf("casse"), "casse");
@@ -209,7 +207,6 @@ test("index: an article without a usable title still exists, titled by its slug"
 
 test("index: memoised per content directory, refreshed when an article is added", (t) => {
   const dir = contentFixture();
-  t.after(() => rmSync(dir, { recursive: true, force: true }));
   const articles = loadArticleIndex(dir);
   assert.equal(loadArticleIndex(dir), articles);
   assert.equal(articles.has("nouveau"), false);
@@ -221,14 +218,12 @@ test("index: memoised per content directory, refreshed when an article is added"
 });
 
 test("index: a missing articles folder gives an empty index", (t) => {
-  const dir = mkdtempSync(join(tmpdir(), "pouls-index-"));
-  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const dir = tempDir("pouls-index-");
   assert.deepEqual(loadArticleIndex(dir).slugs, []);
 });
 
 test("index and plugin together: a link to a folder article resolves", async (t) => {
   const dir = contentFixture();
-  t.after(() => rmSync(dir, { recursive: true, force: true }));
   assert.equal(
     await html("[](/articles/dossier-vitamines/)", [articleLinks(loadArticleIndex(dir), { site })]),
     cardFor("Les vitamines", "/articles/dossier-vitamines/"),

@@ -1,12 +1,12 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { TestContext } from "node:test";
 import { parseYaml as parse } from "../../src/lib/yaml.ts";
 import { parisIsoDate } from "../../src/lib/dates.ts";
+import { tempDir } from "../helpers/temp.ts";
 
 const script = join(import.meta.dirname, "../../scripts/new-article.ts");
 
@@ -19,8 +19,7 @@ function run(contentDir: string, ...args: string[]) {
 }
 
 function contentDir(t: TestContext, { staff = true } = {}): string {
-  const dir = mkdtempSync(join(tmpdir(), "pouls-new-"));
-  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const dir = tempDir("pouls-new-");
   mkdirSync(join(dir, "authors"));
   writeFileSync(join(dir, "authors", "amina-haddad.yaml"), "name: Amina Haddad\nstaff: false\n");
   writeFileSync(join(dir, "authors", "redaction.yaml"), `name: La rédaction\nstaff: ${staff}\n`);
