@@ -12,6 +12,7 @@ import { cacheDir, contentDir, outDir } from "./src/config/paths.ts";
 import { contentPreflight } from "./src/integrations/content-preflight.ts";
 import pagefind from "./src/integrations/pagefind.ts";
 import { redirects } from "./src/integrations/redirects.ts";
+import { cardCounts } from "./src/integrations/card-counts.ts";
 
 const site = process.env.SITE_URL ?? "http://localhost:4321";
 
@@ -48,7 +49,7 @@ export default defineConfig({
       },
     }),
   },
-  integrations: [contentPreflight(contentDir), mdx(), sitemap({ filter: (page) => !page.includes("/_pouls/"), serialize: withArticleLastmod(loadArticleIndex(contentDir)) }), pagefind(), redirects(contentDir, site)],
+  integrations: [contentPreflight(contentDir), mdx(), sitemap({ filter: (page) => !page.includes("/_pouls/"), serialize: withArticleLastmod(loadArticleIndex(contentDir)) }), pagefind(), cardCounts(contentDir), redirects(contentDir, site)],
   // Benchmarks, builds and the inbox's database are outputs, not sources to watch.
   vite: { server: { watch: { ignored: ["**/bench-out/**", "**/dist/**", "**/data/**"] } } },
 });

@@ -221,6 +221,17 @@ describe("comments on the fixture site", () => {
     assert.equal(link?.getAttribute("rel"), "nofollow ugc noopener");
   });
 
+  it("shows each article's comment count on its cards in the listing pages, linked to the comments, and not on related articles", () => {
+    const card = page(site.outDir, "articles/").querySelector('.card:has(a[href="/articles/article-principal/"])');
+    const count = card?.querySelector(".card__comments a");
+    assert.equal(text(count), "3 commentaires");
+    assert.equal(count?.getAttribute("href"), "/articles/article-principal/#commentaires-titre");
+    assert.equal(page(site.outDir, "articles/").querySelector('.card:has(a[href="/articles/article-mdx/"]) .card__comments'), null, "none without comments");
+    for (const related of page(site.outDir, "articles/article-mdx/").querySelectorAll(".related .card")) {
+      assert.equal(related.querySelector(".card__comments"), null);
+    }
+  });
+
   it("has the comment form where comments are open, a notice where closed", () => {
     const open = page(site.outDir, "articles/article-principal/").querySelector("#commentaires form");
     assert.equal(open?.getAttribute("method"), "post");

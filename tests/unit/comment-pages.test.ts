@@ -8,6 +8,7 @@ import { publishedComments } from "../../src/lib/comments/comment-files.ts";
 import { changedArticles, commentDigests, patchCommentPages, withThread } from "../../src/lib/comments/patch-pages.ts";
 import { COUNT_END, COUNT_START, commentThreadHtml, THREAD_END, THREAD_START } from "../../src/lib/comments/thread-html.ts";
 import { tempDir } from "../helpers/temp.ts";
+import { cardCountPlace, fillCardCounts } from "../../src/lib/comments/card-counts.ts";
 
 const fields = (id: string, more = "") => `---\nid: ${id}\narticle: vaccin\nparent: null\nauthor: Une lectrice\ndate: 2026-05-30T09:00:00Z\n${more}---\n\n`;
 
@@ -100,5 +101,36 @@ describe("a comment thread in a page", () => {
     writeFileSync(join(out, "_pouls/articles.json"), JSON.stringify({ articles: [{ slug: "a", url: "/articles/a/", comments: "open", closes: "2000-01-01" }] }));
     patchCommentPages(out, one, ["a"], options.action);
     assert.doesNotMatch(readFileSync(join(out, "articles/a/index.html"), "utf8"), /comment-reply/);
+  });
+
+  it("fill the count on each article's cards in the listing pages, and nothing else, after a build or with the threads", () => {
+    const out = tempDir("pouls-dist-");
+    mkdirSync(join(out, "_pouls"));
+    mkdirSync(join(out, "articles/a"), { recursive: true });
+    mkdirSync(join(out, "rubriques/sante"), { recursive: true });
+    const articles = [{ slug: "a", url: "/articles/a/", comments: "open" }, { slug: "b", url: "/articles/b/", comments: "open" }];
+    writeFileSync(join(out, "_pouls/articles.json"), JSON.stringify({ articles }));
+    const articlePage = `<h1>a</h1>${COUNT_START}${COUNT_END}${THREAD_START}${THREAD_END}<li>${cardCountPlace("b")}</li>`;
+    writeFileSync(join(out, "articles/a/index.html"), articlePage);
+    const listing = `<ol><li>${cardCountPlace("a")}</li><li>${cardCountPlace("b")}</li></ol>`;
+    writeFileSync(join(out, "rubriques/sante/index.html"), listing);
+    writeFileSync(join(out, "index.html"), "<p>Sans carte</p>");
+
+    const two = new Map([["a", [1, 2].map((n) => ({ id: `c${n}`, parent: null, author: "X", date: new Date(0), staff: false, removed: false, body: "y" }))]]);
+    assert.deepEqual(fillCardCounts(out, articles, two), [join(out, "rubriques/sante/index.html")], "only the pages whose counts change");
+    assert.equal(
+      readFileSync(join(out, "rubriques/sante/index.html"), "utf8"),
+      '<ol><li><!--pouls:carte:a--><p class="card__comments"><a href="/articles/a/#commentaires-titre">2 commentaires</a></p><!--/pouls:carte--></li><li><!--pouls:carte:b--><!--/pouls:carte--></li></ol>',
+    );
+    assert.deepEqual(fillCardCounts(out, articles, two), [], "filled already: nothing written");
+    assert.equal(readFileSync(join(out, "articles/a/index.html"), "utf8"), articlePage, "an article's own page is left to its thread");
+
+    // A publication of comments alone brings the listing pages along.
+    const three = new Map([["a", [1, 2, 3].map((n) => ({ id: `c${n}`, parent: null, author: "X", date: new Date(0), staff: false, removed: n === 3, body: "y" }))], ["b", two.get("a")!.slice(0, 1)]]);
+    assert.equal(patchCommentPages(out, three, ["b"], options.action), undefined, "b has no page here: left to a build");
+    mkdirSync(join(out, "articles/b"));
+    writeFileSync(join(out, "articles/b/index.html"), `${COUNT_START}${COUNT_END}${THREAD_START}${THREAD_END}`);
+    assert.deepEqual(patchCommentPages(out, three, ["b"], options.action), ["/articles/b/", "/rubriques/sante/"]);
+    assert.match(readFileSync(join(out, "rubriques/sante/index.html"), "utf8"), /2 commentaires<\/a><\/p><!--\/pouls:carte--><\/li><li><!--pouls:carte:b--><p class="card__comments"><a href="\/articles\/b\/#commentaires-titre">1 commentaire<\/a>/u, "a removed comment is not counted");
   });
 });

@@ -1,15 +1,20 @@
 // Publishing approved comments without a build: when nothing but comment files changed since the
 // last build, each article whose comments changed gets its comment thread written again in its
-// page (thread-html.ts, the very code the build renders it with), and nothing else of the site
-// changes: comments are on their article's page only, and not in the search index. Anything this
+// page (thread-html.ts, the very code the build renders it with), and the listing pages their
+// cards' counts (card-counts.ts, as after a build); nothing else of the site changes: comments
+// are not in the search index. Anything this
 // cannot do (an article without a page, a page without its thread's markers) is left to a build.
 import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { digest } from "../digest.ts";
 import { COUNT_END, COUNT_START, commentCountHtml, commentThreadHtml, THREAD_END, THREAD_START } from "./thread-html.ts";
 import { buildTime } from "../build-time.ts";
 import { openOn } from "./closing.ts";
 import type { PublishedComment } from "./view.ts";
+import { fillCardCounts } from "./card-counts.ts";
+
+/** The list of articles the build writes for the inbox, relative to the output folder. */
+export const ARTICLE_MANIFEST = "_pouls/articles.json";
 
 /** A fingerprint of each article's comments, to tell which articles' comments changed. */
 export function commentDigests(byArticle: Map<string, PublishedComment[]>): Record<string, string> {
@@ -57,7 +62,7 @@ export function patchCommentPages(
   articles: string[],
   action: string,
 ): string[] | undefined {
-  const manifestFile = join(outDir, "_pouls/articles.json");
+  const manifestFile = join(outDir, ARTICLE_MANIFEST);
   if (!existsSync(manifestFile)) return undefined;
   const manifest = JSON.parse(readFileSync(manifestFile, "utf8")) as { articles: ManifestArticle[] };
   const bySlug = new Map(manifest.articles.map((a) => [a.slug, a]));
@@ -80,5 +85,7 @@ export function patchCommentPages(
     writeFileSync(`${file}.tmp`, page);
     renameSync(`${file}.tmp`, file);
   }
-  return articles.map((slug) => bySlug.get(slug)!.url);
+  // The counts on the cards of the listing pages, as the build fills them in.
+  const listings = fillCardCounts(outDir, manifest.articles, byArticle);
+  return [...articles.map((slug) => bySlug.get(slug)!.url), ...listings.map((file) => `/${relative(outDir, file).replace(/index\.html$/u, "")}`)];
 }
