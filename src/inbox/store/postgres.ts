@@ -505,6 +505,19 @@ export async function openPostgresStore(url: string, options: PostgresOptions): 
 
   const query = async (text: string, values: unknown[] = [], name?: string): Promise<Row[]> =>
     (await pool.query({ text, values, ...(name === undefined ? {} : { name }) })).rows as Row[];
+  // Up to `limit` messages of an outbox due at `now`, hidden from other claims until `leaseUntil`,
+  // oldest first. SKIP LOCKED: an instance claiming at the same moment takes other rows, or none.
+  // (Reader mail once sent stays, marked done, so that it is never sent twice.)
+  const claimDue = async (outbox: "alerts" | "reader_mail", now: Date, leaseUntil: Date, limit: number): Promise<Row[]> => {
+    const pending = outbox === "reader_mail" ? "AND done IS NULL" : "";
+    const rows = await query(
+      `UPDATE ${outbox} SET next_at = $2 WHERE id IN (
+         SELECT id FROM ${outbox} WHERE next_at <= $1 ${pending} ORDER BY id LIMIT $3 FOR UPDATE SKIP LOCKED)
+       RETURNING *`,
+      [now, leaseUntil, limit],
+    );
+    return rows.sort((a, b) => Number(a.id) - Number(b.id));
+  };
   const get = async (id: string): Promise<StoredComment | undefined> => {
     const [row] = await query("SELECT * FROM comments WHERE id = $1", [id], "get");
     return row === undefined ? undefined : read.comment(row);
@@ -811,17 +824,9 @@ export async function openPostgresStore(url: string, options: PostgresOptions): 
     },
 
     async claimAlerts(now: Date, leaseUntil: Date, limit: number): Promise<QueuedAlert[]> {
-      // SKIP LOCKED: an instance claiming at the same moment takes other alerts, or none.
-      const rows = await query(
-        `UPDATE alerts SET next_at = $2 WHERE id IN (
-           SELECT id FROM alerts WHERE next_at <= $1 ORDER BY id LIMIT $3 FOR UPDATE SKIP LOCKED)
-         RETURNING id, comment_id, attempts, created`,
-        [now, leaseUntil, limit],
-      );
-      return rows
-        .map(read.alert)
-        .sort((a, b) => a.id - b.id);
+      return (await claimDue("alerts", now, leaseUntil, limit)).map(read.alert);
     },
+
 
     async removeAlerts(ids: number[]) {
       if (ids.length === 0) return;
@@ -875,16 +880,9 @@ export async function openPostgresStore(url: string, options: PostgresOptions): 
     },
 
     async claimReaderMail(now: Date, leaseUntil: Date, limit: number): Promise<QueuedReaderMail[]> {
-      const rows = await query(
-        `UPDATE reader_mail SET next_at = $2 WHERE id IN (
-           SELECT id FROM reader_mail WHERE next_at <= $1 AND done IS NULL ORDER BY id LIMIT $3 FOR UPDATE SKIP LOCKED)
-         RETURNING *`,
-        [now, leaseUntil, limit],
-      );
-      return rows
-        .map(read.readerMail)
-        .sort((a, b) => a.id - b.id);
+      return (await claimDue("reader_mail", now, leaseUntil, limit)).map(read.readerMail);
     },
+
 
     async readerMailDone(id: number, at: Date) {
       await query("UPDATE reader_mail SET done = $2 WHERE id = $1", [id, at]);

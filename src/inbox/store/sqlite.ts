@@ -374,6 +374,16 @@ export function openSqliteStore(file: string): CommentStore {
   };
 
   const placeholders = (ids: number[]): string => ids.map(() => "?").join(", ");
+  // Up to `limit` messages of an outbox due at `now`, hidden from other claims until `leaseUntil`
+  // (reader mail once sent stays, marked done, so that it is never sent twice).
+  const claimDue = (outbox: "alerts" | "reader_mail", now: Date, leaseUntil: Date, limit: number): Row[] =>
+    transaction(() => {
+      const pending = outbox === "reader_mail" ? "AND done_ms IS NULL" : "";
+      const rows = db.prepare(`SELECT * FROM ${outbox} WHERE next_ms <= ? ${pending} ORDER BY id LIMIT ?`).all(now.getTime(), limit) as Row[];
+      const ids = rows.map((row) => Number(row.id));
+      if (ids.length > 0) db.prepare(`UPDATE ${outbox} SET next_ms = ? WHERE id IN (${placeholders(ids)})`).run(leaseUntil.getTime(), ...ids);
+      return rows;
+    });
 
   return {
     submit(comment: NewComment, rules: SubmitRules): Promise<SubmitResult> {
@@ -568,17 +578,9 @@ export function openSqliteStore(file: string): CommentStore {
     },
 
     async claimAlerts(now: Date, leaseUntil: Date, limit: number): Promise<QueuedAlert[]> {
-      return transaction(() => {
-        const rows = db
-          .prepare("SELECT id, comment_id, attempts, created_ms FROM alerts WHERE next_ms <= ? ORDER BY id LIMIT ?")
-          .all(now.getTime(), limit) as Row[];
-        const ids = rows.map((row) => Number(row.id));
-        if (ids.length > 0) {
-          db.prepare(`UPDATE alerts SET next_ms = ? WHERE id IN (${placeholders(ids)})`).run(leaseUntil.getTime(), ...ids);
-        }
-        return rows.map(read.alert);
-      });
+      return claimDue("alerts", now, leaseUntil, limit).map(read.alert);
     },
+
 
     async removeAlerts(ids: number[]) {
       if (ids.length === 0) return;
@@ -632,17 +634,9 @@ export function openSqliteStore(file: string): CommentStore {
     },
 
     async claimReaderMail(now: Date, leaseUntil: Date, limit: number): Promise<QueuedReaderMail[]> {
-      return transaction(() => {
-        const rows = db
-          .prepare("SELECT * FROM reader_mail WHERE next_ms <= ? AND done_ms IS NULL ORDER BY id LIMIT ?")
-          .all(now.getTime(), limit) as Row[];
-        const ids = rows.map((row) => Number(row.id));
-        if (ids.length > 0) {
-          db.prepare(`UPDATE reader_mail SET next_ms = ? WHERE id IN (${placeholders(ids)})`).run(leaseUntil.getTime(), ...ids);
-        }
-        return rows.map(read.readerMail);
-      });
+      return claimDue("reader_mail", now, leaseUntil, limit).map(read.readerMail);
     },
+
 
     async readerMailDone(id: number, at: Date) {
       db.prepare("UPDATE reader_mail SET done_ms = ? WHERE id = ?").run(at.getTime(), id);
