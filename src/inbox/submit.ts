@@ -124,7 +124,8 @@ export async function submitComment(
   // Counts are for moderators to judge their rules by, not part of the comment's transaction.
   if (blocked.length > 0) await deps.store.countCaught(blocked.map((rule) => rule.id));
   if (deps.alerts !== null) deps.alerts.kick();
-  // After the comment's own commit: a failure here loses the request, never the comment.
+  // In a transaction of its own, after the comment's: should it fail, the comment is kept and the
+  // reader gets an error; sent again, the comment is known as a duplicate.
   const notify = form.notify
     ? await requestReplyNotice(deps, { id: result.id, email: comment.email, status: verdict.status, created: now })
     : "none";
