@@ -110,10 +110,13 @@ for (const backend of BACKENDS) describe(`reply notifications: ${backend.name}`,
       }
       // Properly signed, with the request's own nonce, but expired.
       const [row] = await on.database.query(`SELECT nonce FROM reply_subscriptions WHERE comment_id = '${id}'`);
-      const expired = signedLink(on.inbox.url, SECRET, "confirm", { commentId: id, nonce: String(row?.nonce) }, new Date(Date.now() - 60_000));
-      const refused = await fetch(expired, { method: "POST" });
-      assert.equal(refused.status, 410);
-      assert.match(await refused.text(), /Lien expiré/u);
+      for (const purpose of ["confirm", "unsubscribe"] as const) {
+        const expired = signedLink(on.inbox.url, SECRET, purpose, { commentId: id, nonce: String(row?.nonce) }, new Date(Date.now() - 60_000));
+        const refused = await fetch(expired, { method: "POST" });
+        assert.equal(refused.status, 410, purpose);
+        assert.match(await refused.text(), /Lien expiré/u);
+      }
+      assert.notEqual((await on.database.query(`SELECT * FROM reply_subscriptions WHERE comment_id = '${id}'`)).length, 0, "the request still stands");
       const [still] = await on.database.query(`SELECT confirmed${backend.name === "SQLite" ? "_ms" : ""} AS confirmed FROM reply_subscriptions WHERE comment_id = '${id}'`);
       assert.equal(still?.confirmed, null, "none of them confirmed anything");
     });
