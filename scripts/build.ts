@@ -57,11 +57,13 @@ if (inputs && comments && last?.comments && !args.includes("--force") && existsS
     say(`Site à jour dans ${outDir} : rien de ce que le build lit n’a changé depuis le dernier. npm run build -- --force reconstruit tout.`);
     process.exit(0);
   }
-  const pages = patchCommentPages(out, comments.byArticle, changed, commentsAction);
-  if (pages) {
+  const patched = patchCommentPages(out, comments.byArticle, changed, commentsAction);
+  if (patched) {
     writeBuildStamp(cache, { ...last, comments: comments.digests });
     const seconds = ((performance.now() - started) / 1000).toFixed(2).replace(".", ",");
+    const { pages, listings } = patched;
     say(`Seuls des commentaires ont changé : ${pages.length} page(s) mise(s) à jour sans reconstruire le site (${seconds} s) : ${pages.join(", ")}`);
+    if (listings.length > 0) say(`Nombre de commentaires mis à jour sur les cartes de ${listings.length} page(s) de liste : ${listings.join(", ")}`);
     process.exit(0);
   }
 }

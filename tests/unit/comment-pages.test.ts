@@ -91,11 +91,11 @@ describe("a comment thread in a page", () => {
     writeFileSync(join(out, "articles/a/index.html"), page);
     assert.equal(patchCommentPages(out, new Map(), ["a", "absent"], options.action), undefined, "an article without a page");
     assert.equal(readFileSync(join(out, "articles/a/index.html"), "utf8"), page, "nothing written");
-    assert.deepEqual(patchCommentPages(out, new Map(), ["a"], options.action), ["/articles/a/"]);
+    assert.deepEqual(patchCommentPages(out, new Map(), ["a"], options.action), { pages: ["/articles/a/"], listings: [] });
     assert.match(readFileSync(join(out, "articles/a/index.html"), "utf8"), /^<h1>a<\/h1><!--pouls:nombre--><!--\/pouls:nombre--><p>avant<\/p><!--pouls:commentaires--><h2 id="commentaires-titre">Commentaires<\/h2><p class="comments-empty">.*<p>après<\/p>$/);
 
     const one = new Map([["a", [{ id: "c1", parent: null, author: "X", date: new Date(0), staff: false, removed: false, body: "y" }]]]);
-    assert.deepEqual(patchCommentPages(out, one, ["a"], options.action), ["/articles/a/"]);
+    assert.deepEqual(patchCommentPages(out, one, ["a"], options.action), { pages: ["/articles/a/"], listings: [] });
     assert.match(readFileSync(join(out, "articles/a/index.html"), "utf8"), /<!--pouls:nombre--><p class="comment-count"><a href="#commentaires-titre">1 commentaire<\/a><\/p><!--\/pouls:nombre-->/);
     // Closed by age before this build: the thread offers no reply, as the build's own page would.
     writeFileSync(join(out, "_pouls/articles.json"), JSON.stringify({ articles: [{ slug: "a", url: "/articles/a/", comments: "open", closes: "2000-01-01" }] }));
@@ -130,7 +130,7 @@ describe("a comment thread in a page", () => {
     assert.equal(patchCommentPages(out, three, ["b"], options.action), undefined, "b has no page here: left to a build");
     mkdirSync(join(out, "articles/b"));
     writeFileSync(join(out, "articles/b/index.html"), `${COUNT_START}${COUNT_END}${THREAD_START}${THREAD_END}`);
-    assert.deepEqual(patchCommentPages(out, three, ["b"], options.action), ["/articles/b/", "/rubriques/sante/"]);
+    assert.deepEqual(patchCommentPages(out, three, ["b"], options.action), { pages: ["/articles/b/"], listings: ["/rubriques/sante/"] });
     assert.match(readFileSync(join(out, "rubriques/sante/index.html"), "utf8"), /2 commentaires<\/a><\/p><!--\/pouls:carte--><\/li><li><!--pouls:carte:b--><p class="card__comments"><a href="\/articles\/b\/#commentaires-titre">1 commentaire<\/a>/u, "a removed comment is not counted");
   });
 });

@@ -53,15 +53,16 @@ export const withThread = (page: string, thread: string): string | undefined => 
 export const withCount = (page: string, count: string): string | undefined => between(page, COUNT_START, COUNT_END, count);
 
 /**
- * Writes the new threads of `articles` into their pages under `outDir`, all or none; returns the
- * pages written, or undefined when one of them cannot be (then nothing is written).
+ * Writes the new threads of `articles` into their pages under `outDir`, all or none, and the
+ * counts of the listing pages' cards; returns the article pages and the listing pages written,
+ * or undefined when one of the articles' pages cannot be (then nothing is written).
  */
 export function patchCommentPages(
   outDir: string,
   byArticle: Map<string, PublishedComment[]>,
   articles: string[],
   action: string,
-): string[] | undefined {
+): { pages: string[]; listings: string[] } | undefined {
   const manifestFile = join(outDir, ARTICLE_MANIFEST);
   if (!existsSync(manifestFile)) return undefined;
   const manifest = JSON.parse(readFileSync(manifestFile, "utf8")) as { articles: ManifestArticle[] };
@@ -87,5 +88,8 @@ export function patchCommentPages(
   }
   // The counts on the cards of the listing pages, as the build fills them in.
   const listings = fillCardCounts(outDir, manifest.articles, byArticle);
-  return [...articles.map((slug) => bySlug.get(slug)!.url), ...listings.map((file) => `/${relative(outDir, file).replace(/index\.html$/u, "")}`)];
+  return {
+    pages: articles.map((slug) => bySlug.get(slug)!.url),
+    listings: listings.map((file) => `/${relative(outDir, file).replace(/index\.html$/u, "")}`),
+  };
 }
