@@ -108,12 +108,5 @@ export function startAlertWorker(options: AlertWorkerOptions): AlertWorker {
   };
 
   // The store is unreachable: the alerts wait in it, the next poll tries again.
-  const loop = startOutboxLoop(pass, (error) => log(`Alertes : ${error instanceof Error ? error.message : String(error)}`));
-  return {
-    kick: loop.kick,
-    async stop() {
-      await loop.stop();
-      transport.close();
-    },
-  };
+  return startOutboxLoop(pass, (error) => log(`Alertes : ${error instanceof Error ? error.message : String(error)}`), () => transport.close());
 }

@@ -28,10 +28,11 @@ export function smtpTransport(smtpUrl: string): ReturnType<typeof nodemailer.cre
 
 /**
  * Runs `pass` until nothing is due, then again at each poll, at a kick, or when a failed pass
- * asked to retry; never two passes at once. A pass that throws (the store unreachable) is logged
+ * asked to retry; never two passes at once. `onStopped` runs once the last pass is over (closing
+ * the SMTP transport). A pass that throws (the store unreachable) is logged
  * and retried at the next poll: what waits in the store is not lost.
  */
-export function startOutboxLoop(pass: () => Promise<OutboxPass>, onError: (error: unknown) => void): OutboxLoop {
+export function startOutboxLoop(pass: () => Promise<OutboxPass>, onError: (error: unknown) => void, onStopped: () => void = () => {}): OutboxLoop {
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let wakeAt = Infinity;
@@ -73,6 +74,7 @@ export function startOutboxLoop(pass: () => Promise<OutboxPass>, onError: (error
       stopped = true;
       clearTimeout(timer);
       await loop.current;
+      onStopped();
     },
   };
 }

@@ -154,12 +154,5 @@ export function startReaderMail(options: ReaderMailOptions): OutboxLoop {
     return "more";
   };
 
-  const loop = startOutboxLoop(pass, (error) => log(`Messages aux lecteurs : ${error instanceof Error ? error.message : String(error)}`));
-  return {
-    kick: loop.kick,
-    async stop() {
-      await loop.stop();
-      transport.close();
-    },
-  };
+  return startOutboxLoop(pass, (error) => log(`Messages aux lecteurs : ${error instanceof Error ? error.message : String(error)}`), () => transport.close());
 }

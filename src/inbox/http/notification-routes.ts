@@ -20,18 +20,21 @@ export interface NotificationRoutesDeps {
 
 type Refusal = Exclude<LinkOutcome, "ok" | "done">;
 
+const FORGED: [number, string, string] = [403, "Lien non valable", "Ce lien n’est pas valable : il a sans doute été coupé en le copiant. Ouvrez-le de nouveau depuis l’e-mail, en entier."];
+const UNSUBSCRIBED: [number, string, string] = [410, "Déjà désabonné", "Il n’y a plus de demande à annuler : vous êtes déjà désabonné et ne recevrez plus rien."];
+
 const REFUSALS: Readonly<Record<LinkPurpose, Record<Refusal, [number, string, string]>>> = {
   confirm: {
-    forged: [403, "Lien non valable", "Ce lien n’est pas valable : il a sans doute été coupé en le copiant. Ouvrez-le de nouveau depuis l’e-mail, en entier."],
+    forged: FORGED,
     expired: [410, "Lien expiré", "Ce lien de confirmation a expiré : la demande n’est pas confirmée et vous ne recevrez rien. Pour être prévenu d’une réponse, cochez la case en commentant de nouveau."],
     unknown: [410, "Demande introuvable", "Cette demande n’existe plus (elle a été annulée ou effacée) : vous ne recevrez rien."],
     used: [410, "Déjà confirmé", "Ce lien a déjà servi : votre demande est confirmée. Vous serez prévenu d’une réponse."],
   },
   unsubscribe: {
-    forged: [403, "Lien non valable", "Ce lien n’est pas valable : il a sans doute été coupé en le copiant. Ouvrez-le de nouveau depuis l’e-mail, en entier."],
+    forged: FORGED,
     expired: [410, "Lien expiré", "Ce lien a expiré, comme la demande à laquelle il servait : vous ne recevrez plus rien."],
-    unknown: [410, "Déjà désabonné", "Il n’y a plus de demande à annuler : vous êtes déjà désabonné et ne recevrez plus rien."],
-    used: [410, "Déjà désabonné", "Il n’y a plus de demande à annuler : vous êtes déjà désabonné et ne recevrez plus rien."],
+    unknown: UNSUBSCRIBED,
+    used: UNSUBSCRIBED,
   },
 };
 
