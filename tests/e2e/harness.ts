@@ -197,7 +197,7 @@ export interface Watched {
   dialogs: string[];
   console: string[];
   errors: string[];
-  /** "<status> <method> <path>" of answers ≥ 400, "failed <method> <path>" of requests that got none. */
+  /** "<status> <method> <path>" of answers ≥ 400, "failed <method> <path>" of requests that got none (other than cancelled by leaving the page). */
   failures: string[];
 }
 
@@ -216,7 +216,11 @@ export async function watchedPage(context: BrowserContext): Promise<Watched> {
       watched.failures.push(`${response.status()} ${response.request().method()} ${new URL(response.url()).pathname}`);
     }
   });
-  page.on("requestfailed", (request) => watched.failures.push(`failed ${request.method()} ${new URL(request.url()).pathname}`));
+  page.on("requestfailed", (request) => {
+    // Leaving a page cancels what it still loads (its icon, a lazy image): the browser's doing, not the site's.
+    if (request.failure()?.errorText === "net::ERR_ABORTED") return;
+    watched.failures.push(`failed ${request.method()} ${new URL(request.url()).pathname}`);
+  });
   return watched;
 }
 
