@@ -20,6 +20,7 @@ export const FORM_TEXT = {
   submit: "Envoyer le commentaire",
   replyingTo: "En réponse à",
   cancelReply: "Annuler la réponse",
+  networkError: "Le commentaire n’a pas pu être envoyé (connexion impossible). Votre texte est conservé : réessayez.",
   pending: "Merci ! Votre commentaire a bien été reçu. Il sera publié après relecture par la rédaction.",
   notifyLabel: "Me prévenir par e-mail d’une réponse",
   notifyHint: "Un premier e-mail vous demandera de confirmer ; chaque message permet de se désabonner en un clic.",
@@ -38,3 +39,18 @@ export const PENDING_TEXT: Readonly<Record<keyof typeof PENDING_ANCHORS, string>
   confirm: FORM_TEXT.pendingConfirm,
   off: FORM_TEXT.pendingNoMail,
 };
+
+/** The words of a published thread (src/lib/comments/thread-html.ts), and of the counts on cards. */
+export const THREAD_TEXT = {
+  count: (count: number) => (count === 0 ? "Commentaires" : `${frenchNumber(count)} commentaire${count > 1 ? "s" : ""}`),
+  empty: "Aucun commentaire pour le moment.",
+  staff: "Réponse de la rédaction",
+  inReplyTo: "en réponse à",
+  reply: "Répondre",
+  replyTo: (author: string) => ` à ${author}`,
+  report: "Signaler",
+  reportOf: (author: string) => ` le commentaire de ${author}`,
+  // What stands for a removed comment, where its author's name and its text were.
+  removedAuthor: "Commentaire retiré",
+  removedText: "Ce commentaire a été retiré par la rédaction.",
+} as const;

@@ -1,10 +1,13 @@
 // Every interface string of the site, with search.fr.ts (the search page, whose script loads it)
 // and comments.fr.ts (the comment form, also drawn by the inbox). A second language copies all three.
 // Written with plain spaces and apostrophes; readers get them in French typography like the articles.
+import type { EvidenceDesign } from "../lib/evidence.ts";
 import { frenchNumber, typesetStrings } from "../lib/typography.ts";
 
 export const t = typesetStrings({
   skipLink: "Aller au contenu",
+  // The page left at an old address (content/redirections.txt), for browsers that do not follow its refresh.
+  moved: { title: "Page déplacée", text: "Cette page a changé d’adresse :" },
   // The footer's switch between light and dark (src/components/ThemeSwitch.astro).
   theme: { label: "Apparence", auto: "Comme l’appareil", light: "Claire", dark: "Sombre" },
   homeTitle: "Accueil",
@@ -71,6 +74,19 @@ export const t = typesetStrings({
     availability: "Disponibilité en France",
     unknowns: "Ce qu’on ne sait pas encore",
     about: "Sujet",
+    // What each study design of the front matter's `evidence.design` means (src/lib/evidence.ts).
+    designs: {
+      "meta-analysis": { name: "Méta-analyse", meaning: "Une synthèse de plusieurs études : le niveau de preuve le plus solide quand les études sont de qualité." },
+      "randomized-trial": { name: "Essai randomisé", meaning: "Des patients tirés au sort pour recevoir ou non le traitement : la meilleure façon de prouver un effet." },
+      "clinical-trial": { name: "Essai clinique", meaning: "Un traitement testé chez des patients, sans comparaison tirée au sort : des résultats encourageants mais à confirmer." },
+      observational: { name: "Étude observationnelle", meaning: "On observe des personnes sans intervenir : elle montre un lien, pas forcément une cause." },
+      "case-report": { name: "Cas clinique", meaning: "L’histoire d’un ou de quelques patients : un signal, pas une preuve." },
+      "lab-study": { name: "Étude en laboratoire", meaning: "Sur des cellules ou des animaux : rien ne garantit le même effet chez l’humain." },
+      "expert-opinion": { name: "Avis d’experts", meaning: "L’analyse de spécialistes, sans nouvelle étude." },
+      guideline: { name: "Recommandation officielle", meaning: "Une consigne d’une autorité de santé, fondée sur l’ensemble des études disponibles." },
+    } satisfies Record<EvidenceDesign, { name: string; meaning: string }>,
+    // The kinds of a source in the list under an article (its `kind`).
+    sourceKinds: { study: "Étude originale", report: "Rapport", press: "Article de presse", guideline: "Recommandation", other: "Autre source" },
     disclaimerTitle: "À savoir",
     disclaimer:
       "Cet article informe ; il ne remplace pas une consultation. Pour toute question sur votre santé ou un traitement, parlez-en à votre médecin ou à votre pharmacien.",

@@ -14,7 +14,7 @@ import { personalDataIn } from "./personal-data.ts";
 import { actionLine } from "./action-line.ts";
 import { BLOCK_KINDS, normalizeRuleValue } from "./blocklist.ts";
 import { addModerator } from "./accounts.ts";
-import { REPORT_REASONS } from "./reports.ts";
+import { REPORT_TEXT } from "../i18n/inbox.fr.ts";
 
 const USAGE = `Usage : npm run moderate -- <commande>
   list [--status pending|spam|approved|rejected|all] [--json]   liste (en attente par défaut)
@@ -221,7 +221,7 @@ async function main(argv: string[]): Promise<void> {
         } else if (groups.length === 0) {
           console.log("Aucun signalement.");
         } else {
-          console.log(groups.map((g) => [`${g.id}  ${g.comment?.status ?? "effacé"}  ${g.comment?.article ?? ""}  signalé ${g.reports.length} fois`, ...g.reports.map((r) => `    ${REPORT_REASONS[r.reason]}${r.text ? ` : « ${r.text} »` : ""} (${formatInstantTimeFr(r.created)})`)].join("\n")).join("\n"));
+          console.log(groups.map((g) => [`${g.id}  ${g.comment?.status ?? "effacé"}  ${g.comment?.article ?? ""}  signalé ${g.reports.length} fois`, ...g.reports.map((r) => `    ${REPORT_TEXT.reasons[r.reason]}${r.text ? ` : « ${r.text} »` : ""} (${formatInstantTimeFr(r.created)})`)].join("\n")).join("\n"));
         }
         break;
       }

@@ -5,6 +5,7 @@
 // forgotten or never confirmed.
 import { formatInstantTimeFr } from "../lib/dates.ts";
 import { commentAnchor } from "../lib/comments/fields.ts";
+import { READER_MAIL } from "../i18n/inbox.fr.ts";
 import type { NotificationConfig } from "./config.ts";
 import type { ArticleIndex } from "./manifest.ts";
 import { CONFIRM_DAYS, linkExpiry, signedLink } from "./notification-links.ts";
@@ -22,12 +23,6 @@ const LEASE_MS = 3 * 60_000;
 // A confirmation unsent by then would reach the reader with a link nearly expired; a reply, days late.
 const GIVE_UP_MS = 3 * 24 * 60 * 60_000;
 
-const FOOTER = (unsubscribeUrl: string): string[] => [
-  "—",
-  "Pouls n’envoie ce message qu’à la demande que vous avez faite en commentant, et aucun autre.",
-  `Ne plus être prévenu : ${unsubscribeUrl}`,
-];
-
 export function confirmationMessage(parts: {
   comment: StoredComment;
   title: string;
@@ -36,18 +31,18 @@ export function confirmationMessage(parts: {
 }): ReaderMessage {
   const { comment, title } = parts;
   return {
-    subject: `Confirmez pour être prévenu d’une réponse : « ${title} »`,
+    subject: READER_MAIL.confirm.subject(title),
     text: [
-      `Bonjour ${comment.name},`,
+      READER_MAIL.hello(comment.name),
       "",
-      `Vous avez demandé, en commentant « ${title} » le ${formatInstantTimeFr(comment.created)}, à être prévenu par e-mail d’une réponse à votre commentaire.`,
+      READER_MAIL.confirm.asked(title, formatInstantTimeFr(comment.created)),
       "",
-      `Pour le confirmer, ouvrez ce lien (valable ${CONFIRM_DAYS} jours) :`,
+      READER_MAIL.confirm.open(CONFIRM_DAYS),
       parts.confirmUrl,
       "",
-      "Sans cette confirmation, vous ne recevrez rien d’autre. Si vous n’avez rien demandé, ignorez ce message.",
+      READER_MAIL.confirm.otherwise,
       "",
-      ...FOOTER(parts.unsubscribeUrl),
+      ...READER_MAIL.footer(parts.unsubscribeUrl),
       "",
     ].join("\n"),
     unsubscribeUrl: parts.unsubscribeUrl,
@@ -62,19 +57,19 @@ export function replyMessage(parts: {
   unsubscribeUrl: string;
 }): ReaderMessage {
   const { comment, reply, title } = parts;
-  const who = reply.staff ? `${reply.name}, de la rédaction,` : reply.name;
+  const who = reply.staff ? READER_MAIL.reply.staffName(reply.name) : reply.name;
   return {
-    subject: `Réponse à votre commentaire : « ${title} »`,
+    subject: READER_MAIL.reply.subject(title),
     text: [
-      `Bonjour ${comment.name},`,
+      READER_MAIL.hello(comment.name),
       "",
-      `${who} a répondu à votre commentaire sur « ${title} » :`,
+      READER_MAIL.reply.replied(who, title),
       "",
       reply.body,
       "",
-      `Lire la réponse sur le site : ${parts.replyUrl}`,
+      READER_MAIL.reply.read(parts.replyUrl),
       "",
-      ...FOOTER(parts.unsubscribeUrl),
+      ...READER_MAIL.footer(parts.unsubscribeUrl),
       "",
     ].join("\n"),
     unsubscribeUrl: parts.unsubscribeUrl,

@@ -3,14 +3,7 @@
 import type { ArticleIndex, ArticleInfo } from "./manifest.ts";
 import type { CommentStore, ReportReason, StoredComment } from "./store/types.ts";
 import { cleanBody } from "./normalize.ts";
-
-export const REPORT_REASONS: Readonly<Record<ReportReason, string>> = {
-  danger: "Conseil dangereux pour la santé",
-  donnees: "Données personnelles (les siennes ou celles d’un autre)",
-  insulte: "Propos insultants ou haineux",
-  spam: "Publicité ou spam",
-  autre: "Autre raison",
-};
+import { REPORT_TEXT } from "../i18n/inbox.fr.ts";
 
 export const REPORT_TEXT_MAX = 1000;
 const HOUR_MS = 60 * 60 * 1000;
@@ -31,9 +24,9 @@ export async function submitReport(
   const comment = form.comment === "" ? undefined : await deps.store.get(form.comment);
   const article = comment && deps.articles.find(comment.article);
   if (comment === undefined || comment.status !== "approved" || article === undefined) return { kind: "unknown-comment" };
-  if (!(form.reason in REPORT_REASONS)) return { kind: "invalid", error: "Choisissez la raison du signalement.", article, comment };
+  if (!(form.reason in REPORT_TEXT.reasons)) return { kind: "invalid", error: REPORT_TEXT.noReason, article, comment };
   const text = cleanBody(form.text).trim();
-  if ([...text].length > REPORT_TEXT_MAX) return { kind: "invalid", error: `Précisez en ${REPORT_TEXT_MAX} caractères au plus.`, article, comment };
+  if ([...text].length > REPORT_TEXT_MAX) return { kind: "invalid", error: REPORT_TEXT.detailLong(REPORT_TEXT_MAX), article, comment };
   const stored = await deps.store.addReport(
     { commentId: comment.id, reason: form.reason as ReportReason, text, clientHash, created: now },
     { limit: deps.floodLimit, windowMs: HOUR_MS },

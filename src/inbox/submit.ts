@@ -9,6 +9,7 @@ import { checkTimestamp } from "./timestamp.ts";
 import { validateComment, type CommentForm, type FieldErrors } from "./validate.ts";
 import { findParent } from "./parents.ts";
 import { openOn } from "../lib/comments/closing.ts";
+import { FIELD_ERRORS } from "../i18n/inbox.fr.ts";
 import { requestReplyNotice, type NotifyAnswer } from "./notifications.ts";
 import type { OutboxLoop } from "./outbox-loop.ts";
 
@@ -26,7 +27,7 @@ export interface SubmitDeps {
   readerMail: OutboxLoop | null;
 }
 
-// Why a valid comment was not stored and must be sent again (see RESEND_MESSAGES).
+// Why a valid comment was not stored and must be sent again (what readers are told: RESEND_MESSAGES in src/i18n/inbox.fr.ts).
 export type ResendReason = "too-fast" | "expired" | "used";
 
 export type SubmitOutcome =
@@ -41,20 +42,6 @@ export type SubmitOutcome =
 const HOUR_MS = 60 * 60 * 1000;
 const DUPLICATE_WINDOW_MS = 24 * HOUR_MS;
 
-export const RESEND_MESSAGES: Readonly<Record<ResendReason, string>> = {
-  "too-fast":
-    "Votre commentaire est parti moins de trois secondes après l’ouverture du formulaire : trop vite pour que nous sachions qu’il vient d’une personne. Il n’a pas été enregistré. Relisez-le et renvoyez-le.",
-  expired:
-    "Le formulaire n’est plus valable (la page est sans doute restée ouverte pendant une mise à jour du site) : votre commentaire n’a pas été enregistré. Renvoyez-le.",
-  used: "Ce formulaire a déjà servi à envoyer un commentaire : celui-ci n’a pas été enregistré. Renvoyez-le pour l’envoyer aussi.",
-};
-
-export const DUPLICATE_MESSAGE =
-  "Vous avez déjà envoyé ce commentaire : il a bien été reçu et attend la relecture de la rédaction. Inutile de le renvoyer.";
-
-export const PARENT_ERROR =
-  "Le commentaire auquel vous répondez est introuvable ou n’est pas publié ; vous pouvez envoyer le vôtre comme un nouveau commentaire.";
-
 export async function submitComment(
   deps: SubmitDeps,
   form: CommentForm,
@@ -68,7 +55,7 @@ export async function submitComment(
   const validation = validateComment(form);
   const errors: FieldErrors = validation.ok ? {} : { ...validation.errors };
   if (form.parent !== "") {
-    if ((await findParent(deps.store, deps.contentDir, article.slug, form.parent)) === undefined) errors.parent = PARENT_ERROR;
+    if ((await findParent(deps.store, deps.contentDir, article.slug, form.parent)) === undefined) errors.parent = FIELD_ERRORS.parentMissing;
   }
   if (!validation.ok || errors.parent !== undefined) return { kind: "invalid", errors, article };
 

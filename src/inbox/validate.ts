@@ -1,5 +1,5 @@
+import { FIELD_ERRORS } from "../i18n/inbox.fr.ts";
 import { LIMITS, type FieldName } from "../lib/comments/fields.ts";
-import { frenchNumber } from "../lib/typography.ts";
 import { findUrls } from "../lib/comments/links.ts";
 import { normalizeParagraphs } from "../lib/comments/text.ts";
 import { cleanBody, cleanName } from "./normalize.ts";
@@ -55,23 +55,15 @@ export function validateBody(raw: string, { limitLinks }: { limitLinks: boolean 
   const body = normalizeParagraphs(cleanBody(raw));
   const links = findUrls(body).length;
   const size = length(body);
-  if (size === 0) return { body, links, error: "Écrivez votre commentaire." };
+  if (size === 0) return { body, links, error: FIELD_ERRORS.bodyEmpty };
   if (size < LIMITS.bodyMin) {
-    return { body, links, error: `Votre commentaire est trop court (${LIMITS.bodyMin} caractères au moins).` };
+    return { body, links, error: FIELD_ERRORS.bodyShort };
   }
   if (size > LIMITS.bodyMax) {
-    return {
-      body,
-      links,
-      error: `Votre commentaire est trop long : ${frenchNumber(size)} caractères, pour ${frenchNumber(LIMITS.bodyMax)} au plus.`,
-    };
+    return { body, links, error: FIELD_ERRORS.bodyLong(size) };
   }
   if (limitLinks && links > LIMITS.maxLinks) {
-    return {
-      body,
-      links,
-      error: `Votre commentaire contient ${links} liens ; ${LIMITS.maxLinks} au plus sont acceptés.`,
-    };
+    return { body, links, error: FIELD_ERRORS.tooManyLinks(links) };
   }
   return { body, links };
 }
@@ -80,15 +72,15 @@ export function validateBody(raw: string, { limitLinks }: { limitLinks: boolean 
 export function validateComment(form: CommentForm): Validation {
   const errors: FieldErrors = {};
   const name = cleanName(form.name);
-  if (name === "") errors.name = "Indiquez votre nom ou un pseudonyme.";
+  if (name === "") errors.name = FIELD_ERRORS.nameEmpty;
   else if (length(name) > LIMITS.nameMax) {
-    errors.name = `Votre nom est trop long : ${length(name)} caractères, pour ${LIMITS.nameMax} au plus.`;
+    errors.name = FIELD_ERRORS.nameLong(length(name));
   }
 
   const email = form.email.normalize("NFC").trim();
-  if (email === "") errors.email = "Indiquez votre adresse e-mail ; elle ne sera pas publiée.";
+  if (email === "") errors.email = FIELD_ERRORS.emailEmpty;
   else if (email.length > LIMITS.emailMax || !EMAIL.test(email) || email.includes("..")) {
-    errors.email = "Cette adresse e-mail ne semble pas valide (exemple : prenom@exemple.fr).";
+    errors.email = FIELD_ERRORS.emailInvalid;
   }
 
   const body = validateBody(form.body, { limitLinks: true });

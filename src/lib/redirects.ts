@@ -3,6 +3,7 @@
 // permalinks, /?p=ID, old section, tag, author and feed addresses), and by editors when they
 // rename an article. The build turns it into redirect pages and dist/_redirects.
 
+import { t } from "../i18n/fr.ts";
 import { decodedOr } from "./uri.ts";
 
 export const REDIRECTS_FILE = "redirections.txt";
@@ -78,13 +79,13 @@ export function redirectPage(to: string, origin: string): string {
 <html lang="fr">
 <head>
 <meta charset="utf-8">
-<title>Page déplacée</title>
+<title>${t.moved.title}</title>
 <meta name="robots" content="noindex">
 <link rel="canonical" href="${target}">
 <meta http-equiv="refresh" content="0; url=${target}">
 </head>
 <body>
-<p>Cette page a changé d’adresse : <a href="${target}">${target}</a>.</p>
+<p>${t.moved.text} <a href="${target}">${target}</a>.</p>
 </body>
 </html>
 `;

@@ -4,7 +4,8 @@ import { formatInstantFr as formatFrenchDate } from "../../src/lib/dates.ts";
 import { findUrls } from "../../src/lib/comments/links.ts";
 import { normalizeParagraphs, plainTextToHtml } from "../../src/lib/comments/text.ts";
 import { buildThread, type ThreadNode } from "../../src/lib/comments/thread.ts";
-import { commentCountLabel, commentThreadView } from "../../src/lib/comments/view.ts";
+import { THREAD_TEXT } from "../../src/i18n/comments.fr.ts";
+import { commentThreadView } from "../../src/lib/comments/view.ts";
 
 interface C {
   id: string;
@@ -143,6 +144,6 @@ describe("commentThreadView", () => {
   });
 
   it("counts comments in French", () => {
-    assert.deepEqual([0, 1, 2].map(commentCountLabel), ["Commentaires", "1 commentaire", "2 commentaires"]);
+    assert.deepEqual([0, 1, 2].map(THREAD_TEXT.count), ["Commentaires", "1 commentaire", "2 commentaires"]);
   });
 });

@@ -141,11 +141,10 @@ test("text without French punctuation is returned unchanged", () => {
 describe("numbers readers see", () => {
   it("group thousands with a narrow no-break space, as French does", async () => {
     const { t } = await import("../../src/i18n/fr.ts");
-    const { FORM_TEXT } = await import("../../src/i18n/comments.fr.ts");
-    const { commentCountLabel } = await import("../../src/lib/comments/view.ts");
+    const { FORM_TEXT, THREAD_TEXT } = await import("../../src/i18n/comments.fr.ts");
     assert.equal(t.articlesCount(1234), "1\u202f234 articles");
     assert.equal(t.pageN(3, 1250), "Page 3 sur 1\u202f250");
-    assert.equal(commentCountLabel(1001), "1\u202f001 commentaires");
+    assert.equal(THREAD_TEXT.count(1001), "1\u202f001 commentaires");
     assert.match(FORM_TEXT.bodyHint, /^Texte simple, 5\u202f000 caractères au plus/u);
   });
 });

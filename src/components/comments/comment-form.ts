@@ -1,16 +1,16 @@
 // The comment form with JavaScript: posts in place, shows errors beside the fields, keeps the
 // text until the inbox has it, and turns reply links into in-place replies. Without this
-// script the same form and links still work (see the inbox's reply and error pages).
+// script the same form and links still work (see the inbox's reply and error pages). Its words
+// come from the form's data attributes (src/i18n/comments.fr.ts).
 
 type FieldErrors = Partial<Record<string, string>>;
-
-const NETWORK_ERROR = "Le commentaire n’a pas pu être envoyé (connexion impossible). Votre texte est conservé : réessayez.";
 
 export function enhanceCommentForm(form: HTMLFormElement): void {
   const field = (name: string): HTMLInputElement | null => form.elements.namedItem(name) as HTMLInputElement | null;
   const notices = [...document.querySelectorAll<HTMLElement>("[data-notify-answer]")];
   const notice = (answer: unknown): HTMLElement | undefined => notices.find((p) => p.dataset.notifyAnswer === answer) ?? notices[0];
   const general = form.querySelector<HTMLElement>("[data-form-error]");
+  const networkError = general?.dataset.formError ?? "";
   const replying = form.querySelector<HTMLElement>("[data-replying]");
   const replyingText = form.querySelector<HTMLElement>("[data-replying-text]");
   const submit = form.querySelector<HTMLButtonElement>("button[type=submit]");
@@ -44,7 +44,7 @@ export function enhanceCommentForm(form: HTMLFormElement): void {
     const parent = field("parent");
     if (parent) parent.value = id;
     if (replying && replyingText) {
-      replyingText.textContent = id ? `En réponse à ${author}.` : "";
+      replyingText.textContent = id ? `${replyingText.dataset.replyingText} ${author}.` : "";
       replying.hidden = !id;
     }
   };
@@ -127,9 +127,9 @@ export function enhanceCommentForm(form: HTMLFormElement): void {
       // Asked to send again (too fast, or a form time already used): with the new time it brings.
       const ts = field("ts");
       if (ts && typeof data.ts === "string") ts.value = data.ts;
-      showErrors(data.errors ?? {}, data.errors ? "" : (data.message ?? NETWORK_ERROR));
+      showErrors(data.errors ?? {}, data.errors ? "" : (data.message ?? networkError));
     } catch {
-      showErrors({}, NETWORK_ERROR);
+      showErrors({}, networkError);
     } finally {
       if (submit) submit.disabled = false;
     }

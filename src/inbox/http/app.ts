@@ -11,9 +11,9 @@ import { notificationRoutes } from "./notification-routes.ts";
 import type { OutboxLoop } from "../outbox-loop.ts";
 import { moderationRoutes } from "./moderation-routes.ts";
 import { failure, readerPages } from "./reader-page.ts";
+import { SERVER_ERROR } from "../../i18n/inbox.fr.ts";
 import type { SiteShell } from "../site-shell.ts";
 import { securityHeaders, siteCors } from "./security-headers.ts";
-import { messagePage } from "./views/reader-pages.ts";
 
 export interface AppDeps {
   store: CommentStore;
@@ -67,13 +67,7 @@ export function createInboxApp(deps: AppDeps): Hono {
   app.onError((error, c) => {
     if (error instanceof HTTPException && error.status < 500) return error.getResponse();
     deps.log(`Erreur interne sur ${c.req.method} ${new URL(c.req.url).pathname} : ${error.stack ?? String(error)}`);
-    return failure(c, show, 500, "internal", "Erreur du serveur ; réessayez plus tard.", () =>
-      messagePage(
-        "Erreur du serveur",
-        "Une erreur est survenue de notre côté. Revenez à la page précédente : votre texte y est sans doute encore ; réessayez dans quelques minutes.",
-        { siteUrl: deps.siteUrl },
-      ),
-    );
+    return failure(c, show, 500, "internal", SERVER_ERROR, { siteUrl: deps.siteUrl });
   });
 
   // The no-JS form posts from the site's pages and redirects back to them: both must be allowed.

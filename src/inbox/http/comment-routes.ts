@@ -6,7 +6,8 @@ import { clientAddress, hashClient } from "../client.ts";
 import type { ArticleIndex } from "../manifest.ts";
 import type { BlockRule, CommentStore } from "../store/types.ts";
 import { findParent } from "../parents.ts";
-import { DUPLICATE_MESSAGE, RESEND_MESSAGES, submitComment } from "../submit.ts";
+import { submitComment } from "../submit.ts";
+import { COMMENT_REFUSALS, REPLY_PAGE, RESEND_MESSAGES } from "../../i18n/inbox.fr.ts";
 import { carriedTimestamp, signTimestamp } from "../timestamp.ts";
 import { readCommentForm, type CommentForm } from "../validate.ts";
 import { isFormContentType, limitBody, MalformedBody, readForm } from "./form-body.ts";
@@ -43,15 +44,15 @@ export function commentRoutes(deps: CommentRoutesDeps): Hono {
   app.get("/", async (c) => {
     const article = deps.articles.find(c.req.query("article") ?? "");
     if (article === undefined) {
-      return show(c, messagePage("Article introuvable", "Cet article n’existe pas ou n’est plus en ligne.", { siteUrl }), 404);
+      return show(c, messagePage(REPLY_PAGE.unknownArticle.title, REPLY_PAGE.unknownArticle.text, { siteUrl }), 404);
     }
     if (!article.open) {
-      return show(c, messagePage("Commentaires fermés", "Les commentaires sont fermés pour cet article.", { siteUrl, article }), 409);
+      return show(c, messagePage(REPLY_PAGE.closed.title, REPLY_PAGE.closed.text, { siteUrl, article }), 409);
     }
     const parentId = c.req.query("parent") ?? "";
     const parent = parentId === "" ? undefined : await findParent(deps.store, deps.contentDir, article.slug, parentId);
     if (parentId !== "" && parent === undefined) {
-      return show(c, messagePage("Commentaire introuvable", "Le commentaire auquel vous voulez répondre n’est pas publié.", { siteUrl, article }), 404);
+      return show(c, messagePage(REPLY_PAGE.unknownParent.title, REPLY_PAGE.unknownParent.text, { siteUrl, article }), 404);
     }
     const values = { article: article.slug, parent: parentId, name: "", email: "", body: "", notify: false };
     c.header("Cache-Control", "no-store");
@@ -66,29 +67,17 @@ export function commentRoutes(deps: CommentRoutesDeps): Hono {
 
   app.post(
     "/",
-    limitBody(MAX_BODY_BYTES, (c) =>
-      failure(c, show, 413, "too-large", "Le commentaire envoyé est trop volumineux.", () =>
-        messagePage(
-          "Commentaire trop volumineux",
-          "Votre envoi dépasse la taille acceptée. Revenez à la page précédente : votre texte y est sans doute encore ; raccourcissez-le avant de le renvoyer.",
-          { siteUrl },
-        ),
-      ),
-    ),
+    limitBody(MAX_BODY_BYTES, (c) => failure(c, show, 413, "too-large", COMMENT_REFUSALS.tooLarge, { siteUrl })),
     async (c) => {
       if (!isFormContentType(c.req.header("content-type"))) {
-        return failure(c, show, 415, "unsupported-media-type", "Le formulaire doit être envoyé en application/x-www-form-urlencoded.", () =>
-          messagePage("Envoi non reconnu", "Ce type d’envoi n’est pas accepté. Utilisez le formulaire de l’article.", { siteUrl }),
-        );
+        return failure(c, show, 415, "unsupported-media-type", COMMENT_REFUSALS.unsupported, { siteUrl });
       }
       let form: CommentForm;
       try {
         form = readCommentForm(await readForm(c.req.raw));
       } catch (error) {
         if (!(error instanceof MalformedBody)) throw error;
-        return failure(c, show, 400, "malformed", "L’envoi est illisible.", () =>
-          messagePage("Envoi illisible", "Le formulaire reçu est mal formé. Revenez à la page précédente et renvoyez-le.", { siteUrl }),
-        );
+        return failure(c, show, 400, "malformed", COMMENT_REFUSALS.malformed, { siteUrl });
       }
 
       const clientHash = hashClient(deps.secret, clientAddress(c, deps.trustProxy));
@@ -111,32 +100,24 @@ export function commentRoutes(deps: CommentRoutesDeps): Hono {
           const message = RESEND_MESSAGES[outcome.reason];
           const ts = signTimestamp(deps.secret, new Date());
           if (wantsJson(c)) return c.json({ ok: false, error: "resend", message, ts }, 422);
-          return show(c, invalidPage(siteUrl, outcome.article, formValues(form), {}, ts, `${message} Votre texte est conservé ci-dessous.`), 422);
+          return show(c, invalidPage(siteUrl, outcome.article, formValues(form), {}, ts, `${message} ${COMMENT_REFUSALS.textKept}`), 422);
         }
         case "duplicate":
           // The id of the comment already received, so a client that sent again after a lost
           // answer knows it for the same one.
-          if (wantsJson(c)) return c.json({ ok: false, error: "duplicate", message: DUPLICATE_MESSAGE, id: outcome.id }, 409);
-          return show(c, messagePage("Commentaire déjà reçu", DUPLICATE_MESSAGE, { siteUrl, article: outcome.article }), 409);
+          if (wantsJson(c)) return c.json({ ok: false, error: "duplicate", message: COMMENT_REFUSALS.duplicate.text, id: outcome.id }, 409);
+          return show(c, messagePage(COMMENT_REFUSALS.duplicate.title, COMMENT_REFUSALS.duplicate.text, { siteUrl, article: outcome.article }), 409);
         case "unknown-article":
-          return failure(c, show, 404, "unknown-article", "Cet article n’existe pas ou n’accepte pas de commentaires.", () =>
-            messagePage("Article introuvable", "Cet article n’existe pas ou n’est plus en ligne : votre commentaire n’a pas été enregistré.", typed),
-          );
+          return failure(c, show, 404, "unknown-article", COMMENT_REFUSALS.unknownArticle, typed);
         case "closed":
-          return failure(c, show, 409, "closed", "Les commentaires sont fermés pour cet article.", () =>
-            messagePage("Commentaires fermés", "Les commentaires sont fermés pour cet article : votre commentaire n’a pas été enregistré.", {
-              ...typed,
-              article: outcome.article,
-            }),
-          );
+          return failure(c, show, 409, "closed", COMMENT_REFUSALS.closed, { ...typed, article: outcome.article });
         case "flooded": {
           c.header("Retry-After", String(outcome.retryAfterSeconds));
-          const minutes = Math.ceil(outcome.retryAfterSeconds / 60);
-          const message = `Vous avez envoyé beaucoup de commentaires en peu de temps. Réessayez dans ${minutes} minute${minutes > 1 ? "s" : ""}.`;
+          const message = COMMENT_REFUSALS.flooded(Math.ceil(outcome.retryAfterSeconds / 60));
           if (wantsJson(c)) return c.json({ ok: false, error: "flood", message }, 429);
           return show(
             c,
-            invalidPage(siteUrl, outcome.article, formValues(form), {}, signTimestamp(deps.secret, new Date()), `${message} Votre texte est conservé ci-dessous.`),
+            invalidPage(siteUrl, outcome.article, formValues(form), {}, signTimestamp(deps.secret, new Date()), `${message} ${COMMENT_REFUSALS.textKept}`),
             429,
           );
         }

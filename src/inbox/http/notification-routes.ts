@@ -5,9 +5,10 @@
 import { Hono, type Context } from "hono";
 import type { ArticleIndex } from "../manifest.ts";
 import { LINK_PATHS, linkParams, type LinkPurpose } from "../notification-links.ts";
-import { followLink, type LinkOutcome } from "../notifications.ts";
+import { followLink } from "../notifications.ts";
 import type { CommentStore } from "../store/types.ts";
 import type { ShowPage } from "./reader-page.ts";
+import { NOTIFICATION_PAGES } from "../../i18n/inbox.fr.ts";
 import { messagePage, notificationLinkPage } from "./views/reader-pages.ts";
 
 export interface NotificationRoutesDeps {
@@ -17,31 +18,6 @@ export interface NotificationRoutesDeps {
   secret: string;
   show: ShowPage;
 }
-
-type Refusal = Exclude<LinkOutcome, "ok" | "done">;
-
-const FORGED: [number, string, string] = [403, "Lien non valable", "Ce lien n’est pas valable : il a sans doute été coupé en le copiant. Ouvrez-le de nouveau depuis l’e-mail, en entier."];
-const UNSUBSCRIBED: [number, string, string] = [410, "Déjà désabonné", "Il n’y a plus de demande à annuler : vous êtes déjà désabonné et ne recevrez plus rien."];
-
-const REFUSALS: Readonly<Record<LinkPurpose, Record<Refusal, [number, string, string]>>> = {
-  confirm: {
-    forged: FORGED,
-    expired: [410, "Lien expiré", "Ce lien de confirmation a expiré : la demande n’est pas confirmée et vous ne recevrez rien. Pour être prévenu d’une réponse, cochez la case en commentant de nouveau."],
-    unknown: [410, "Demande introuvable", "Cette demande n’existe plus (elle a été annulée ou effacée) : vous ne recevrez rien."],
-    used: [410, "Déjà confirmé", "Ce lien a déjà servi : votre demande est confirmée. Vous serez prévenu d’une réponse."],
-  },
-  unsubscribe: {
-    forged: FORGED,
-    expired: [410, "Lien expiré", "Ce lien a expiré, comme la demande à laquelle il servait : vous ne recevrez plus rien."],
-    unknown: UNSUBSCRIBED,
-    used: UNSUBSCRIBED,
-  },
-};
-
-const DONE: Readonly<Record<LinkPurpose, [string, string]>> = {
-  confirm: ["C’est confirmé", "Vous recevrez un e-mail à chaque réponse publiée à votre commentaire. Chaque message permet de se désabonner en un clic."],
-  unsubscribe: ["Vous êtes désabonné", "Votre adresse est effacée de nos envois : vous ne recevrez plus rien au sujet de ce commentaire."],
-};
 
 export function notificationRoutes(deps: NotificationRoutesDeps): Hono {
   const app = new Hono();
@@ -58,11 +34,11 @@ export function notificationRoutes(deps: NotificationRoutesDeps): Hono {
       return show(c, notificationLinkPage(siteUrl, purpose, article, `${url.pathname}${url.search}`));
     }
     if (outcome === "done") {
-      const [title, text] = DONE[purpose];
+      const { title, text } = NOTIFICATION_PAGES.done[purpose];
       return show(c, messagePage(title, text, { siteUrl, ...(article ? { article } : {}) }));
     }
-    const [status, title, text] = REFUSALS[purpose][outcome];
-    return show(c, messagePage(title, text, { siteUrl }), status as 403 | 410);
+    const { status, title, text } = NOTIFICATION_PAGES.refused[purpose][outcome];
+    return show(c, messagePage(title, text, { siteUrl }), status);
   };
 
   for (const purpose of ["confirm", "unsubscribe"] as const) {

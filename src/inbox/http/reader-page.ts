@@ -4,7 +4,7 @@ import type { SiteShell } from "../site-shell.ts";
 import { wantsJson } from "./respond.ts";
 import { contentSecurityPolicy } from "./security-headers.ts";
 import { page } from "./views/layout.ts";
-import type { ReaderPage } from "./views/reader-pages.ts";
+import { messagePage, type MessageOptions, type ReaderPage } from "./views/reader-pages.ts";
 
 export type ShowPage = (c: Context, content: ReaderPage, status?: ContentfulStatusCode) => Promise<Response>;
 
@@ -24,15 +24,22 @@ export function readerPages(shell: () => SiteShell | undefined, siteUrl: string)
   };
 }
 
+/** What a refusal says: `api` in a JSON answer, `title` and `text` on a reader's page (src/i18n/inbox.fr.ts). */
+export interface Refusal {
+  api: string;
+  title: string;
+  text: string;
+}
+
 /** One answer in two shapes: JSON for the article page's script, a French page otherwise. */
 export function failure(
   c: Context,
   show: ShowPage,
   status: ContentfulStatusCode,
   code: string,
-  message: string,
-  content: () => ReaderPage,
+  refusal: Refusal,
+  options: MessageOptions,
 ): Response | Promise<Response> {
-  if (wantsJson(c)) return c.json({ ok: false, error: code, message }, status);
-  return show(c, content(), status);
+  if (wantsJson(c)) return c.json({ ok: false, error: code, message: refusal.api }, status);
+  return show(c, messagePage(refusal.title, refusal.text, options), status);
 }

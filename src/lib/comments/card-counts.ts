@@ -8,7 +8,8 @@
 import { readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join, sep } from "node:path";
 import { escapeHtml } from "./text.ts";
-import { commentCountLabel, readableCount, type PublishedComment } from "./view.ts";
+import { THREAD_TEXT } from "../../i18n/comments.fr.ts";
+import { readableCount, type PublishedComment } from "./view.ts";
 
 const CARD_COUNT = /<!--pouls:carte:([a-z0-9-]+)-->[\s\S]*?<!--\/pouls:carte-->/g;
 
@@ -18,7 +19,7 @@ export const cardCountPlace = (slug: string): string => `<!--pouls:carte:${slug}
 /** The place filled with the count of `comments`, linked to them; empty without comments. */
 export function cardCountHtml(slug: string, url: string, comments: readonly PublishedComment[]): string {
   const count = readableCount(comments);
-  const link = count > 0 ? `<p class="card__comments"><a href="${escapeHtml(url)}#commentaires-titre">${escapeHtml(commentCountLabel(count))}</a></p>` : "";
+  const link = count > 0 ? `<p class="card__comments"><a href="${escapeHtml(url)}#commentaires-titre">${escapeHtml(THREAD_TEXT.count(count))}</a></p>` : "";
   return `<!--pouls:carte:${slug}-->${link}<!--/pouls:carte-->`;
 }
 

@@ -4,7 +4,8 @@
 // (src/lib/comments/patch-pages.ts): both ways give the same bytes. The markers around it are
 // how the page's part is found again.
 import { escapeHtml } from "./text.ts";
-import { commentCountLabel, commentThreadView, readableCount, type CommentView, type PublishedComment } from "./view.ts";
+import { THREAD_TEXT } from "../../i18n/comments.fr.ts";
+import { commentThreadView, readableCount, type CommentView, type PublishedComment } from "./view.ts";
 
 export const THREAD_START = "<!--pouls:commentaires-->";
 export const THREAD_END = "<!--/pouls:commentaires-->";
@@ -23,17 +24,17 @@ const attr = (name: string, value: string) => ` ${name}="${escapeHtml(value)}"`;
 function commentHtml(comment: CommentView): string {
   const { anchor, author } = comment;
   const header = [
-    comment.staff ? `<p class="comment-staff">Réponse de la rédaction</p>` : "",
+    comment.staff ? `<p class="comment-staff">${THREAD_TEXT.staff}</p>` : "",
     `<p class="comment-author"${attr("id", `${anchor}-auteur`)}>${escapeHtml(author)}</p>`,
     `<p class="comment-meta"><a${attr("href", `#${anchor}`)}><time${attr("datetime", comment.dateIso)}>${escapeHtml(comment.dateLabel)}</time></a>`,
-    comment.inReplyTo ? ` · en réponse à <a${attr("href", `#${comment.inReplyTo.anchor}`)}>${escapeHtml(comment.inReplyTo.author)}</a>` : "",
+    comment.inReplyTo ? ` · ${THREAD_TEXT.inReplyTo} <a${attr("href", `#${comment.inReplyTo.anchor}`)}>${escapeHtml(comment.inReplyTo.author)}</a>` : "",
     `</p>`,
   ].join("");
   const links = [
     comment.replyHref
-      ? `<a class="comment-reply"${attr("href", comment.replyHref)}${attr("data-reply-to", comment.id)}${attr("data-reply-author", author)}>Répondre<span class="visually-hidden"> à ${escapeHtml(author)}</span></a>`
+      ? `<a class="comment-reply"${attr("href", comment.replyHref)}${attr("data-reply-to", comment.id)}${attr("data-reply-author", author)}>${THREAD_TEXT.reply}<span class="visually-hidden">${escapeHtml(THREAD_TEXT.replyTo(author))}</span></a>`
       : "",
-    comment.reportHref ? `<a class="comment-report" rel="nofollow"${attr("href", comment.reportHref)}>Signaler<span class="visually-hidden"> le commentaire de ${escapeHtml(author)}</span></a>` : "",
+    comment.reportHref ? `<a class="comment-report" rel="nofollow"${attr("href", comment.reportHref)}>${THREAD_TEXT.report}<span class="visually-hidden">${escapeHtml(THREAD_TEXT.reportOf(author))}</span></a>` : "",
   ].filter((link) => link !== "");
   const reply = links.length > 0 ? `<p class="comment-actions">${links.join(" ")}</p>` : "";
   return [
@@ -55,13 +56,13 @@ function listHtml(comments: CommentView[]): string {
 
 export function commentThreadHtml(comments: readonly PublishedComment[], options: ThreadOptions): string {
   const thread = commentThreadView(comments, options);
-  const body = thread.length > 0 ? listHtml(thread) : options.open ? `<p class="comments-empty">Aucun commentaire pour le moment.</p>` : "";
-  return `${THREAD_START}<h2 id="commentaires-titre">${escapeHtml(commentCountLabel(readableCount(comments)))}</h2>${body}${THREAD_END}`;
+  const body = thread.length > 0 ? listHtml(thread) : options.open ? `<p class="comments-empty">${THREAD_TEXT.empty}</p>` : "";
+  return `${THREAD_START}<h2 id="commentaires-titre">${escapeHtml(THREAD_TEXT.count(readableCount(comments)))}</h2>${body}${THREAD_END}`;
 }
 
 /** At the top of an article: how many comments it has, linked to them; nothing when none. */
 export function commentCountHtml(comments: readonly PublishedComment[]): string {
   const count = readableCount(comments);
-  const link = count > 0 ? `<p class="comment-count"><a href="#commentaires-titre">${escapeHtml(commentCountLabel(count))}</a></p>` : "";
+  const link = count > 0 ? `<p class="comment-count"><a href="#commentaires-titre">${escapeHtml(THREAD_TEXT.count(count))}</a></p>` : "";
   return `${COUNT_START}${link}${COUNT_END}`;
 }

@@ -1,5 +1,5 @@
 import { formatInstantFr } from "../dates.ts";
-import { frenchNumber } from "../typography.ts";
+import { THREAD_TEXT } from "../../i18n/comments.fr.ts";
 import { commentAnchor } from "./fields.ts";
 import { plainTextToHtml } from "./text.ts";
 import { buildThread, DEFAULT_MAX_DEPTH, type ThreadNode } from "./thread.ts";
@@ -15,10 +15,6 @@ export interface PublishedComment {
   removed: boolean;
   body: string;
 }
-
-// What stands for a removed comment, where its author's name and its text were.
-export const REMOVED_AUTHOR = "Commentaire retiré";
-export const REMOVED_TEXT = "Ce commentaire a été retiré par la rédaction.";
 
 // Everything the Astro components print, already computed and (for `html`) already escaped.
 export interface CommentView {
@@ -41,11 +37,6 @@ export interface CommentView {
 /** How many comments readers can read: removed ones are only placeholders. */
 export const readableCount = (comments: readonly PublishedComment[]): number => comments.filter((c) => !c.removed).length;
 
-export function commentCountLabel(count: number): string {
-  if (count === 0) return "Commentaires";
-  return `${frenchNumber(count)} commentaire${count > 1 ? "s" : ""}`;
-}
-
 // Without JavaScript the reply link opens the inbox's own reply form; the page's script turns
 // it into an in-place reply instead.
 export function replyHref(action: string, article: string, parent: string): string {
@@ -66,14 +57,14 @@ export function commentThreadView(
   const toView = (node: ThreadNode<PublishedComment>): CommentView => ({
     id: node.comment.id,
     anchor: commentAnchor(node.comment.id),
-    author: node.comment.removed ? REMOVED_AUTHOR : node.comment.author,
+    author: node.comment.removed ? THREAD_TEXT.removedAuthor : node.comment.author,
     staff: node.comment.staff && !node.comment.removed,
     removed: node.comment.removed,
     dateIso: node.comment.date.toISOString(),
     dateLabel: formatInstantFr(node.comment.date),
-    html: plainTextToHtml(node.comment.removed ? REMOVED_TEXT : node.comment.body),
+    html: plainTextToHtml(node.comment.removed ? THREAD_TEXT.removedText : node.comment.body),
     depth: node.depth,
-    inReplyTo: node.inReplyTo && { anchor: commentAnchor(node.inReplyTo.id), author: node.inReplyTo.removed ? REMOVED_AUTHOR.toLowerCase() : node.inReplyTo.author },
+    inReplyTo: node.inReplyTo && { anchor: commentAnchor(node.inReplyTo.id), author: node.inReplyTo.removed ? THREAD_TEXT.removedAuthor.toLowerCase() : node.inReplyTo.author },
     replyHref: options.open && !node.comment.removed ? replyHref(options.action, options.article, node.comment.id) : null,
     reportHref: node.comment.removed ? null : reportHref(options.action, node.comment.id),
     replies: node.replies.map(toView),

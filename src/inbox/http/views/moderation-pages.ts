@@ -3,7 +3,7 @@ import { formatInstantTimeFr } from "../../../lib/dates.ts";
 import { paragraphsOf } from "../../../lib/comments/text.ts";
 import type { StaffAuthor } from "../../authors.ts";
 import type { BlockRule, CommentAction, CommentStatus, StoredComment, StoredReport } from "../../store/types.ts";
-import { REPORT_REASONS } from "../../reports.ts";
+import { REPORT_TEXT } from "../../../i18n/inbox.fr.ts";
 import { BLOCK_KIND_LABELS, BLOCK_KINDS } from "../../blocklist.ts";
 import { personalDataIn, type PersonalData } from "../../personal-data.ts";
 import { actionLine } from "../../action-line.ts";
@@ -183,7 +183,7 @@ ${comment.parent !== null ? html`<p class="meta">En réponse à ${parent ? html`
 <div class="body">${plainParagraphs(comment.body)}</div>
 ${personal.length > 0 ? html`<p class="warning">À vérifier avant publication : le texte contient peut-être ${joinedFr(personal.map((kind) => PERSONAL_DATA_LABELS[kind]))}.</p>` : ""}
 ${actions.map((action) => html`<p class="meta">${actionLine(action)}</p>`)}
-${reports.length > 0 ? html`<div class="signals"><p>Signalé ${reports.length} fois par des lecteurs :</p><ul>${reports.map((r) => html`<li>${REPORT_REASONS[r.reason]}, le <time datetime="${r.created.toISOString()}">${formatInstantTimeFr(r.created)}</time>${r.text ? html` : « ${r.text} »` : ""}</li>`)}</ul></div>` : ""}
+${reports.length > 0 ? html`<div class="signals"><p>Signalé ${reports.length} fois par des lecteurs :</p><ul>${reports.map((r) => html`<li>${REPORT_TEXT.reasons[r.reason]}, le <time datetime="${r.created.toISOString()}">${formatInstantTimeFr(r.created)}</time>${r.text ? html` : « ${r.text} »` : ""}</li>`)}</ul></div>` : ""}
 ${comment.signals.length > 0 ? html`<div class="signals"><p>Signaux (score ${comment.spamScore}) :</p><ul>${comment.signals.map((signal) => html`<li>${signal}</li>`)}</ul></div>` : ""}
 <div class="actions">${actionForms(comment, csrf, back)}</div>
 ${comment.staff ? "" : editForm(comment, csrf, back)}
