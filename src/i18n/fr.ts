@@ -1,5 +1,6 @@
-// Every interface string of the site, with search.fr.ts (the search page, whose script loads it)
-// and comments.fr.ts (the comment form, also drawn by the inbox). A second language copies all three.
+// Every interface string of the site, with search.fr.ts (the search page, whose script loads it),
+// comments.fr.ts (the comment form and thread, also drawn by the inbox) and inbox.fr.ts (what the
+// inbox says to readers). A second language copies all four.
 // Written with plain spaces and apostrophes; readers get them in French typography like the articles.
 import type { EvidenceDesign } from "../lib/evidence.ts";
 import { frenchNumber, typesetStrings } from "../lib/typography.ts";
