@@ -15,10 +15,12 @@ export const site = {
   // whole index (see src/integrations/pagefind.ts). Its page list costs about 1 KB per 100
   // articles before the first results; 100 keeps them under 100 KB (BENCHMARKS.md, Search).
   searchRecentArticles: 100,
-  // Above this many pages, the whole search index is written in parts, each by a Pagefind process
-  // of its own (src/lib/search/shards.ts): Pagefind holds all it indexes in memory, about 170 KB a
-  // page, and 100,000 articles in one index did not fit beside Astro in 24 GB.
-  searchShardPages: 20_000,
+  // The whole search index is written in parts of this many pages, by date (src/lib/search/shards.ts),
+  // doubled as often as needed to keep 16 parts at most. A build indexes again only the parts whose
+  // pages changed (a corrected article's, a new article's), and each part is written by a Pagefind
+  // process of its own: Pagefind holds all it indexes in memory, about 170 KB a page, and 100,000
+  // articles in one index did not fit beside Astro in 24 GB.
+  searchShardPages: 2_000,
   // A table of contents helps only when there is something to navigate.
   tocMinHeadings: 4,
   // An article whose last medical check is older than this shows a notice that it may be out of date.

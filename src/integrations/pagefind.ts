@@ -130,8 +130,10 @@ export interface BundleReport {
   /** Parts of the whole index besides the first (pagefind/parts/<n>/); 0 below site.searchShardPages pages. */
   parts: number;
   audit: SearchFieldsAudit;
-  /** Whether Pagefind's files were those of the last build, no page's indexed text having changed. */
-  reused: boolean;
+  /** Indexes (parts of the whole one, the recent one) Pagefind wrote; the others were those of the last build, none of their pages' indexed text having changed. */
+  indexed: number;
+  /** Indexes in all: parts + 1, and the recent one. */
+  indexes: number;
 }
 
 async function newIndex(): Promise<PagefindIndex> {
@@ -223,10 +225,12 @@ export function startBundle(recentCount: number = site.searchRecentArticles, sha
     // never be read again, only shipped.
     rmSync(bundleDir, { recursive: true, force: true });
     const shards = shardsOf(urls.map((url) => ({ url, date: kept.get(url)!.date })), shardPages);
-    const units: IndexUnit[] = shards.map((pages, i) => ({
-      name: String(i),
+    // The newest part is the bundle folder itself, the older ones parts/1/, parts/2/… after it;
+    // kept between builds under a name that stays with the part (shards.ts).
+    const units: IndexUnit[] = shards.map((part, i) => ({
+      name: `part-${part.id}`,
       dir: i === 0 ? bundleDir : join(bundleDir, PARTS_DIR, String(i)),
-      pages: pages.map((url) => ({ url, digest: kept.get(url)!.digest, read: () => spill!.read(kept.get(url)!.page) })),
+      pages: part.urls.map((url) => ({ url, digest: kept.get(url)!.digest, read: () => spill!.read(kept.get(url)!.page) })),
     }));
     if (recent.length > 0) {
       units.push({
@@ -244,7 +248,7 @@ export function startBundle(recentCount: number = site.searchRecentArticles, sha
     // One after the other, each by a Pagefind service of its own: its memory grows with the pages
     // it is given (about 17 GB for 100,000 articles), and closing it gives that back.
     for (const unit of units) {
-      const given = keep && indexInput(keep.pagefindVersion, unit, shards.length);
+      const given = keep && indexInput(keep.pagefindVersion, unit);
       const keepIn = keep && join(keep.dir, unit.name);
       if (keepIn && !keep.fresh && readKeptIndex(keepIn) === given) {
         cpSync(join(keepIn, KEPT_FILES), unit.dir, { recursive: true });
@@ -260,7 +264,7 @@ export function startBundle(recentCount: number = site.searchRecentArticles, sha
       if (keepIn && given) keepIndex(unit.dir, keepIn, given);
     }
     writeVocabulary(vocabulary, join(bundleDir, VOCABULARY_DIR));
-    return { pages: audit.indexed, recent: recent.length, parts: shards.length - 1, audit, reused: reused === units.length };
+    return { pages: audit.indexed, recent: recent.length, parts: shards.length - 1, audit, indexed: units.length - reused, indexes: units.length };
   }
 }
 
@@ -276,8 +280,8 @@ const KEPT_FILES = "files";
 const KEPT_INPUT = "input.sha256";
 
 /** The fingerprint of all one index is given: Pagefind's version and settings, the pages (their digests). */
-function indexInput(pagefindVersion: string, unit: IndexUnit, shards: number): string {
-  const hash = createHash("sha256").update(JSON.stringify([pagefindVersion, indexConfig, INDEX_CHUNK_SIZE, unit.name, shards]));
+function indexInput(pagefindVersion: string, unit: IndexUnit): string {
+  const hash = createHash("sha256").update(JSON.stringify([pagefindVersion, indexConfig, INDEX_CHUNK_SIZE, unit.name]));
   for (const { url, digest } of unit.pages) hash.update(`\0${url}\0${digest}`);
   return hash.digest("hex");
 }
@@ -328,11 +332,20 @@ async function finishSite(bundle: BundleBuilder, outDir: string, logger?: AstroI
   }
 }
 
-/** Indexes a built site in place, writing `<outDir>/pagefind/`. Throws on any Pagefind error. */
-export async function indexSite(outDir: string, logger?: AstroIntegrationLogger, recentCount?: number, shardPages?: number): Promise<IndexReport> {
+/**
+ * Indexes a built site in place, writing `<outDir>/pagefind/`, with the indexes kept in `keep` when
+ * given (see BundleBuilder.finish). Throws on any Pagefind error.
+ */
+export async function indexSite(
+  outDir: string,
+  logger?: AstroIntegrationLogger,
+  recentCount?: number,
+  shardPages?: number,
+  keep?: KeptIndex,
+): Promise<IndexReport> {
   const bundle = startBundle(recentCount, shardPages);
   for (const path of htmlFiles(outDir)) bundle.offer(pageUrl(relative(outDir, path)), readFileSync(path, "utf8"));
-  return finishSite(bundle, outDir, logger);
+  return finishSite(bundle, outDir, logger, keep);
 }
 
 /**
@@ -451,8 +464,14 @@ export default function pagefindIntegration(): AstroIntegration {
         const report = fed ? await finishSite(fed, outDir, logger, keep && { ...keep, fresh }) : await indexSite(outDir, logger);
         const recent = report.recent > 0 ? ` (et les ${report.recent} plus récentes dans ${RECENT_DIR}/)` : "";
         const parts = report.parts > 0 ? ` en ${report.parts + 1} parties` : "";
+        const kept =
+          report.indexed === 0
+            ? ", index du build précédent repris (aucun texte indexé n’a changé)"
+            : report.indexed < report.indexes
+              ? `, ${report.indexed} index sur ${report.indexes} refait(s), les autres repris du build précédent`
+              : "";
         logger.info(
-          `${report.pages} page(s) indexée(s)${parts}${recent}${report.reused ? ", index du build précédent repris (aucun texte indexé n’a changé)" : ""}, en ${Math.round(performance.now() - started)} ms → ${relative(process.cwd(), report.bundleDir) || report.bundleDir}`,
+          `${report.pages} page(s) indexée(s)${parts}${recent}${kept}, en ${Math.round(performance.now() - started)} ms → ${relative(process.cwd(), report.bundleDir) || report.bundleDir}`,
         );
       },
     },

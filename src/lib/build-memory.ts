@@ -4,6 +4,7 @@
 // resident memory at 20,000 and 100,000, Pagefind's at 100,000. Without margin: a check that
 // refuses a build that would have passed is worse than none.
 
+import { partSize } from "./search/shards.ts";
 import { frenchNumber } from "./typography.ts";
 
 const MB = 1024 * 1024;
@@ -26,7 +27,7 @@ export interface MemoryLimits {
   heapBytes: number;
   /** The machine's memory, or its container's limit when lower, in bytes. */
   machineBytes: number;
-  /** The most pages one part of the search index holds (site.searchShardPages). */
+  /** The pages of one part of the search index on a small site (site.searchShardPages; src/lib/search/shards.ts). */
   shardPages: number;
 }
 
@@ -34,7 +35,7 @@ const gb = (mb: number) => (mb < 1024 ? `${Math.ceil(mb)} Mo` : `${(mb / 1024).t
 
 /** The reason this build cannot fit, in French, or undefined when it fits. */
 export function buildMemoryProblem(articles: number, limits: MemoryLimits): string | undefined {
-  const total = need(BUILD_MEMORY.astro, articles) + need(BUILD_MEMORY.pagefind, Math.min(articles, limits.shardPages));
+  const total = need(BUILD_MEMORY.astro, articles) + need(BUILD_MEMORY.pagefind, Math.min(articles, partSize(articles, limits.shardPages)));
   const heap = need(BUILD_MEMORY.astroHeap, articles);
   const machineMb = limits.machineBytes / MB;
   const heapMb = limits.heapBytes / MB;

@@ -1,0 +1,85 @@
+// The whole search index in parts, kept between builds (src/lib/search/shards.ts,
+// src/integrations/pagefind.ts): a build indexes again only the parts whose pages changed, and
+// writes the same files as indexing everything from nothing. The sample site's pages, indexed as a
+// large site's would be, in parts of six pages.
+import { before, describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { cpSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { indexSite, type KeptIndex } from "../../src/integrations/pagefind.ts";
+import { sortDate } from "../../src/lib/search/recent.ts";
+import { articlePages, assertBuilt, dist } from "../helpers/dist.ts";
+import { tempDir } from "../helpers/temp.ts";
+
+const RECENT = 3;
+const SHARD_PAGES = 6;
+
+/** Every file of a folder, by relative path. */
+function filesOf(dir: string): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) files.set(join(entry.parentPath, entry.name).slice(dir.length), readFileSync(join(entry.parentPath, entry.name)).toString("base64"));
+  }
+  return files;
+}
+
+const fileOf = (site: string, path: string) => join(site, path, "index.html");
+
+describe("search index parts kept between builds", () => {
+  let site: string;
+  let keep: KeptIndex;
+  const reindex = () => indexSite(site, undefined, RECENT, SHARD_PAGES, keep);
+
+  /** The bundle the same pages give when nothing is kept. */
+  async function fromNothing(): Promise<Map<string, string>> {
+    const copy = tempDir("pouls-parts-fresh-");
+    cpSync(site, copy, { recursive: true });
+    await indexSite(copy, undefined, RECENT, SHARD_PAGES);
+    return filesOf(join(copy, "pagefind"));
+  }
+
+  const byDate = () =>
+    articlePages(site)
+      .map((path) => ({ path, date: sortDate(readFileSync(fileOf(site, path), "utf8")) }))
+      .sort((a, b) => (a.date === b.date ? (a.path < b.path ? -1 : 1) : a.date < b.date ? -1 : 1));
+
+  before(() => {
+    assertBuilt();
+    site = tempDir("pouls-parts-");
+    cpSync(dist, site, { recursive: true });
+    keep = { dir: tempDir("pouls-parts-kept-"), pagefindVersion: "test" };
+  });
+
+  it("indexes every part the first time, and none when nothing changed, to the same files", async () => {
+    const first = await reindex();
+    assert.ok(first.parts >= 2, `${first.parts + 1} parts`);
+    assert.equal(first.indexes, first.parts + 2, "the parts and the recent index");
+    assert.equal(first.indexed, first.indexes);
+    const written = filesOf(join(site, "pagefind"));
+    const again = await reindex();
+    assert.equal(again.indexed, 0);
+    assert.deepEqual(filesOf(join(site, "pagefind")), written);
+  });
+
+  it("indexes only the part of a corrected old article, to the files of an index made from nothing", async () => {
+    const oldest = byDate()[0]!.path;
+    const file = fileOf(site, oldest);
+    const html = readFileSync(file, "utf8");
+    const corrected = html.replace(/(data-pagefind-body[^>]*>)/u, "$1<p>Correction apportée par la rédaction.</p>");
+    assert.notEqual(corrected, html, `${oldest} has a data-pagefind-body`);
+    writeFileSync(file, corrected);
+    const report = await reindex();
+    assert.equal(report.indexed, 1, "its part alone");
+    assert.deepEqual(filesOf(join(site, "pagefind")), await fromNothing());
+  });
+
+  it("indexes only the newest part and the recent index for a new article", async () => {
+    const newest = byDate().at(-1)!;
+    const html = readFileSync(fileOf(site, newest.path), "utf8");
+    mkdirSync(join(site, "articles", "un-nouvel-article"), { recursive: true });
+    writeFileSync(fileOf(site, "/articles/un-nouvel-article/"), html.replaceAll(`date:${newest.date}`, "date:2099-01-01"));
+    const report = await reindex();
+    assert.equal(report.indexed, 2, "the newest part and the recent index");
+    assert.deepEqual(filesOf(join(site, "pagefind")), await fromNothing());
+  });
+});
