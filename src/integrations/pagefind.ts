@@ -16,7 +16,7 @@
 // On a very large site the whole index is itself written in parts (src/lib/search/shards.ts), one
 // Pagefind service each, so that Pagefind's memory stays that of one part.
 import { createHash } from "node:crypto";
-import { cpSync, createReadStream, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { createReadStream, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { extname, join, normalize, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -30,6 +30,7 @@ import { shardsOf } from "../lib/search/shards.ts";
 import { auditPage, auditVerdict, emptyAudit, type SearchFieldsAudit } from "../lib/search/check-index.ts";
 import { newestFirst, sortDate, type DatedPage } from "../lib/search/recent.ts";
 import { newVocabulary, VOCABULARY_DIR, type Vocabulary } from "../lib/search/vocabulary.ts";
+import { indexInput, recordUnits, remember, reuse, takeBack, type KeptIndex } from "./kept-indexes.ts";
 import { pageSpill, type PageSpill, type SpilledPage } from "../lib/search/page-spill.ts";
 import { site } from "../config/site.ts";
 import { decodedOr } from "../lib/uri.ts";
@@ -172,19 +173,11 @@ export interface BundleBuilder {
   /**
    * Writes bundleDir: the index of every page and, when there are more than recentCount, the index
    * of the newest in bundleDir/recents/. Throws when a page lacks some of its search fields.
-   * With `keep`, a folder kept between builds and the version of Pagefind, Pagefind's files are
-   * copied from there when that Pagefind would be given exactly what it was given then (unless
-   * `keep.fresh`), and saved there otherwise. The caller closes Pagefind's service.
+   * With `keep` (src/integrations/kept-indexes.ts), each index whose pages Pagefind was given last
+   * time exactly as now (unless `keep.fresh`) is the last build's, moved back into place, and the
+   * others are recorded for the next build. The caller closes Pagefind's service.
    */
   finish(bundleDir: string, keep?: KeptIndex): Promise<BundleReport>;
-}
-
-/** Where a build keeps its search index for the next one, and which Pagefind made it. */
-export interface KeptIndex {
-  dir: string;
-  pagefindVersion: string;
-  /** Index anyway (a build from scratch), and keep the result. */
-  fresh?: boolean;
 }
 
 export function startBundle(recentCount: number = site.searchRecentArticles, shardPages: number = site.searchShardPages): BundleBuilder {
@@ -221,6 +214,7 @@ export function startBundle(recentCount: number = site.searchRecentArticles, sha
     if (verdict.level === "error") throw new Error(verdict.message);
     const urls = [...kept.keys()].sort();
     const recent = audit.indexed > recentCount ? newestFirst(newest, recentCount) : [];
+    if (keep) takeBack(bundleDir, keep);
     // Chunk names are content hashes: files of an earlier index left beside the new ones would
     // never be read again, only shipped.
     rmSync(bundleDir, { recursive: true, force: true });
@@ -240,29 +234,26 @@ export function startBundle(recentCount: number = site.searchRecentArticles, sha
       });
     }
     let reused = 0;
-    // Kept indexes of parts the site no longer has (it shrank, or was split otherwise).
-    if (keep && existsSync(keep.dir)) {
-      const names = new Set(units.map((unit) => unit.name));
-      for (const entry of readdirSync(keep.dir)) if (!names.has(entry)) rmSync(join(keep.dir, entry), { recursive: true, force: true });
-    }
+    const written: { name: string; dir: string; entries: string[] }[] = [];
     // One after the other, each by a Pagefind service of its own: its memory grows with the pages
     // it is given (about 17 GB for 100,000 articles), and closing it gives that back.
     for (const unit of units) {
-      const given = keep && indexInput(keep.pagefindVersion, unit);
-      const keepIn = keep && join(keep.dir, unit.name);
-      if (keepIn && !keep.fresh && readKeptIndex(keepIn) === given) {
-        cpSync(join(keepIn, KEPT_FILES), unit.dir, { recursive: true });
+      const given = keep && indexInput([keep.pagefindVersion, indexConfig, INDEX_CHUNK_SIZE], unit.name, unit.pages);
+      if (keep && given && reuse(keep, unit.name, given, unit.dir)) {
         reused++;
-        continue;
+      } else {
+        const index = await newIndex();
+        // One after the other: sent all at once, they took as long (38-50 s at 10,000 articles),
+        // and the order would rest on how Pagefind's service schedules its messages.
+        for (const page of unit.pages) await addPage(index, page.url, page.read());
+        await writeIndex(index, unit.dir);
+        await pagefind.close();
+        if (keep && given) remember(keep, unit.name, given);
       }
-      const index = await newIndex();
-      // One after the other: sent all at once, they took as long (38-50 s at 10,000 articles),
-      // and the order would rest on how Pagefind's service schedules its messages.
-      for (const page of unit.pages) await addPage(index, page.url, page.read());
-      await writeIndex(index, unit.dir);
-      await pagefind.close();
-      if (keepIn && given) keepIndex(unit.dir, keepIn, given);
+      // Listed now: the next index may go into a folder inside this one's.
+      written.push({ name: unit.name, dir: unit.dir, entries: readdirSync(unit.dir) });
     }
+    if (keep) recordUnits(keep, bundleDir, written);
     writeVocabulary(vocabulary, join(bundleDir, VOCABULARY_DIR));
     return { pages: audit.indexed, recent: recent.length, parts: shards.length - 1, audit, indexed: units.length - reused, indexes: units.length };
   }
@@ -274,28 +265,6 @@ interface IndexUnit {
   name: string;
   dir: string;
   pages: { url: string; digest: string; read(): string }[];
-}
-
-const KEPT_FILES = "files";
-const KEPT_INPUT = "input.sha256";
-
-/** The fingerprint of all one index is given: Pagefind's version and settings, the pages (their digests). */
-function indexInput(pagefindVersion: string, unit: IndexUnit): string {
-  const hash = createHash("sha256").update(JSON.stringify([pagefindVersion, indexConfig, INDEX_CHUNK_SIZE, unit.name]));
-  for (const { url, digest } of unit.pages) hash.update(`\0${url}\0${digest}`);
-  return hash.digest("hex");
-}
-
-function readKeptIndex(keepIn: string): string | undefined {
-  const file = join(keepIn, KEPT_INPUT);
-  return existsSync(file) && existsSync(join(keepIn, KEPT_FILES)) ? readFileSync(file, "utf8") : undefined;
-}
-
-/** Saves Pagefind's files, before the vocabulary is added (our code writes that every time). */
-function keepIndex(bundleDir: string, keepIn: string, given: string): void {
-  rmSync(keepIn, { recursive: true, force: true });
-  cpSync(bundleDir, join(keepIn, KEPT_FILES), { recursive: true });
-  writeFileSync(join(keepIn, KEPT_INPUT), given);
 }
 
 /** One JSON file per first letter (see src/lib/search/vocabulary.ts). */
@@ -449,6 +418,8 @@ export default function pagefindIntegration(): AstroIntegration {
         });
       },
       "astro:build:start": ({ setPrerenderer }) => {
+        // Before Astro empties the output folder: the last indexes wait in the cache folder.
+        if (keep) takeBack(join(outDir, BUNDLE_DIR), keep);
         fed = undefined;
         offered.clear();
         setPrerenderer((inner) => indexingPrerenderer(inner, () => (fed = startBundle()), offered));

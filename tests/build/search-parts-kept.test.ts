@@ -4,9 +4,10 @@
 // large site's would be, in parts of six pages.
 import { before, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { cpSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from "node:fs";
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { indexSite, type KeptIndex } from "../../src/integrations/pagefind.ts";
+import { indexSite } from "../../src/integrations/pagefind.ts";
+import { takeBack, type KeptIndex } from "../../src/integrations/kept-indexes.ts";
 import { sortDate } from "../../src/lib/search/recent.ts";
 import { articlePages, assertBuilt, dist } from "../helpers/dist.ts";
 import { tempDir } from "../helpers/temp.ts";
@@ -58,6 +59,23 @@ describe("search index parts kept between builds", () => {
     const written = filesOf(join(site, "pagefind"));
     const again = await reindex();
     assert.equal(again.indexed, 0);
+    assert.deepEqual(filesOf(join(site, "pagefind")), written);
+  });
+
+  it("reuses the indexes taken back before the output folder is emptied, as a build does before Astro empties it", async () => {
+    const written = filesOf(join(site, "pagefind"));
+    takeBack(join(site, "pagefind"), keep);
+    rmSync(join(site, "pagefind"), { recursive: true });
+    const report = await reindex();
+    assert.equal(report.indexed, 0);
+    assert.deepEqual(filesOf(join(site, "pagefind")), written);
+  });
+
+  it("indexes again what went missing from the output folder, rather than ship an index cut short", async () => {
+    const written = filesOf(join(site, "pagefind"));
+    rmSync(join(site, "pagefind", "parts", "1", "fragment"), { recursive: true });
+    const report = await reindex();
+    assert.equal(report.indexed, 1, "the part whose files went missing");
     assert.deepEqual(filesOf(join(site, "pagefind")), written);
   });
 
