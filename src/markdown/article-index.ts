@@ -85,11 +85,15 @@ function scan(articlesDir: string): Map<string, IndexedArticle> {
   return titles;
 }
 
+const KEY = Symbol.for("pouls.article-index");
+
 function modifiedAt(dir: string): number {
   return statSync(dir, { throwIfNoEntry: false })?.mtimeMs ?? -1;
 }
 
-const cache = new Map<string, ArticleIndex>();
+// Shared by every copy of this module in the process: astro.config.mjs and src/content.config.ts
+// each load their own (Vite loads the latter again), and each scan of 10,000 articles takes 1 s.
+const cache: Map<string, ArticleIndex> = ((globalThis as { [KEY]?: Map<string, ArticleIndex> })[KEY] ??= new Map());
 
 /**
  * Index of `<contentDir>/articles/*.md(x)` and `<contentDir>/articles/<slug>/index.md(x)`.
