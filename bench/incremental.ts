@@ -45,10 +45,14 @@ function correctTitle(content: string, slug: string): void {
   writeFileSync(articleFile(content, slug), text.replace(/^title: "?/m, "$&Correction : "));
 }
 
-/** A copy of an article under a new name and title. */
+/**
+ * A new article as newsrooms publish them, dated after all the others (the generated ones end in
+ * 2025): a copy of an article under a new name, title and date. (One dated among older articles
+ * would move the bounds of the search index's parts after it: README, Search.)
+ */
 function addArticle(content: string, slug: string): void {
   const text = readFileSync(articleFile(content, slug), "utf8");
-  writeFileSync(articleFile(content, `${slug}-suite`), text.replace(/^title: "?/m, "$&La suite : "));
+  writeFileSync(articleFile(content, `${slug}-suite`), text.replace(/^title: "?/m, "$&La suite : ").replace(/^date: .*$/m, "date: 2026-01-02"));
 }
 
 function approveComment(content: string, slug: string): void {
