@@ -13,8 +13,10 @@
 // with the pages of the index (its page list and date sort: about 10 KB per 1,000 pages), so the
 // search page answers first from an index of the newest articles (pagefind/recents/), then from the
 // whole one (pagefind/), which it loads meanwhile. A site that fits in the first has only the second.
-// On a very large site the whole index is itself written in parts (src/lib/search/shards.ts), one
-// Pagefind service each, so that Pagefind's memory stays that of one part.
+// Above 2,000 pages the whole index is itself written in parts of consecutive dates
+// (src/lib/search/shards.ts), one Pagefind service each, so that Pagefind's memory stays that of
+// one part, and kept between builds one by one (./kept-indexes.ts), so that a change indexes one
+// part again rather than the site.
 import { createHash } from "node:crypto";
 import { createReadStream, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
