@@ -434,17 +434,18 @@ export default function pagefindIntegration(): AstroIntegration {
         if (fed) offerCopiedPages(fed, outDir, offered);
         // `--force` asks for a build from scratch: the index too.
         const fresh = process.argv.includes("--force");
-        const report = fed ? await finishSite(fed, outDir, logger, keep && { ...keep, fresh }) : await indexSite(outDir, logger);
-        const recent = report.recent > 0 ? ` (et les ${report.recent} plus récentes dans ${RECENT_DIR}/)` : "";
-        const parts = report.parts > 0 ? ` en ${report.parts + 1} parties` : "";
-        const kept =
+        const kept = keep && { ...keep, fresh };
+        const report = fed ? await finishSite(fed, outDir, logger, kept) : await indexSite(outDir, logger, undefined, undefined, kept);
+        const reused =
           report.indexed === 0
             ? ", index du build précédent repris (aucun texte indexé n’a changé)"
             : report.indexed < report.indexes
               ? `, ${report.indexed} index sur ${report.indexes} refait(s), les autres repris du build précédent`
               : "";
+        const recent = report.recent > 0 ? ` (et les ${report.recent} plus récentes dans ${RECENT_DIR}/)` : "";
+        const parts = report.parts > 0 ? ` en ${report.parts + 1} parties` : "";
         logger.info(
-          `${report.pages} page(s) indexée(s)${parts}${recent}${kept}, en ${Math.round(performance.now() - started)} ms → ${relative(process.cwd(), report.bundleDir) || report.bundleDir}`,
+          `${report.pages} page(s) indexée(s)${parts}${recent}${reused}, en ${Math.round(performance.now() - started)} ms → ${relative(process.cwd(), report.bundleDir) || report.bundleDir}`,
         );
       },
     },
