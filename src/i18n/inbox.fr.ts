@@ -120,7 +120,7 @@ export const REPORT_TEXT = {
   unknown: { api: UNPUBLISHED, title: "Commentaire introuvable", text: UNPUBLISHED },
   tooLarge: { api: "Le signalement est trop long.", title: "Signalement trop long", text: "Raccourcissez votre précision." },
   unsupported: { api: COMMENT_REFUSALS.unsupported.api, title: "Envoi non reconnu", text: "Ce type d’envoi n’est pas accepté." },
-  malformed: { api: "L’envoi est illisible.", title: "Envoi illisible", text: "Renvoyez le formulaire." },
+  malformed: { api: COMMENT_REFUSALS.malformed.api, title: "Envoi illisible", text: "Renvoyez le formulaire." },
   flooded: {
     api: "Trop de signalements envoyés depuis votre connexion ; réessayez plus tard.",
     title: "Trop de signalements",

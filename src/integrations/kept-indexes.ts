@@ -7,7 +7,7 @@
 // 4 s, saving them 1 s, and Astro's deleting them 2 s.
 import { createHash } from "node:crypto";
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { dirname, join, relative } from "node:path";
 
 /** Where a build keeps its search indexes for the next one, and which Pagefind made them. */
 export interface KeptIndex {
@@ -107,6 +107,6 @@ export function recordUnits(keep: KeptIndex, bundleDir: string, units: readonly 
   mkdirSync(keep.dir, { recursive: true });
   const names = new Set(units.map((unit) => unit.name));
   for (const entry of readdirSync(keep.dir)) if (entry !== UNITS_FILE && !names.has(entry)) rmSync(join(keep.dir, entry), { recursive: true, force: true });
-  const kept: KeptUnit[] = units.map((unit) => ({ name: unit.name, dir: unit.dir.slice(bundleDir.length).replace(/^[/\\]/u, ""), entries: unit.entries }));
+  const kept: KeptUnit[] = units.map((unit) => ({ name: unit.name, dir: relative(bundleDir, unit.dir), entries: unit.entries }));
   writeFileSync(join(keep.dir, UNITS_FILE), JSON.stringify(kept));
 }
