@@ -13,6 +13,8 @@ import { dirname, join, relative } from "node:path";
 export interface KeptIndex {
   dir: string;
   pagefindVersion: string;
+  /** A fingerprint of the code that reads pages for the index: records of pages made by other code are not used. */
+  indexerCode?: string;
   /** Index anyway (a build from scratch), and keep the result. */
   fresh?: boolean;
 }
@@ -26,8 +28,17 @@ interface KeptUnit {
 }
 
 const UNITS_FILE = "units.json";
+const PAGES_FILE = "pages.json";
 const FILES = "files";
 const INPUT = "input.sha256";
+const WORDS = "words.json";
+
+/**
+ * What the last build read of one page: a digest of its HTML, and, when Pagefind indexes it with
+ * all its search fields, the digest of what Pagefind was given and its date sort key ("" when not
+ * indexed). A page the next build copies with the same HTML is not read for the index again.
+ */
+export type PageRecord = readonly [url: string, html: string, digest: string, date: string];
 
 /** The fingerprint of all one index is given: Pagefind's version and settings, the pages (their digests). */
 export function indexInput(settings: unknown, name: string, pages: readonly { url: string; digest: string }[]): string {
@@ -91,6 +102,44 @@ export function reuse(keep: KeptIndex, name: string, given: string, dir: string)
   return true;
 }
 
+function pagesKey(keep: KeptIndex): string {
+  return JSON.stringify([keep.pagefindVersion, keep.indexerCode ?? ""]);
+}
+
+/** The pages recorded by the last build, by URL; none after a build from scratch or with other code. */
+export function readPageRecords(keep: KeptIndex): Map<string, PageRecord> {
+  const file = join(keep.dir, PAGES_FILE);
+  if (keep.fresh || !existsSync(file)) return new Map();
+  try {
+    const { key, pages } = JSON.parse(readFileSync(file, "utf8")) as { key: string; pages: PageRecord[] };
+    return key === pagesKey(keep) ? new Map(pages.map((page) => [page[0], page])) : new Map();
+  } catch {
+    return new Map();
+  }
+}
+
+export function writePageRecords(keep: KeptIndex, pages: Iterable<PageRecord>): void {
+  mkdirSync(keep.dir, { recursive: true });
+  writeFileSync(join(keep.dir, PAGES_FILE), JSON.stringify({ key: pagesKey(keep), pages: [...pages] }));
+}
+
+/** The words of a kept index's pages (Vocabulary.counts()), if they were kept with it. */
+export function keptWords(keep: KeptIndex, name: string): [string, number][] | undefined {
+  const file = join(keep.dir, name, WORDS);
+  if (!existsSync(file)) return undefined;
+  try {
+    return JSON.parse(readFileSync(file, "utf8")) as [string, number][];
+  } catch {
+    return undefined;
+  }
+}
+
+/** Keeps the words of an index's pages with it, for the build that reuses it. */
+export function keepWords(keep: KeptIndex, name: string, counts: [string, number][]): void {
+  mkdirSync(join(keep.dir, name), { recursive: true });
+  writeFileSync(join(keep.dir, name, WORDS), JSON.stringify(counts));
+}
+
 /** Records that the index just written was made from `given`; its files stay where they are. */
 export function remember(keep: KeptIndex, name: string, given: string): void {
   rmSync(join(keep.dir, name), { recursive: true, force: true });
@@ -106,7 +155,7 @@ export function remember(keep: KeptIndex, name: string, given: string): void {
 export function recordUnits(keep: KeptIndex, bundleDir: string, units: readonly { name: string; dir: string; entries: string[] }[]): void {
   mkdirSync(keep.dir, { recursive: true });
   const names = new Set(units.map((unit) => unit.name));
-  for (const entry of readdirSync(keep.dir)) if (entry !== UNITS_FILE && !names.has(entry)) rmSync(join(keep.dir, entry), { recursive: true, force: true });
+  for (const entry of readdirSync(keep.dir)) if (entry !== UNITS_FILE && entry !== PAGES_FILE && !names.has(entry)) rmSync(join(keep.dir, entry), { recursive: true, force: true });
   const kept: KeptUnit[] = units.map((unit) => ({ name: unit.name, dir: relative(bundleDir, unit.dir), entries: unit.entries }));
   writeFileSync(join(keep.dir, UNITS_FILE), JSON.stringify(kept));
 }

@@ -32,7 +32,19 @@ import { shardsOf } from "../lib/search/shards.ts";
 import { auditPage, auditVerdict, emptyAudit, type SearchFieldsAudit } from "../lib/search/check-index.ts";
 import { newestFirst, sortDate, type DatedPage } from "../lib/search/recent.ts";
 import { newVocabulary, VOCABULARY_DIR, type Vocabulary } from "../lib/search/vocabulary.ts";
-import { indexInput, recordUnits, remember, reuse, takeBack, type KeptIndex } from "./kept-indexes.ts";
+import {
+  indexInput,
+  keepWords,
+  keptWords,
+  readPageRecords,
+  recordUnits,
+  remember,
+  reuse,
+  takeBack,
+  writePageRecords,
+  type KeptIndex,
+  type PageRecord,
+} from "./kept-indexes.ts";
 import { pageSpill, type PageSpill, type SpilledPage } from "../lib/search/page-spill.ts";
 import { site } from "../config/site.ts";
 import { decodedOr } from "../lib/uri.ts";
@@ -146,7 +158,7 @@ async function newIndex(): Promise<PagefindIndex> {
   return !index || errors.length ? fail("createIndex", errors) : index;
 }
 
-async function addPage(index: PagefindIndex, url: string, content: string): Promise<void> {
+async function addPageTo(index: PagefindIndex, url: string, content: string): Promise<void> {
   const added = await index.addHTMLFile({ url, content });
   if (added.errors.length) fail(`addHTMLFile ${url}`, added.errors);
 }
@@ -156,10 +168,13 @@ async function writeIndex(index: PagefindIndex, outputPath: string): Promise<voi
   if (written.errors.length) fail("writeFiles", written.errors);
 }
 
-/** A page kept for the recent index: what Pagefind was given of it. */
-interface KeptPage extends DatedPage {
-  content: string;
+/** A page in the running for the recent index. */
+interface RecentPage extends DatedPage {
+  read(): string;
 }
+
+/** Where what Pagefind reads of a page is until the indexes are written. */
+type PageText = { spilled: SpilledPage } | { file: string };
 
 /**
  * The search bundle of a site, fed page by page (as Astro renders them), written once all are in.
@@ -173,45 +188,82 @@ export interface BundleBuilder {
   /** Offers one page (any page: those without data-pagefind-body are left out). */
   offer(url: string, html: string): void;
   /**
+   * Offers the page built into `file`. With kept indexes, a page whose HTML is the one the last
+   * build recorded is taken from that record, and read again only if its index is made again.
+   */
+  offerFile(url: string, file: string): void;
+  /**
    * Writes bundleDir: the index of every page and, when there are more than recentCount, the index
    * of the newest in bundleDir/recents/. Throws when a page lacks some of its search fields.
-   * With `keep` (src/integrations/kept-indexes.ts), each index whose pages Pagefind was given last
-   * time exactly as now (unless `keep.fresh`) is the last build's, moved back into place, and the
-   * others are recorded for the next build. The caller closes Pagefind's service.
+   * With kept indexes (src/integrations/kept-indexes.ts), each index whose pages Pagefind was given
+   * last time exactly as now (unless `keep.fresh`) is the last build's, moved back into place, and
+   * the others are recorded for the next build. The caller closes Pagefind's service.
    */
-  finish(bundleDir: string, keep?: KeptIndex): Promise<BundleReport>;
+  finish(bundleDir: string): Promise<BundleReport>;
 }
 
-export function startBundle(recentCount: number = site.searchRecentArticles, shardPages: number = site.searchShardPages): BundleBuilder {
+const htmlDigest = (html: string | Buffer) => createHash("sha256").update(html).digest("base64url");
+
+export function startBundle(recentCount: number = site.searchRecentArticles, shardPages: number = site.searchShardPages, keep?: KeptIndex): BundleBuilder {
   const audit = emptyAudit();
   // The newest pages seen so far, with a margin: trimmed back to recentCount when it doubles, so a
   // large site holds about recentCount pages in memory, not all of them.
-  let newest: KeptPage[] = [];
-  // What Pagefind reads of each page, on disk (lib/search/page-spill.ts), with its digest.
-  const kept = new Map<string, { page: SpilledPage; digest: string; date: string }>();
+  let newest: RecentPage[] = [];
+  // Each indexed page: the digest of what Pagefind reads of it, its date, and where that text is.
+  const kept = new Map<string, { text: PageText; digest: string; date: string }>();
   let spill: PageSpill | undefined;
-  const vocabulary = newVocabulary();
+  const previous = keep ? readPageRecords(keep) : new Map<string, PageRecord>();
+  const records: PageRecord[] = [];
+  const textOf = (text: PageText) => ("file" in text ? pageForIndex(readFileSync(text.file, "utf8")) : spill!.read(text.spilled));
+
+  function offerHtml(url: string, html: string, raw: string): void {
+    const complete = audit.complete;
+    if (!auditPage(audit, url, html)) {
+      records.push([url, raw, "", ""]);
+      return;
+    }
+    const content = pageForIndex(html);
+    const date = sortDate(html);
+    const digest = createHash("sha256").update(content).digest("hex");
+    addPage(url, date, digest, () => content);
+    spill ??= pageSpill();
+    kept.set(url, { text: { spilled: spill.add(content) }, digest, date });
+    // A page with fields missing is read again next time, so that the audit sees it again.
+    if (audit.complete > complete) records.push([url, raw, digest, date]);
+  }
+
+  function addPage(url: string, date: string, digest: string, read: () => string): void {
+    newest.push({ url, date, read });
+    if (newest.length >= 2 * recentCount + 1) newest = newestFirst(newest, recentCount);
+  }
+
   return {
     offer(url, html) {
-      if (!auditPage(audit, url, html)) return;
-      const content = pageForIndex(html);
-      vocabulary.add(content);
-      const date = sortDate(html);
-      newest.push({ url, date, content });
-      if (newest.length >= 2 * recentCount + 1) newest = newestFirst(newest, recentCount);
-      spill ??= pageSpill();
-      kept.set(url, { page: spill.add(content), digest: createHash("sha256").update(content).digest("hex"), date });
+      offerHtml(url, html, keep ? htmlDigest(html) : "");
     },
-    async finish(bundleDir, keep) {
+    offerFile(url, file) {
+      const bytes = readFileSync(file);
+      const raw = keep ? htmlDigest(bytes) : "";
+      const known = previous.get(url);
+      if (!known || known[1] !== raw) return offerHtml(url, bytes.toString("utf8"), raw);
+      records.push(known);
+      const [, , digest, date] = known;
+      if (!digest) return;
+      audit.indexed++;
+      audit.complete++;
+      addPage(url, date, digest, () => pageForIndex(readFileSync(file, "utf8")));
+      kept.set(url, { text: { file }, digest, date });
+    },
+    async finish(bundleDir) {
       try {
-        return await finishBundle(bundleDir, keep);
+        return await finishBundle(bundleDir);
       } finally {
         spill?.remove();
       }
     },
   };
 
-  async function finishBundle(bundleDir: string, keep: KeptIndex | undefined): Promise<BundleReport> {
+  async function finishBundle(bundleDir: string): Promise<BundleReport> {
     const verdict = auditVerdict(audit);
     if (verdict.level === "error") throw new Error(verdict.message);
     const urls = [...kept.keys()].sort();
@@ -226,15 +278,20 @@ export function startBundle(recentCount: number = site.searchRecentArticles, sha
     const units: IndexUnit[] = shards.map((part, i) => ({
       name: `part-${part.id}`,
       dir: i === 0 ? bundleDir : join(bundleDir, PARTS_DIR, String(i)),
-      pages: part.urls.map((url) => ({ url, digest: kept.get(url)!.digest, read: () => spill!.read(kept.get(url)!.page) })),
+      pages: part.urls.map((url) => ({ url, digest: kept.get(url)!.digest, read: () => textOf(kept.get(url)!.text) })),
+      words: true,
     }));
     if (recent.length > 0) {
       units.push({
         name: RECENT_DIR,
         dir: join(bundleDir, RECENT_DIR),
-        pages: recent.map((page) => ({ url: page.url, digest: kept.get(page.url)!.digest, read: () => page.content })),
+        pages: recent.map((page) => ({ url: page.url, digest: kept.get(page.url)!.digest, read: page.read })),
+        words: false,
       });
     }
+    // The words for "Vouliez-vous dire …", those of every part's pages: a part indexed again counts
+    // them as Pagefind is given its pages, a reused one brings them from the last build.
+    const vocabulary = newVocabulary();
     let reused = 0;
     const written: { name: string; dir: string; entries: string[] }[] = [];
     // One after the other, each by a Pagefind service of its own: its memory grows with the pages
@@ -243,22 +300,45 @@ export function startBundle(recentCount: number = site.searchRecentArticles, sha
       const given = keep && indexInput([keep.pagefindVersion, indexConfig, INDEX_CHUNK_SIZE], unit.name, unit.pages);
       if (keep && given && reuse(keep, unit.name, given, unit.dir)) {
         reused++;
+        if (unit.words) {
+          let words = keptWords(keep, unit.name);
+          if (!words) keepWords(keep, unit.name, (words = countWords(unit.pages.map((page) => page.read()))));
+          vocabulary.addCounts(words);
+        }
       } else {
         const index = await newIndex();
+        const words = newVocabulary();
         // One after the other: sent all at once, they took as long (38-50 s at 10,000 articles),
         // and the order would rest on how Pagefind's service schedules its messages.
-        for (const page of unit.pages) await addPage(index, page.url, page.read());
+        for (const page of unit.pages) {
+          const content = page.read();
+          if (unit.words) words.add(content);
+          await addPageTo(index, page.url, content);
+        }
         await writeIndex(index, unit.dir);
         await pagefind.close();
-        if (keep && given) remember(keep, unit.name, given);
+        if (unit.words) vocabulary.addCounts(words.counts());
+        if (keep && given) {
+          remember(keep, unit.name, given);
+          if (unit.words) keepWords(keep, unit.name, words.counts());
+        }
       }
       // Listed now: the next index may go into a folder inside this one's.
       written.push({ name: unit.name, dir: unit.dir, entries: readdirSync(unit.dir) });
     }
-    if (keep) recordUnits(keep, bundleDir, written);
+    if (keep) {
+      recordUnits(keep, bundleDir, written);
+      writePageRecords(keep, records);
+    }
     writeVocabulary(vocabulary, join(bundleDir, VOCABULARY_DIR));
     return { pages: audit.indexed, recent: recent.length, parts: shards.length - 1, audit, indexed: units.length - reused, indexes: units.length };
   }
+}
+
+function countWords(contents: Iterable<string>): [string, number][] {
+  const words = newVocabulary();
+  for (const content of contents) words.add(content);
+  return words.counts();
 }
 
 /** Pages given to one Pagefind index: a part of the whole index, or the recent one. */
@@ -267,6 +347,8 @@ interface IndexUnit {
   name: string;
   dir: string;
   pages: { url: string; digest: string; read(): string }[];
+  /** Whether its pages' words go into the vocabulary: the parts' do, the recent index's are in them. */
+  words: boolean;
 }
 
 /** One JSON file per first letter (see src/lib/search/vocabulary.ts). */
@@ -290,10 +372,10 @@ export async function writeBundle(
  * Writes `<outDir>/pagefind/` from a bundle that has seen every page, stamps the search page and
  * closes Pagefind's service (which only finishing a bundle starts).
  */
-async function finishSite(bundle: BundleBuilder, outDir: string, logger?: AstroIntegrationLogger, keep?: KeptIndex): Promise<IndexReport> {
+async function finishSite(bundle: BundleBuilder, outDir: string, logger?: AstroIntegrationLogger): Promise<IndexReport> {
   const bundleDir = join(outDir, BUNDLE_DIR);
   try {
-    const report = await bundle.finish(bundleDir, keep);
+    const report = await bundle.finish(bundleDir);
     const verdict = auditVerdict(report.audit);
     if (verdict.level === "warn") logger?.warn(verdict.message);
     stampSearchPage(outDir);
@@ -314,9 +396,9 @@ export async function indexSite(
   shardPages?: number,
   keep?: KeptIndex,
 ): Promise<IndexReport> {
-  const bundle = startBundle(recentCount, shardPages);
-  for (const path of htmlFiles(outDir)) bundle.offer(pageUrl(relative(outDir, path)), readFileSync(path, "utf8"));
-  return finishSite(bundle, outDir, logger, keep);
+  const bundle = startBundle(recentCount, shardPages, keep);
+  for (const path of htmlFiles(outDir)) bundle.offerFile(pageUrl(relative(outDir, path)), path);
+  return finishSite(bundle, outDir, logger);
 }
 
 /**
@@ -326,7 +408,7 @@ export async function indexSite(
 function offerCopiedPages(bundle: BundleBuilder, outDir: string, offered: ReadonlySet<string>): void {
   for (const path of htmlFiles(outDir)) {
     const url = pageUrl(relative(outDir, path));
-    if (!offered.has(decodedOr(url))) bundle.offer(url, readFileSync(path, "utf8"));
+    if (!offered.has(decodedOr(url))) bundle.offerFile(url, path);
   }
 }
 
@@ -377,15 +459,36 @@ export function bundleFile(bundleDir: string, urlPath: string): string | undefin
   return existsSync(file) && statSync(file).isFile() ? file : undefined;
 }
 
+// The code that reads a page for the index: what the last build recorded of its pages was read by it.
+const INDEXER_CODE = ["src/integrations/pagefind.ts", "src/integrations/kept-indexes.ts", "src/lib/search", "src/config/site.ts"];
+
+function indexerCode(root: string): string {
+  const hash = createHash("sha256");
+  const files = INDEXER_CODE.flatMap((path) => {
+    const full = join(root, path);
+    if (!existsSync(full)) return [];
+    return statSync(full).isDirectory() ? readdirSync(full).sort().map((name) => join(full, name)) : [full];
+  });
+  for (const file of files) hash.update(`\0${relative(root, file)}\0`).update(readFileSync(file));
+  return hash.digest("hex");
+}
+
 /**
  * Where builds keep the search index (beside Astro's cache of pages), if the installed Pagefind's
  * version can be read: an index kept by another version must not be taken for this one's.
+ * `--force` asks for a build from scratch: the index too.
  */
 function keptIndex(root: URL, cacheDir: URL): KeptIndex | undefined {
   const manifest = new URL("node_modules/pagefind/package.json", root);
   if (!existsSync(manifest)) return undefined;
   const { version } = JSON.parse(readFileSync(manifest, "utf8")) as { version?: string };
-  return version ? { dir: fileURLToPath(new URL("pouls-search/", cacheDir)), pagefindVersion: version } : undefined;
+  if (!version) return undefined;
+  return {
+    dir: fileURLToPath(new URL("pouls-search/", cacheDir)),
+    pagefindVersion: version,
+    indexerCode: indexerCode(fileURLToPath(root)),
+    fresh: process.argv.includes("--force"),
+  };
 }
 
 export default function pagefindIntegration(): AstroIntegration {
@@ -424,7 +527,7 @@ export default function pagefindIntegration(): AstroIntegration {
         if (keep) takeBack(join(outDir, BUNDLE_DIR), keep);
         fed = undefined;
         offered.clear();
-        setPrerenderer((inner) => indexingPrerenderer(inner, () => (fed = startBundle()), offered));
+        setPrerenderer((inner) => indexingPrerenderer(inner, () => (fed = startBundle(undefined, undefined, keep)), offered));
       },
       "astro:build:done": async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
@@ -432,10 +535,7 @@ export default function pagefindIntegration(): AstroIntegration {
         // Without a fed bundle no page went through our prerenderer (none to render, or another
         // took its place): the built pages are read back instead.
         if (fed) offerCopiedPages(fed, outDir, offered);
-        // `--force` asks for a build from scratch: the index too.
-        const fresh = process.argv.includes("--force");
-        const kept = keep && { ...keep, fresh };
-        const report = fed ? await finishSite(fed, outDir, logger, kept) : await indexSite(outDir, logger, undefined, undefined, kept);
+        const report = fed ? await finishSite(fed, outDir, logger) : await indexSite(outDir, logger, undefined, undefined, keep);
         const reused =
           report.indexed === 0
             ? ", index du build précédent repris (aucun texte indexé n’a changé)"

@@ -79,6 +79,29 @@ describe("search index parts kept between builds", () => {
     assert.deepEqual(filesOf(join(site, "pagefind")), written);
   });
 
+  it("counts the words of a reused part again when they were not kept with it, to the same suggestions", async () => {
+    const written = filesOf(join(site, "pagefind"));
+    const parts = readdirSync(keep.dir).filter((name) => name.startsWith("part-"));
+    for (const name of parts) rmSync(join(keep.dir, name, "words.json"));
+    const report = await reindex();
+    assert.equal(report.indexed, 0);
+    assert.deepEqual(filesOf(join(site, "pagefind")), written);
+    for (const name of parts) assert.ok(readFileSync(join(keep.dir, name, "words.json"), "utf8").length > 2, `${name}'s words kept again`);
+  });
+
+  it("reads every page again after a change of the code that reads them, to the same indexes", async () => {
+    const written = filesOf(join(site, "pagefind"));
+    const pages = JSON.parse(readFileSync(join(keep.dir, "pages.json"), "utf8")) as { key: string; pages: string[][] };
+    assert.ok(pages.pages.some((page) => page[2] !== ""), "indexed pages recorded");
+    // A record made by other code, whose digests no longer match what this code gives Pagefind.
+    writeFileSync(join(keep.dir, "pages.json"), JSON.stringify({ ...pages, pages: pages.pages.map(([url, html, digest, date]) => [url, html, digest ? "0".repeat(64) : "", date]) }));
+    const other = { ...keep, indexerCode: "other" };
+    const report = await indexSite(site, undefined, RECENT, SHARD_PAGES, other);
+    assert.equal(report.indexed, 0, "the pages read again give the indexes kept, the record aside");
+    assert.deepEqual(filesOf(join(site, "pagefind")), written);
+    assert.equal((await indexSite(site, undefined, RECENT, SHARD_PAGES, keep)).indexed, 0);
+  });
+
   it("indexes only the part of a corrected old article, to the files of an index made from nothing", async () => {
     const oldest = byDate()[0]!.path;
     const file = fileOf(site, oldest);

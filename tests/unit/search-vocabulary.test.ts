@@ -16,6 +16,21 @@ describe("search vocabulary and suggestions", () => {
     });
   });
 
+  it("gives the same words from counts kept apart as from the pages themselves", () => {
+    const pages = ["<p>Le vaccin contre la grippe</p>", "<p>Un vaccin, deux vaccins, la Grippe</p>", "<p>La grippe saisonnière</p>"];
+    const whole = newVocabulary();
+    for (const page of pages) whole.add(page);
+    const first = newVocabulary();
+    first.add(pages[0]!);
+    const rest = newVocabulary();
+    for (const page of pages.slice(1)) rest.add(page);
+    const merged = newVocabulary();
+    merged.addCounts(JSON.parse(JSON.stringify(first.counts())));
+    merged.addCounts(rest.counts());
+    assert.deepEqual(merged.shards(), whole.shards());
+    assert.deepEqual(Object.fromEntries(merged.shards()).g, [["grippe", 3]]);
+  });
+
   it("measures edits, swaps of neighbours included, and stops past the cap", () => {
     assert.equal(editDistance("vacin", "vaccin", 2), 1);
     assert.equal(editDistance("vacicn", "vaccin", 2), 1);

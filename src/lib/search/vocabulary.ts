@@ -8,6 +8,10 @@ export const VOCABULARY_DIR = "mots";
 
 export interface Vocabulary {
   add(html: string): void;
+  /** Adds words counted by another vocabulary (its `counts()`), as if its pages were added here. */
+  addCounts(counts: Iterable<readonly [string, number]>): void;
+  /** Each word as written (lower case) and how often: what an index part keeps between builds. */
+  counts(): [string, number][];
   /** Per first letter of the folded word: [shown form, count] pairs, most frequent first. */
   shards(): Map<string, [string, number][]>;
 }
@@ -33,6 +37,12 @@ export function newVocabulary(): Vocabulary {
         const word = written.toLowerCase();
         counts.set(word, (counts.get(word) ?? 0) + 1);
       }
+    },
+    addCounts(more) {
+      for (const [word, count] of more) counts.set(word, (counts.get(word) ?? 0) + count);
+    },
+    counts() {
+      return [...counts];
     },
     shards() {
       // folded word → the form written most often, and the count of all its forms
