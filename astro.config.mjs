@@ -13,6 +13,7 @@ import { contentPreflight } from "./src/integrations/content-preflight.ts";
 import pagefind from "./src/integrations/pagefind.ts";
 import { redirects } from "./src/integrations/redirects.ts";
 import { cardCounts } from "./src/integrations/card-counts.ts";
+import { previousOutput } from "./src/integrations/previous-output.ts";
 
 const site = process.env.SITE_URL ?? "http://localhost:4321";
 
@@ -49,7 +50,7 @@ export default defineConfig({
       },
     }),
   },
-  integrations: [contentPreflight(contentDir), mdx(), sitemap({ filter: (page) => !page.includes("/_pouls/"), serialize: withArticleLastmod(loadArticleIndex(contentDir)) }), pagefind(), cardCounts(contentDir), redirects(contentDir, site)],
+  integrations: [contentPreflight(contentDir), mdx(), sitemap({ filter: (page) => !page.includes("/_pouls/"), serialize: withArticleLastmod(loadArticleIndex(contentDir)) }), pagefind(), previousOutput(), cardCounts(contentDir), redirects(contentDir, site)],
   // Benchmarks, builds and the inbox's database are outputs, not sources to watch.
   vite: { server: { watch: { ignored: ["**/bench-out/**", "**/dist/**", "**/data/**"] } } },
 });

@@ -3,10 +3,11 @@
 // for byte and search index included, as a build from scratch of the same content and code.
 import { before, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { appendFileSync, copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { build, fixtureCopy, projectCopy, root, type BuildResult } from "../helpers/build.ts";
 import { differingFiles } from "../helpers/same-build.ts";
+import { PREVIOUS_OUTPUT } from "../../src/integrations/previous-output.ts";
 import { tempDir } from "../helpers/temp.ts";
 
 const project = projectCopy();
@@ -100,6 +101,15 @@ describe("an incremental build, after each kind of change, gives what a build fr
     assert.ok(!upToDate);
     assert.ok(searchKept, "the search index of the last build is kept");
     assert.ok(copied.has(articlePage("article-principal")) && copied.has("/tags/prevention/index.html"), [...copied].join(", "));
+  });
+
+  it("moves the pages it does not render back from the last build's output instead of copying them from its cache", async () => {
+    const page = join(work, "dist", articlePage("article-principal"));
+    const before = statSync(page).ino;
+    const { copied } = await sameAsFromScratch([], astroItself);
+    assert.ok(copied.has(articlePage("article-principal")));
+    assert.equal(statSync(page).ino, before, "the same file, moved out and back");
+    assert.ok(!existsSync(join(work, "cache", PREVIOUS_OUTPUT)), "nothing left of the last build's output beside the cache");
   });
 
   it("after a build npm run build did not start, npm run build builds again rather than trust it", async () => {
