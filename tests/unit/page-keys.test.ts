@@ -26,6 +26,15 @@ describe("digest", () => {
     assert.equal(digest([shared, shared]), digest([{ ...shared }, { title: "Titre", slug: "x" }]));
   });
 
+  it("is the same for a large article shared between pages, remembered once computed, as for copies of it", () => {
+    const article = { slug: "x", entry: { body: "Un texte long. ".repeat(400), rendered: { html: "<p>Un texte long.</p>".repeat(300) } } };
+    const copy = () => ({ slug: "x", entry: { body: article.entry.body, rendered: { html: article.entry.rendered.html } } });
+    const first = digest([article, { related: [article] }]);
+    assert.equal(digest([article, { related: [article] }]), first);
+    assert.equal(digest([copy(), { related: [copy()] }]), first);
+    assert.notEqual(digest([copy(), { related: [{ ...copy(), slug: "y" }] }]), first);
+  });
+
   it("refuses what it cannot see into, rather than give a key that misses a change", () => {
     assert.throws(() => digest({ render: () => "x" }), /cannot fingerprint a function; give the data it computes instead/);
     const loop: Record<string, unknown> = { a: 1 };
