@@ -158,7 +158,7 @@ async function newIndex(): Promise<PagefindIndex> {
   return !index || errors.length ? fail("createIndex", errors) : index;
 }
 
-async function addPageTo(index: PagefindIndex, url: string, content: string): Promise<void> {
+async function addPage(index: PagefindIndex, url: string, content: string): Promise<void> {
   const added = await index.addHTMLFile({ url, content });
   if (added.errors.length) fail(`addHTMLFile ${url}`, added.errors);
 }
@@ -225,14 +225,14 @@ export function startBundle(recentCount: number = site.searchRecentArticles, sha
     const content = pageForIndex(html);
     const date = sortDate(html);
     const digest = createHash("sha256").update(content).digest("hex");
-    addPage(url, date, digest, () => content);
+    addRecent(url, date, () => content);
     spill ??= pageSpill();
     kept.set(url, { text: { spilled: spill.add(content) }, digest, date });
     // A page with fields missing is read again next time, so that the audit sees it again.
     if (audit.complete > complete) records.push([url, raw, digest, date]);
   }
 
-  function addPage(url: string, date: string, digest: string, read: () => string): void {
+  function addRecent(url: string, date: string, read: () => string): void {
     newest.push({ url, date, read });
     if (newest.length >= 2 * recentCount + 1) newest = newestFirst(newest, recentCount);
   }
@@ -251,7 +251,7 @@ export function startBundle(recentCount: number = site.searchRecentArticles, sha
       if (!digest) return;
       audit.indexed++;
       audit.complete++;
-      addPage(url, date, digest, () => pageForIndex(readFileSync(file, "utf8")));
+      addRecent(url, date, () => pageForIndex(readFileSync(file, "utf8")));
       kept.set(url, { text: { file }, digest, date });
     },
     async finish(bundleDir) {
@@ -313,7 +313,7 @@ export function startBundle(recentCount: number = site.searchRecentArticles, sha
         for (const page of unit.pages) {
           const content = page.read();
           if (unit.words) words.add(content);
-          await addPageTo(index, page.url, content);
+          await addPage(index, page.url, content);
         }
         await writeIndex(index, unit.dir);
         await pagefind.close();
