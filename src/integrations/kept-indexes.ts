@@ -60,15 +60,19 @@ function move(from: string, to: string): void {
   }
 }
 
-function readUnits(keep: KeptIndex): KeptUnit[] {
-  const file = join(keep.dir, UNITS_FILE);
-  if (!existsSync(file)) return [];
+/** A file this module wrote, or undefined when it is missing or was cut short (a build stopped while writing it). */
+function readKept<T>(file: string): T | undefined {
+  if (!existsSync(file)) return undefined;
   try {
-    return JSON.parse(readFileSync(file, "utf8")) as KeptUnit[];
+    return JSON.parse(readFileSync(file, "utf8")) as T;
   } catch {
-    // A units file cut short (a build stopped while writing it): the indexes are made again.
-    return [];
+    return undefined;
   }
+}
+
+/** Where the last build's indexes are; none known means they are made again. */
+function readUnits(keep: KeptIndex): KeptUnit[] {
+  return readKept<KeptUnit[]>(join(keep.dir, UNITS_FILE)) ?? [];
 }
 
 /**
@@ -108,14 +112,8 @@ function pagesKey(keep: KeptIndex): string {
 
 /** The pages recorded by the last build, by URL; none after a build from scratch or with other code. */
 export function readPageRecords(keep: KeptIndex): Map<string, PageRecord> {
-  const file = join(keep.dir, PAGES_FILE);
-  if (keep.fresh || !existsSync(file)) return new Map();
-  try {
-    const { key, pages } = JSON.parse(readFileSync(file, "utf8")) as { key: string; pages: PageRecord[] };
-    return key === pagesKey(keep) ? new Map(pages.map((page) => [page[0], page])) : new Map();
-  } catch {
-    return new Map();
-  }
+  const kept = keep.fresh ? undefined : readKept<{ key: string; pages: PageRecord[] }>(join(keep.dir, PAGES_FILE));
+  return kept?.key === pagesKey(keep) ? new Map(kept.pages.map((page) => [page[0], page])) : new Map();
 }
 
 export function writePageRecords(keep: KeptIndex, pages: Iterable<PageRecord>): void {
@@ -125,13 +123,7 @@ export function writePageRecords(keep: KeptIndex, pages: Iterable<PageRecord>): 
 
 /** The words of a kept index's pages (Vocabulary.counts()), if they were kept with it. */
 export function keptWords(keep: KeptIndex, name: string): [string, number][] | undefined {
-  const file = join(keep.dir, name, WORDS);
-  if (!existsSync(file)) return undefined;
-  try {
-    return JSON.parse(readFileSync(file, "utf8")) as [string, number][];
-  } catch {
-    return undefined;
-  }
+  return readKept<[string, number][]>(join(keep.dir, name, WORDS));
 }
 
 /** Keeps the words of an index's pages with it, for the build that reuses it. */

@@ -48,6 +48,7 @@ import {
 import { pageSpill, type PageSpill, type SpilledPage } from "../lib/search/page-spill.ts";
 import { site } from "../config/site.ts";
 import { decodedOr } from "../lib/uri.ts";
+import { pathsFingerprint } from "../lib/build-inputs.ts";
 
 /** Where the bundle goes inside the output folder, and the URL path the search page loads it from. */
 export const BUNDLE_DIR = "pagefind";
@@ -462,17 +463,6 @@ export function bundleFile(bundleDir: string, urlPath: string): string | undefin
 // The code that reads a page for the index: what the last build recorded of its pages was read by it.
 const INDEXER_CODE = ["src/integrations/pagefind.ts", "src/integrations/kept-indexes.ts", "src/lib/search", "src/config/site.ts"];
 
-function indexerCode(root: string): string {
-  const hash = createHash("sha256");
-  const files = INDEXER_CODE.flatMap((path) => {
-    const full = join(root, path);
-    if (!existsSync(full)) return [];
-    return statSync(full).isDirectory() ? readdirSync(full).sort().map((name) => join(full, name)) : [full];
-  });
-  for (const file of files) hash.update(`\0${relative(root, file)}\0`).update(readFileSync(file));
-  return hash.digest("hex");
-}
-
 /**
  * Where builds keep the search index (beside Astro's cache of pages), if the installed Pagefind's
  * version can be read: an index kept by another version must not be taken for this one's.
@@ -486,7 +476,7 @@ function keptIndex(root: URL, cacheDir: URL): KeptIndex | undefined {
   return {
     dir: fileURLToPath(new URL("pouls-search/", cacheDir)),
     pagefindVersion: version,
-    indexerCode: indexerCode(fileURLToPath(root)),
+    indexerCode: pathsFingerprint(fileURLToPath(root), INDEXER_CODE),
     fresh: process.argv.includes("--force"),
   };
 }

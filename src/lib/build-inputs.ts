@@ -33,6 +33,13 @@ function addPath(hash: Hash, root: string, path: string, leaveOut: ReadonlySet<s
   }
 }
 
+/** The fingerprint of some files and folders of a project (what a cache made by that code is keyed on). */
+export function pathsFingerprint(root: string, paths: readonly string[]): string {
+  const hash = createHash("sha256");
+  for (const path of paths) addPath(hash, root, path);
+  return hash.digest("hex");
+}
+
 /** `leaveOut`: paths in the content folder fingerprinted otherwise (the comments, by scripts/build.ts). */
 export function buildInputs(projectRoot: string, contentDir: string, env: NodeJS.ProcessEnv, leaveOut: string[] = []): string {
   const hash = createHash("sha256");
