@@ -15,13 +15,20 @@
 // again (comment counts on cards, card-counts.ts; the search page's index hashes, pagefind.ts);
 // the comments of a page are in its cache key (src/data/page-keys.ts), so a page whose thread was
 // written by `npm run build` alone is rendered again by the next Astro build.
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from "node:fs";
+//
+// Only the output of a build that finished is moved back: a build that failed midway leaves pages
+// rendered from content that Astro's cache never recorded, and the next build could take such a
+// page for the one its cache knows. After a failed build, Astro copies every page from its cache.
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
 
 /** Its folder in Astro's cache folder; the Astro patch reads it from there too. */
 export const PREVIOUS_OUTPUT = "pouls-previous-output/";
+
+/** In the cache folder once a build has finished, until the next one starts. */
+export const FINISHED = "pouls-output-finished";
 
 // Astro keeps these in the output folder when it empties it.
 const KEPT_BY_ASTRO = new Set([".git"]);
@@ -51,6 +58,7 @@ export function moveAside(outDir: string, previous: string): boolean {
 export function previousOutput(): AstroIntegration {
   let outDir = "";
   let previous = "";
+  let finished = "";
   let incremental = false;
   return {
     name: "pouls-previous-output",
@@ -58,13 +66,20 @@ export function previousOutput(): AstroIntegration {
       "astro:config:done": ({ config }) => {
         outDir = fileURLToPath(config.outDir);
         previous = fileURLToPath(new URL(PREVIOUS_OUTPUT, config.cacheDir));
+        finished = fileURLToPath(new URL(FINISHED, config.cacheDir));
         incremental = (config.experimental as { incrementalBuild?: boolean }).incrementalBuild === true;
       },
       "astro:build:start": () => {
-        if (incremental) moveAside(outDir, previous);
+        const lastFinished = existsSync(finished);
+        rmSync(finished, { force: true });
+        if (incremental && lastFinished) moveAside(outDir, previous);
+        else rmSync(previous, { recursive: true, force: true });
       },
       "astro:build:done": () => {
         rmSync(previous, { recursive: true, force: true });
+        // What the integrations after this one write (card counts, redirect pages) they write
+        // whole on every build.
+        writeFileSync(finished, "");
       },
     },
   };

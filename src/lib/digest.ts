@@ -6,22 +6,24 @@ import { createHash } from "node:crypto";
 
 const known = new WeakMap<object, string>();
 
-// Only objects whose fingerprint took this many characters of their data to compute are
-// remembered: the articles, their entries and rendered bodies, not each small object inside them.
-// V8 gives objects about two million distinct identity hashes, so a WeakMap of millions of keys
-// degrades (measured: 6 million keys, 15 µs a lookup and 4 minutes to fill); remembering every
+// An object whose data takes this many characters written out is stood for by the hash of them;
+// a smaller one is written out where it is met, which costs less than hashing it (one hash per
+// small object took most of the time of the cache keys of 10,000 articles).
+const HASHED_FROM = 4096;
+// An object whose fingerprint cost this many characters of data to compute is remembered: the
+// articles, their entries and rendered bodies, and what holds them, not each small object inside
+// them. V8 gives objects about two million distinct identity hashes, so a WeakMap of millions of
+// keys degrades (measured: 6 million keys, 15 µs a lookup and 4 minutes to fill); remembering every
 // object made the cache keys of 200,000 articles take more than 15 minutes.
 const WORTH_REMEMBERING = 4096;
 // Characters serialised so far, to tell what an object's fingerprint cost.
 let serialised = 0;
 
+const hash = (text: string) => createHash("sha256").update(text).digest("base64url");
+
 /** The fingerprint of `value`: plain data, dates, arrays, maps and sets, nested in any way. */
 export function digest(value: unknown): string {
-  return fingerprint(value, new Set());
-}
-
-function fingerprint(value: unknown, path: Set<object>): string {
-  return createHash("sha256").update(serialise(value, path)).digest("base64url");
+  return hash(serialise(value, new Set()));
 }
 
 function serialise(value: unknown, path: Set<object>): string {
@@ -44,14 +46,17 @@ function serialise(value: unknown, path: Set<object>): string {
   }
 }
 
+// Whether an object is written out or hashed depends on its data alone, so equal data gives the
+// same fingerprint wherever it is met, remembered or not.
 function objectPart(value: object, path: Set<object>): string {
   const seen = known.get(value);
   if (seen !== undefined) return seen;
   if (path.has(value)) throw new TypeError("digest: the data refers to itself; give a tree of data.");
   path.add(value);
   const before = serialised;
-  const part = `#${fingerprint(members(value, path), path)}`;
+  const written = members(value, path);
   path.delete(value);
+  const part = written.length < HASHED_FROM ? written : `#${hash(written)}`;
   if (serialised - before >= WORTH_REMEMBERING) known.set(value, part);
   return part;
 }
