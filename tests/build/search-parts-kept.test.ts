@@ -4,7 +4,7 @@
 // large site's would be, in parts of six pages.
 import { before, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { indexSite } from "../../src/integrations/pagefind.ts";
 import { takeBack, type KeptIndex } from "../../src/integrations/kept-indexes.ts";
@@ -121,6 +121,24 @@ describe("search index parts kept between builds", () => {
     writeFileSync(fileOf(site, "/articles/un-nouvel-article/"), html.replaceAll(`date:${newest.date}`, "date:2099-01-01"));
     const report = await reindex();
     assert.equal(report.indexed, 2, "the newest part and the recent index");
+    assert.deepEqual(filesOf(join(site, "pagefind")), await fromNothing());
+  });
+
+  it("does not read a page whose file is as the last build left it (same inode, size and time), and reads it once touched", async () => {
+    const oldest = byDate()[0]!.path;
+    const file = fileOf(site, oldest);
+    const html = readFileSync(file, "utf8");
+    const { atime, mtime } = statSync(file);
+    // The same number of bytes, written in place, the file's time put back: what no build or
+    // editor does, to show that such a file is taken from the record without being read.
+    const edited = html.replace(/(data-pagefind-body[^>]*>[^<]*<[^>]*>)([^<]{9})/u, (_, start: string) => `${start}Zzzzzzzzz`);
+    assert.notEqual(edited, html, `${oldest} has text to change`);
+    assert.equal(Buffer.byteLength(edited), Buffer.byteLength(html));
+    writeFileSync(file, edited);
+    utimesSync(file, atime, mtime);
+    assert.equal((await reindex()).indexed, 0, "taken from the record");
+    utimesSync(file, atime, new Date());
+    assert.equal((await reindex()).indexed, 1, "read again: its part is indexed again");
     assert.deepEqual(filesOf(join(site, "pagefind")), await fromNothing());
   });
 });
