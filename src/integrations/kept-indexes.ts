@@ -6,7 +6,7 @@
 // renamed in one system call, where copying the 13,000 files of the index of 10,000 articles took
 // 4 s, saving them 1 s, and Astro's deleting them 2 s.
 import { createHash } from "node:crypto";
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 
 /** Where a build keeps its search indexes for the next one, and which Pagefind made them. */
@@ -37,16 +37,10 @@ const WORDS = "words.json";
  * What the last build read of one page: a digest of its HTML, and, when Pagefind indexes it with
  * all its search fields, the digest of what Pagefind was given and its date sort key ("" when not
  * indexed). A page the next build copies with the same HTML is not read for the index again.
- * `file` tells its file as it was once built (fileStamp): a page moved back into the output folder
- * untouched is not even read to compute the digest of its HTML.
+ * `file` is its file's stamp once built (src/lib/file-stamp.ts): a page moved back into the
+ * output folder untouched is not even read to compute the digest of its HTML.
  */
 export type PageRecord = readonly [url: string, html: string, digest: string, date: string, file?: string];
-
-/** A file as it is on disk: written again, or replaced, it has another stamp (to the millisecond). */
-export function fileStamp(file: string): string {
-  const { ino, size, mtimeMs } = statSync(file);
-  return `${ino}:${size}:${Math.trunc(mtimeMs)}`;
-}
 
 /** The fingerprint of all one index is given: Pagefind's version and settings, the pages (their digests). */
 export function indexInput(settings: unknown, name: string, pages: readonly { url: string; digest: string }[]): string {

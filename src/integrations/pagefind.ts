@@ -33,7 +33,6 @@ import { auditPage, auditVerdict, emptyAudit, type SearchFieldsAudit } from "../
 import { newestFirst, sortDate, type DatedPage } from "../lib/search/recent.ts";
 import { newVocabulary, VOCABULARY_DIR, type Vocabulary } from "../lib/search/vocabulary.ts";
 import {
-  fileStamp,
   indexInput,
   keepWords,
   keptWords,
@@ -49,6 +48,7 @@ import {
 import { pageSpill, type PageSpill, type SpilledPage } from "../lib/search/page-spill.ts";
 import { site } from "../config/site.ts";
 import { decodedOr } from "../lib/uri.ts";
+import { fileStamp } from "../lib/file-stamp.ts";
 import { pathsFingerprint } from "../lib/build-inputs.ts";
 
 /** Where the bundle goes inside the output folder, and the URL path the search page loads it from. */

@@ -1,6 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync, utimesSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, readFileSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { markdownToHtml, mdxToJs } from "satteri";
@@ -215,6 +216,24 @@ test("index: memoised per content directory, refreshed when an article is added"
   const later = new Date(Date.now() + 5000);
   utimesSync(join(dir, "articles"), later, later);
   assert.equal(articles.titleOf("nouveau"), "Tout neuf");
+});
+
+test("index: kept for the next build, which reads again only the files written since", () => {
+  const dir = contentFixture();
+  const file = join(dir, "articles", "sommeil.mdx");
+  loadArticleIndex(dir);
+  // The next build: another process, with the index this one kept in the cache folder.
+  const nextBuild = () =>
+    execFileSync(process.execPath, ["--input-type=module", "-e", `import { loadArticleIndex } from ${JSON.stringify(pathToFileURL(join(import.meta.dirname, "../../src/markdown/article-index.ts")).href)}; console.log(loadArticleIndex(${JSON.stringify(dir)}).titleOf("sommeil"));`], { encoding: "utf8" }).trim();
+  assert.equal(nextBuild(), "Bien dormir");
+  // The same number of bytes and the file's time put back, which no editor does: to show the
+  // file is not read again while its stamp is the one kept.
+  const { atime, mtime } = statSync(file);
+  writeFileSync(file, readFileSync(file, "utf8").replace("Bien dormir", "Bien manger"));
+  utimesSync(file, atime, mtime);
+  assert.equal(nextBuild(), "Bien dormir");
+  utimesSync(file, atime, new Date(mtime.getTime() + 1000));
+  assert.equal(nextBuild(), "Bien manger");
 });
 
 test("index: a missing articles folder gives an empty index", (t) => {
