@@ -9,7 +9,7 @@ const known = new WeakMap<object, string>();
 // An object whose data takes this many characters written out is stood for by the hash of them;
 // a smaller one is written out where it is met, which costs less than hashing it (one hash per
 // small object took most of the time of the cache keys of 10,000 articles).
-const HASHED_FROM = 4096;
+const HASHED_FROM = 1024;
 // An object whose fingerprint cost this many characters of data to compute is remembered: the
 // articles, their entries and rendered bodies, and what holds them, not each small object inside
 // them. V8 gives objects about two million distinct identity hashes, so a WeakMap of millions of
@@ -33,7 +33,8 @@ function serialise(value: unknown, path: Set<object>): string {
       return "undefined";
     case "string":
       serialised += value.length;
-      return JSON.stringify(value);
+      // A long text (an article's body, its HTML) costs less hashed than escaped and copied.
+      return value.length < HASHED_FROM ? JSON.stringify(value) : `$${hash(value)}`;
     case "number":
     case "boolean":
     case "bigint":
