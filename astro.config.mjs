@@ -13,7 +13,7 @@ import { contentPreflight } from "./src/integrations/content-preflight.ts";
 import pagefind from "./src/integrations/pagefind.ts";
 import { redirects } from "./src/integrations/redirects.ts";
 import { cardCounts } from "./src/integrations/card-counts.ts";
-import { previousOutput } from "./src/integrations/previous-output.ts";
+import { keptOutput } from "./src/integrations/kept-output.ts";
 
 const site = process.env.SITE_URL ?? "http://localhost:4321";
 
@@ -50,7 +50,8 @@ export default defineConfig({
       },
     }),
   },
-  integrations: [contentPreflight(contentDir), mdx(), sitemap({ filter: (page) => !page.includes("/_pouls/"), serialize: withArticleLastmod(loadArticleIndex(contentDir)) }), pagefind(), previousOutput(), cardCounts(contentDir), redirects(contentDir, site)],
+  integrations: [contentPreflight(contentDir), mdx(), keptOutput(), sitemap({ filter: (page) => !page.includes("/_pouls/"), serialize: withArticleLastmod(loadArticleIndex(contentDir)) }), pagefind(), cardCounts(contentDir), redirects(contentDir, site)],
   // Benchmarks, builds and the inbox's database are outputs, not sources to watch.
-  vite: { server: { watch: { ignored: ["**/bench-out/**", "**/dist/**", "**/data/**"] } } },
+  // The last build's output stays in place for an incremental build (src/integrations/kept-output.ts).
+  vite: { build: { emptyOutDir: false }, server: { watch: { ignored: ["**/bench-out/**", "**/dist/**", "**/data/**"] } } },
 });
