@@ -21,6 +21,16 @@ describe("digest", () => {
     assert.notEqual(digest(["a", "b"]), digest(["b", "a"]), "order in a list is shown, so it counts");
   });
 
+  it("tells long texts and large objects apart by every character, whether written out or hashed", () => {
+    const long = "Un texte long. ".repeat(200);
+    assert.equal(digest({ body: long }), digest({ body: `${long}` }));
+    assert.notEqual(digest({ body: long }), digest({ body: `${long.slice(0, -1)}!` }));
+    const many = (last: string) => ({ items: Array.from({ length: 200 }, (_, i) => ({ n: i, title: i === 199 ? last : "Titre" })) });
+    assert.equal(digest(many("Titre")), digest(many("Titre")));
+    assert.notEqual(digest(many("Titre")), digest(many("Titré")));
+    assert.notEqual(digest({ t: "x".repeat(1023) }), digest({ t: "x".repeat(1024) }), "on either side of the length from which texts are hashed");
+  });
+
   it("is the same for data shared between pages as for a copy of it", () => {
     const shared = { slug: "x", title: "Titre" };
     assert.equal(digest([shared, shared]), digest([{ ...shared }, { title: "Titre", slug: "x" }]));
