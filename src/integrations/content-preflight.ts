@@ -5,9 +5,8 @@
 // code of our Markdown plugins, or a dependency (the lockfile). Articles showing another's title
 // are rendered again when it changes by their loader (src/loaders/article-files.ts). A build also
 // notes until when its site stays true, for `npm run build` (scripts/build.ts).
-import { createHash } from "node:crypto";
-import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
-import { dirname, join, relative, resolve } from "node:path";
+import { existsSync, readFileSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
+import { dirname, relative, resolve } from "node:path";
 import { totalmem } from "node:os";
 import { fileURLToPath } from "node:url";
 import { getHeapStatistics } from "node:v8";
@@ -22,6 +21,7 @@ import { writeBuildStamp } from "../lib/build-stamp.ts";
 import { site } from "../config/site.ts";
 import { buildMemoryProblem } from "../lib/build-memory.ts";
 import { glossaryFileProblems } from "../lib/glossary.ts";
+import { MARKDOWN_CODE, pathsFingerprint } from "../lib/build-inputs.ts";
 
 export function contentPreflight(contentDir: string): AstroIntegration {
   return {
@@ -67,7 +67,7 @@ export function contentPreflight(contentDir: string): AstroIntegration {
           writeBuildStamp(fileURLToPath(config.cacheDir), { validUntil });
         }
 
-        const renders = createHash("sha256").update(markdownCode(fileURLToPath(config.root))).digest("hex");
+        const renders = pathsFingerprint(fileURLToPath(config.root), MARKDOWN_CODE);
         const cacheDirs = [fileURLToPath(config.cacheDir), fileURLToPath(new URL(".astro/", config.root))];
         for (const dir of cacheDirs) {
           const stamp = resolve(dir, "pouls-markdown.sha256");
@@ -81,23 +81,4 @@ export function contentPreflight(contentDir: string): AstroIntegration {
       },
     },
   };
-}
-
-/**
- * The code Markdown is rendered with, as one string: the config, our plugins and what they import
- * (src/lib, src/config), the lockfile and the patches made to dependencies. Astro keys its store
- * on the config's data, in which the plugins are functions, so it does not see their code change.
- */
-function markdownCode(root: string): string {
-  const files = ["astro.config.mjs", "package-lock.json"];
-  for (const dir of ["src/markdown", "src/lib", "src/config", "patches"]) {
-    if (!existsSync(join(root, dir))) continue;
-    for (const entry of readdirSync(join(root, dir), { recursive: true, withFileTypes: true })) {
-      if (entry.isFile()) files.push(relative(root, join(entry.parentPath, entry.name)));
-    }
-  }
-  return files
-    .sort()
-    .map((file) => `${file}\n${existsSync(join(root, file)) ? readFileSync(join(root, file), "utf8") : ""}`)
-    .join("\n");
 }

@@ -42,6 +42,9 @@ const WORDS = "words.json";
  */
 export type PageRecord = readonly [url: string, html: string, digest: string, date: string, file?: string];
 
+/** The record with its file's stamp now. */
+export const stamped = ([url, html, digest, date]: PageRecord, file: string | undefined): PageRecord => [url, html, digest, date, file];
+
 /** The fingerprint of all one index is given: Pagefind's version and settings, the pages (their digests). */
 export function indexInput(settings: unknown, name: string, pages: readonly { url: string; digest: string }[]): string {
   const hash = createHash("sha256").update(JSON.stringify([settings, name]));

@@ -31,7 +31,7 @@ import { INDEX_HASH, PARTS_DIR, RECENT_DIR, SEARCH_PAGE_FILE } from "../lib/sear
 import { shardsOf } from "../lib/search/shards.ts";
 import { auditPage, auditVerdict, emptyAudit, type SearchFieldsAudit } from "../lib/search/check-index.ts";
 import { newestFirst, sortDate, type DatedPage } from "../lib/search/recent.ts";
-import { newVocabulary, VOCABULARY_DIR, type Vocabulary } from "../lib/search/vocabulary.ts";
+import { newVocabulary, VOCABULARY_DIR, wordCounts, type Vocabulary } from "../lib/search/vocabulary.ts";
 import {
   indexInput,
   keepWords,
@@ -40,6 +40,7 @@ import {
   recordUnits,
   remember,
   reuse,
+  stamped,
   takeBack,
   writePageRecords,
   type KeptIndex,
@@ -252,7 +253,7 @@ export function startBundle(recentCount: number = site.searchRecentArticles, sha
         const bytes = readFileSync(file);
         const raw = keep ? htmlDigest(bytes) : "";
         if (!known || known[1] !== raw) return offerHtml(url, bytes.toString("utf8"), raw, stamp);
-        known = [known[0], known[1], known[2], known[3], stamp];
+        known = stamped(known, stamp);
       }
       records.set(url, known);
       const [, , digest, date] = known;
@@ -264,7 +265,7 @@ export function startBundle(recentCount: number = site.searchRecentArticles, sha
     },
     noteFile(url, file) {
       const record = keep ? records.get(url) : undefined;
-      if (record) records.set(url, [record[0], record[1], record[2], record[3], fileStamp(file)]);
+      if (record) records.set(url, stamped(record, fileStamp(file)));
     },
     async finish(bundleDir) {
       try {
@@ -314,7 +315,7 @@ export function startBundle(recentCount: number = site.searchRecentArticles, sha
         reused++;
         if (unit.words) {
           let words = keptWords(keep, unit.name);
-          if (!words) keepWords(keep, unit.name, (words = countWords(unit.pages.map((page) => page.read()))));
+          if (!words) keepWords(keep, unit.name, (words = wordCounts(unit.pages.map((page) => page.read()))));
           vocabulary.addCounts(words);
         }
       } else {
@@ -345,12 +346,6 @@ export function startBundle(recentCount: number = site.searchRecentArticles, sha
     writeVocabulary(vocabulary, join(bundleDir, VOCABULARY_DIR));
     return { pages: audit.indexed, recent: recent.length, parts: shards.length - 1, audit, indexed: units.length - reused, indexes: units.length };
   }
-}
-
-function countWords(contents: Iterable<string>): [string, number][] {
-  const words = newVocabulary();
-  for (const content of contents) words.add(content);
-  return words.counts();
 }
 
 /** Pages given to one Pagefind index: a part of the whole index, or the recent one. */

@@ -6,6 +6,13 @@ import { createHash, type Hash } from "node:crypto";
 import { existsSync, lstatSync, readdirSync, readFileSync, readlinkSync } from "node:fs";
 import { join, relative } from "node:path";
 
+/**
+ * The code that reads and renders the articles' Markdown, outside Astro's sight: the config, our
+ * plugins and what they import, the lockfile and the patches made to dependencies. Caches of what
+ * that code made (Astro's store of rendered Markdown, the article index) are keyed on it.
+ */
+export const MARKDOWN_CODE = ["astro.config.mjs", "package-lock.json", "src/markdown", "src/lib", "src/config", "patches"];
+
 /** What a build reads in the project, besides the content tree and the .env files; patches/ changes dependencies. */
 export const PROJECT_INPUTS = ["src", "public", "patches", "astro.config.mjs", "package.json", "package-lock.json", "tsconfig.json"];
 

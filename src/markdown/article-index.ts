@@ -8,7 +8,7 @@ import { deserialize, serialize } from "node:v8";
 import { cacheDir } from "../config/paths.ts";
 import { site } from "../config/site.ts";
 import { checkArticleFile, type CheckedArticleFile } from "../lib/article-file-check.ts";
-import { pathsFingerprint } from "../lib/build-inputs.ts";
+import { MARKDOWN_CODE, pathsFingerprint } from "../lib/build-inputs.ts";
 import { fileStamp } from "../lib/file-stamp.ts";
 import { splitFrontMatter, type FrontMatterFile } from "../lib/front-matter.ts";
 import { latestDate } from "../lib/freshness.ts";
@@ -69,15 +69,14 @@ type ScannedFiles = Map<string, { stamp: string; article: IndexedArticle }>;
 
 // The last scan, kept in the cache folder for the next build: parsing and checking 10,000 articles
 // took 1.3 s of every build's start, reading them back 0.1 s. Kept for the code that reads them
-// (its files and dependencies), the folder their names are shown from, and the site's address.
-const KEPT_CODE = ["src/markdown", "src/lib", "src/config", "package-lock.json"];
+// (MARKDOWN_CODE), the folder their names are shown from, and the site's address.
 
 function keptScanFile(articlesDir: string): string {
   return resolve(cacheDir, `pouls-article-index-${createHash("sha1").update(articlesDir).digest("hex").slice(0, 12)}.bin`);
 }
 
 function keptScanKey(): string {
-  return JSON.stringify([pathsFingerprint(process.cwd(), KEPT_CODE), process.cwd(), site.origin]);
+  return JSON.stringify([pathsFingerprint(process.cwd(), MARKDOWN_CODE), process.cwd(), site.origin]);
 }
 
 function readKeptScan(articlesDir: string, key: string): ScannedFiles {

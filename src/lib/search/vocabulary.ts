@@ -69,6 +69,13 @@ export function newVocabulary(): Vocabulary {
   };
 }
 
+/** The words of some pages, counted (Vocabulary.counts()). */
+export function wordCounts(contents: Iterable<string>): [string, number][] {
+  const words = newVocabulary();
+  for (const content of contents) words.add(content);
+  return words.counts();
+}
+
 /** Optimal string alignment distance (Levenshtein with swaps of two neighbours), capped. */
 export function editDistance(a: string, b: string, cap: number): number {
   if (Math.abs(a.length - b.length) > cap) return cap + 1;
