@@ -1,6 +1,7 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { matchedWords, queryTerms, standsFor, termsInNoPage, termsNotFound, withoutTerms } from "../../src/lib/search/term-match.ts";
+import { glossaryLinesFound, matchedWords, queryTerms, standsFor, termsInNoPage, termsNotFound, withoutTerms } from "../../src/lib/search/term-match.ts";
+import { glossaryMeta, glossaryMetaLines } from "../../src/lib/search/glossary-meta.ts";
 
 describe("search terms against what Pagefind matched", () => {
   it("keeps the words that carry meaning, folded", () => {
@@ -45,6 +46,21 @@ describe("search terms against what Pagefind matched", () => {
   it("leaves short words out of what one result can say about every page", () => {
     assert.deepEqual(termsInNoPage("mal de dos", ["maladie", "dose"]), []);
     assert.deepEqual(termsInNoPage("dos doliprane", ["dose", "d"]), ["doliprane"]);
+  });
+
+  it("names the glossary entries a result was found by, and only those", () => {
+    const lines = ["angine", "otite (mal d’oreille)", "migraine (mal de tête, céphalée)"];
+    assert.deepEqual(glossaryLinesFound("mal d’oreille", ["mal"], lines), ["otite (mal d’oreille)"], "mal is in the text, oreille only in the glossary");
+    assert.deepEqual(glossaryLinesFound("Céphalées", [], lines), ["migraine (mal de tête, céphalée)"]);
+    assert.deepEqual(glossaryLinesFound("otite", ["otites"], lines), [], "the text holds every word");
+    assert.deepEqual(glossaryLinesFound("doliprane", [], lines), []);
+    assert.deepEqual(glossaryLinesFound("otite", [], []), []);
+  });
+
+  it("keeps an article's glossary lines apart in its one metadata value", () => {
+    const lines = ["otite (mal d’oreille)", "migraine (mal de tête, céphalée)"];
+    assert.deepEqual(glossaryMetaLines(glossaryMeta(lines)), lines);
+    assert.deepEqual(glossaryMetaLines(""), []);
   });
 
   it("drops the words found nowhere from a query", () => {

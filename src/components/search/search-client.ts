@@ -18,7 +18,8 @@ import {
 } from "../../lib/search/url-state.ts";
 import { displayApostrophes } from "../../lib/search/apostrophes.ts";
 import { bodyExcerpt, type ExcerptSource } from "../../lib/search/excerpt.ts";
-import { fold, isShortTerm, matchedWords, queryTerms, termsInNoPage, termsNotFound, withoutTerms } from "../../lib/search/term-match.ts";
+import { fold, glossaryLinesFound, isShortTerm, matchedWords, queryTerms, termsInNoPage, termsNotFound, withoutTerms } from "../../lib/search/term-match.ts";
+import { glossaryMetaLines } from "../../lib/search/glossary-meta.ts";
 import { CheckedResults } from "../../lib/search/checked-results.ts";
 import { mergeParts } from "../../lib/search/merge-parts.ts";
 import { closestWord, VOCABULARY_DIR } from "../../lib/search/vocabulary.ts";
@@ -126,10 +127,9 @@ function loadPagefind(bundle: Bundle): Promise<Searcher> {
 
 // A page is found by the words matched in its text, and by the glossary's words for what it
 // mentions (its "glossaire" metadata, searchable, not part of the text).
-const matchedIn = (data: ResultData): string[] => [
-  ...matchedWords(data.raw_content ?? "", (data.weighted_locations ?? []).map((l) => l.location)),
-  ...(fold(data.meta.glossaire ?? "").match(/[\p{L}\p{N}]+/gu) ?? []),
-];
+const textMatched = (data: ResultData): string[] =>
+  matchedWords(data.raw_content ?? "", (data.weighted_locations ?? []).map((l) => l.location));
+const matchedIn = (data: ResultData): string[] => [...textMatched(data), ...(fold(data.meta.glossaire ?? "").match(/[\p{L}\p{N}]+/gu) ?? [])];
 
 /**
  * The query's words that Pagefind found nowhere: for a word it does not know it answers with the
@@ -221,7 +221,7 @@ function afterPaint(): Promise<void> {
   return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }
 
-function renderResult(data: ResultData): HTMLLIElement {
+function renderResult(data: ResultData, q: string | null): HTMLLIElement {
   const li = document.createElement("li");
   li.className = "search-result";
 
@@ -294,11 +294,13 @@ function renderResult(data: ResultData): HTMLLIElement {
     excerpt.innerHTML = displayApostrophes(excerptHtml);
     body.append(excerpt);
   }
-  // Found by the glossary's other words for what it mentions, not by its text: say which term.
-  if (data.meta.glossaire && !excerptHtml?.includes("<mark>")) {
+  // Found, for a word of the query, by the glossary's other words for what it mentions rather
+  // than by its text: say by which entries.
+  const viaGlossary = q ? glossaryLinesFound(q, textMatched(data), glossaryMetaLines(data.meta.glossaire ?? "")) : [];
+  if (viaGlossary.length > 0) {
     const glossary = document.createElement("p");
     glossary.className = "search-result__glossary";
-    glossary.textContent = `${strings.glossaryMatch} ${displayApostrophes(data.meta.glossaire)}`;
+    glossary.textContent = `${strings.glossaryMatch} ${displayApostrophes(viaGlossary.join(" ; "))}`;
     body.append(glossary);
   }
 
@@ -308,6 +310,8 @@ function renderResult(data: ResultData): HTMLLIElement {
 
 interface Shown {
   state: SearchState;
+  /** The words searched for: the query, less any word found nowhere when others were found. */
+  q: string | null;
   results: CheckedResults<ResultData>;
   /** How many of the kept results are on screen. */
   shown: number;
@@ -418,7 +422,7 @@ export function mountSearch(root: HTMLElement): void {
     if (readEach(term ?? "") || termsNotIndexed(term, data[0]).length > 0) return [];
     current = undefined;
     updateMore();
-    list.replaceChildren(...data.map(renderResult));
+    list.replaceChildren(...data.map((d) => renderResult(d, term)));
     // Painted before the whole index's files start competing for the network and the main thread.
     await afterPaint();
     return firstScreen;
@@ -507,6 +511,7 @@ export function mountSearch(root: HTMLElement): void {
       }
       const view: Shown = {
         state,
+        q,
         results: new CheckedResults(answered, holdsEveryWord(q), PAGE_SIZE, readEach(q) ? CHECK_LIMIT : Infinity),
         shown: pinned.length,
         exact: !readEach(q),
@@ -521,7 +526,7 @@ export function mountSearch(root: HTMLElement): void {
         suggestLink.textContent = meant;
         suggest.hidden = false;
       }
-      if (pinned.length === 0) list.replaceChildren(...first.map(renderResult));
+      if (pinned.length === 0) list.replaceChildren(...first.map((d) => renderResult(d, q)));
       view.shown = first.length;
       emptyHelp.hidden = first.length > 0;
       list.removeAttribute("aria-busy");
@@ -532,7 +537,7 @@ export function mountSearch(root: HTMLElement): void {
       if (first.length > 0) {
         const page = await view.results.fill(PAGE_SIZE);
         if (token !== sequence) return;
-        list.append(...page.slice(view.shown).map(renderResult));
+        list.append(...page.slice(view.shown).map((d) => renderResult(d, q)));
         view.shown = page.length;
         const found = total(view) === undefined ? strings.resultCountAtLeast(page.length, q) : strings.resultCount(total(view)!, q);
         status.textContent = q === state.q ? found : `${strings.inNoArticle(notFound)} ${found}`;
@@ -552,7 +557,7 @@ export function mountSearch(root: HTMLElement): void {
     const token = sequence;
     const kept = await current.results.fill(current.shown + PAGE_SIZE);
     if (token !== sequence || !current) return;
-    const items = kept.slice(current.shown).map(renderResult);
+    const items = kept.slice(current.shown).map((d) => renderResult(d, current!.q));
     list.append(...items);
     current.shown += items.length;
     updateMore();

@@ -12,9 +12,11 @@ const STOP_WORDS = new Set(
 
 export const fold = (s: string): string => s.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
 
+const wordsOf = (text: string): string[] => fold(text).match(/[\p{L}\p{N}]+/gu) ?? [];
+
 /** The words of a query that carry meaning, folded (accents off, lower case). */
 export function queryTerms(q: string): string[] {
-  return [...new Set(fold(q).match(/[\p{L}\p{N}]+/gu) ?? [])].filter((w) => !STOP_WORDS.has(w));
+  return [...new Set(wordsOf(q))].filter((w) => !STOP_WORDS.has(w));
 }
 
 const commonPrefix = (a: string, b: string): number => {
@@ -43,12 +45,22 @@ export function standsFor(term: string, word: string): boolean {
 /** The words of `rawContent` (Pagefind's page text) at the matched `locations`, folded. */
 export function matchedWords(rawContent: string, locations: number[]): string[] {
   const words = rawContent.split(/[^\S\uFEFF]+/);
-  return locations.flatMap((at) => fold(words[at] ?? "").match(/[\p{L}\p{N}]+/gu) ?? []);
+  return locations.flatMap((at) => wordsOf(words[at] ?? ""));
 }
 
 /** The query's terms that no matched word of a result stands for. */
 export function termsNotFound(q: string, matched: string[]): string[] {
   return queryTerms(q).filter((term) => !matched.some((word) => standsFor(term, word)));
+}
+
+/**
+ * The glossary lines of a result (« terme (other words) ») it was found through: those holding
+ * a query term that its matched text does not. "mal d’oreille" finds the page that says
+ * "otites" and "mal de gorge" by the line "otite (mal d’oreille)", and only by that one.
+ */
+export function glossaryLinesFound(q: string, textMatched: string[], lines: readonly string[]): string[] {
+  const elsewhere = termsNotFound(q, textMatched);
+  return lines.filter((line) => elsewhere.some((term) => wordsOf(line).some((word) => standsFor(term, word))));
 }
 
 /**
