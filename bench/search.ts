@@ -26,6 +26,7 @@ import type { Browser } from "playwright-core";
 import { AUTHORS, CATEGORIES, generateArticles, toMarkdown, type GeneratedArticle } from "./generate-corpus.ts";
 import { stampSearchPage, writeBundle } from "../src/integrations/pagefind.ts";
 import { RECENT_DIR } from "../src/lib/search/bundle.ts";
+import { glossaryMeta } from "../src/lib/search/glossary-meta.ts";
 import { glossaryLine, glossaryMatcher, readGlossary } from "../src/lib/glossary.ts";
 import { launch } from "../tests/helpers/browser.ts";
 import { build, root } from "../tests/helpers/build.ts";
@@ -132,7 +133,7 @@ export function articleHtml(a: GeneratedArticle): string {
   return `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>${esc(a.title)} — Pouls</title></head><body>
 <header class="site-header" data-pagefind-ignore><a href="/">Pouls</a><form role="search" action="/recherche/"><input name="q"></form><nav><ul>${nav}</ul></nav></header>
 <main id="contenu"><article class="article wrap" data-pagefind-body>
-<div hidden data-pagefind-ignore><span data-pagefind-meta="rubrique">${esc(trail.at(-1)!.name)}</span><span data-pagefind-meta="auteur">${esc(author)}</span><span data-pagefind-meta="date:${date}"></span>${glossary.length > 0 ? `<span data-pagefind-meta="glossaire">${esc(glossary.join(" ; "))}</span>` : ""}
+<div hidden data-pagefind-ignore><span data-pagefind-meta="rubrique">${esc(trail.at(-1)!.name)}</span><span data-pagefind-meta="auteur">${esc(author)}</span><span data-pagefind-meta="date:${date}"></span>${glossary.length > 0 ? `<span data-pagefind-meta="glossaire">${esc(glossaryMeta(glossary))}</span>` : ""}
 <span data-pagefind-filter="rubrique:${trail[0]!.id}"></span>${trail.slice(1).map((c) => `<span data-pagefind-filter="sous-rubrique:${c.id}"></span>`).join("")}
 <span data-pagefind-filter="auteur:${a.author}"></span><span data-pagefind-filter="annee:${date.slice(0, 4)}"></span><span data-pagefind-sort="date:${date}"></span></div>
 <nav class="breadcrumbs" data-pagefind-ignore><ol><li><a href="/">Accueil</a></li>${trail.map((c) => `<li><a href="/rubriques/${c.id}/">${esc(c.name)}</a></li>`).join("")}</ol></nav>
@@ -229,6 +230,9 @@ function kindOf(path: string): string {
   return "page";
 }
 
+/** Quiet time before each measured load (see measureQuery). */
+const SETTLE_MS = 1000;
+
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 async function measureQuery(browser: Browser, base: string, query: string, next: string): Promise<QueryMeasure> {
@@ -268,6 +272,10 @@ async function measureQuery(browser: Browser, base: string, query: string, next:
       }).observe(document, { attributes: true, attributeFilter: ["data-search-runs"], subtree: true });
     });
   });
+  // Closing the last profile (its renderer process) and opening this one keep both cores of this
+  // machine busy for a few hundred milliseconds; a load started at once measured that churn with
+  // the page (about 100 ms more at 10,000 articles, 2026-12-07). The load starts once it is over.
+  await new Promise((settled) => setTimeout(settled, SETTLE_MS));
   await page.goto(`${base}/recherche/?q=${encodeURIComponent(query)}`, { waitUntil: "commit" });
   const { coldMs, firstResultWallMs } = await page.evaluate(async () => {
     const found = (window as unknown as { firstResult: Promise<number> }).firstResult;
@@ -482,8 +490,9 @@ export function searchDetails(results: SearchBenchResult[]): string {
   });
   const split = results.filter((r) => r.recentPages > 0).map((r) => `${r.articles} articles`);
   return [
-    `Each query is a cold load of \`/recherche/?q=…\` in a fresh Chromium profile, median of ${results[0]?.runs ?? "several"} loads, from navigation start until the first result is in the page. ` +
+    `Each query is a cold load of \`/recherche/?q=…\` in a fresh Chromium profile, median of ${results[0]?.runs ?? "several"} loads, from navigation start until the first result is in the page; each load starts ${SETTLE_MS / 1000} s after the fresh profile's page is open, once closing the last profile no longer keeps the cores busy. ` +
       "Transferred bytes are the responses, as sent on the wire, to every request made before that moment; the rest of the first page of results, fetched once the first screen is painted, is not counted. " +
+      "The generated articles carry the glossary's search metadata (the entries each one mentions, with their other words) as the site's pages do. " +
       "The local server gzips HTML, JavaScript, CSS and JSON as a static host does; Pagefind's index files and wasm are gzip files already and are sent as they are. " +
       "Times are wall-clock on a shared 2-core machine: they grow with the load average; the main thread's CPU time barely does.",
     "",
