@@ -2,13 +2,13 @@
 // site's schema, the thread written as the build writes it, and only the pages that need it.
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { publishedComments } from "../../src/lib/comments/comment-files.ts";
 import { changedArticles, commentDigests, patchCommentPages, withThread } from "../../src/lib/comments/patch-pages.ts";
 import { COUNT_END, COUNT_START, commentThreadHtml, THREAD_END, THREAD_START } from "../../src/lib/comments/thread-html.ts";
 import { tempDir } from "../helpers/temp.ts";
-import { cardCountPlace, fillCardCounts } from "../../src/lib/comments/card-counts.ts";
+import { CARD_PAGES, cardCountPlace, fillCardCounts } from "../../src/lib/comments/card-counts.ts";
 
 const fields = (id: string, more = "") => `---\nid: ${id}\narticle: vaccin\nparent: null\nauthor: Une lectrice\ndate: 2026-05-30T09:00:00Z\n${more}---\n\n`;
 
@@ -132,5 +132,35 @@ describe("a comment thread in a page", () => {
     writeFileSync(join(out, "articles/b/index.html"), `${COUNT_START}${COUNT_END}${THREAD_START}${THREAD_END}`);
     assert.deepEqual(patchCommentPages(out, three, ["b"], options.action), { pages: ["/articles/b/"], listings: ["/rubriques/sante/"] });
     assert.match(readFileSync(join(out, "rubriques/sante/index.html"), "utf8"), /2 commentaires<\/a><\/p><!--\/pouls:carte--><\/li><li><!--pouls:carte:b--><p class="card__comments"><a href="\/articles\/b\/#commentaires-titre">1 commentaire<\/a>/u, "a removed comment is not counted");
+  });
+
+  it("are filled, after a publication of comments alone, in the pages the last build listed for those articles only", () => {
+    const out = tempDir("pouls-dist-");
+    mkdirSync(join(out, "_pouls"));
+    mkdirSync(join(out, "rubriques/sante"), { recursive: true });
+    mkdirSync(join(out, "tags/x"), { recursive: true });
+    const articles = [{ slug: "a", url: "/articles/a/" }, { slug: "b", url: "/articles/b/" }];
+    writeFileSync(join(out, "rubriques/sante/index.html"), `<li>${cardCountPlace("a")}</li><li>${cardCountPlace("b")}</li>`);
+    writeFileSync(join(out, "tags/x/index.html"), `<li>${cardCountPlace("a")}</li>`);
+    const comment = (id: string) => ({ id, parent: null, author: "X", date: new Date(0), staff: false, removed: false, body: "y" });
+    assert.deepEqual(fillCardCounts(out, articles, new Map()), []);
+    assert.deepEqual(JSON.parse(readFileSync(join(out, CARD_PAGES), "utf8")), { a: ["rubriques/sante/index.html", "tags/x/index.html"], b: ["rubriques/sante/index.html"] });
+
+    // b's comments changed: the page without b's card is not read. (Here a's count changed too
+    // without its publication, so that a page read anyway would show it.)
+    const both = new Map([["a", [comment("c1")]], ["b", [comment("c2")]]]);
+    assert.deepEqual(fillCardCounts(out, articles, both, ["b"]), [join(out, "rubriques/sante/index.html")]);
+    assert.doesNotMatch(readFileSync(join(out, "tags/x/index.html"), "utf8"), /commentaire/);
+    assert.deepEqual(fillCardCounts(out, articles, both, ["a"]), [join(out, "tags/x/index.html")]);
+
+    // Without the list, or with a page of it gone, every listing page is read, and listed again.
+    rmSync(join(out, CARD_PAGES));
+    writeFileSync(join(out, "tags/x/index.html"), `<li>${cardCountPlace("a")}</li>`);
+    assert.deepEqual(fillCardCounts(out, articles, both, ["b"]), [join(out, "tags/x/index.html")]);
+    assert.ok(existsSync(join(out, CARD_PAGES)));
+    rmSync(join(out, "tags/x"), { recursive: true });
+    writeFileSync(join(out, "rubriques/sante/index.html"), `<li>${cardCountPlace("a")}</li><li>${cardCountPlace("b")}</li>`);
+    assert.deepEqual(fillCardCounts(out, articles, both, ["a"]), [join(out, "rubriques/sante/index.html")]);
+    assert.deepEqual(JSON.parse(readFileSync(join(out, CARD_PAGES), "utf8")), { a: ["rubriques/sante/index.html"], b: ["rubriques/sante/index.html"] });
   });
 });

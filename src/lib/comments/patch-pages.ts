@@ -86,8 +86,8 @@ export function patchCommentPages(
     writeFileSync(`${file}.tmp`, page);
     renameSync(`${file}.tmp`, file);
   }
-  // The counts on the cards of the listing pages, as the build fills them in.
-  const listings = fillCardCounts(outDir, manifest.articles, byArticle);
+  // The counts on the cards of the listing pages that show these articles, as the build fills them in.
+  const listings = fillCardCounts(outDir, manifest.articles, byArticle, articles);
   return {
     pages: articles.map((slug) => bySlug.get(slug)!.url),
     listings: listings.map((file) => `/${relative(outDir, file).replace(/index\.html$/u, "")}`),
