@@ -18,7 +18,7 @@ import {
 } from "../../lib/search/url-state.ts";
 import { displayApostrophes } from "../../lib/search/apostrophes.ts";
 import { bodyExcerpt, type ExcerptSource } from "../../lib/search/excerpt.ts";
-import { fold, glossaryLinesFound, isShortTerm, matchedWords, queryTerms, termsInNoPage, termsNotFound, withoutTerms } from "../../lib/search/term-match.ts";
+import { fold, glossaryLinesFound, isShortTerm, matchedWords, queryTerms, termsInNoPage, termsNotFound, withoutTerms, wordsOf } from "../../lib/search/term-match.ts";
 import { glossaryMetaLines } from "../../lib/search/glossary-meta.ts";
 import { CheckedResults } from "../../lib/search/checked-results.ts";
 import { mergeParts } from "../../lib/search/merge-parts.ts";
@@ -129,7 +129,7 @@ function loadPagefind(bundle: Bundle): Promise<Searcher> {
 // mentions (its "glossaire" metadata, searchable, not part of the text).
 const textMatched = (data: ResultData): string[] =>
   matchedWords(data.raw_content ?? "", (data.weighted_locations ?? []).map((l) => l.location));
-const matchedIn = (data: ResultData): string[] => [...textMatched(data), ...(fold(data.meta.glossaire ?? "").match(/[\p{L}\p{N}]+/gu) ?? [])];
+const matchedIn = (data: ResultData): string[] => [...textMatched(data), ...wordsOf(data.meta.glossaire ?? "")];
 
 /**
  * The query's words that Pagefind found nowhere: for a word it does not know it answers with the
