@@ -29,6 +29,10 @@ const STARTED = "pouls-output-started";
 // Astro keeps these in the output folder when it empties it.
 const KEPT_BY_ASTRO = new Set([".git"]);
 
+/** When the build under way started, on the files' clock (its marker in the cache folder `cacheDir`). */
+export const outputStartedAt = (cacheDir: string): number | undefined =>
+  existsSync(join(cacheDir, STARTED)) ? statSync(join(cacheDir, STARTED)).mtimeMs : undefined;
+
 /** Empties the output folder, as Astro does. */
 export function emptyOutput(outDir: string): void {
   if (!existsSync(outDir)) return;

@@ -177,6 +177,15 @@ describe("an incremental build, after each kind of change, gives what a build fr
     assert.ok(!searchKept, "the search index is made again");
   });
 
+  it("a comment approved while an article is corrected: the build counts it on the cards of the pages it leaves in place", async () => {
+    comment("sommeil-ecrans/c8", { id: "c8", article: "sommeil-ecrans", parent: "null", author: "Un parent", date: "2026-06-01T09:00:00Z" }, "Merci.");
+    edit("articles/article-mdx.mdx", "Texte de la partie, corrigé.", "Texte de la partie, corrigé encore.");
+    const { copied } = await sameAsFromScratch();
+    const card = "<!--pouls:carte:sommeil-ecrans-->";
+    const leftInPlace = [...copied].filter((page) => readFileSync(join(work, "dist", page), "utf8").includes(card));
+    assert.ok(leftInPlace.length > 0, "a listing page showing the commented article's card was left in place");
+  });
+
   it("an editor changes an article's title, shown in lists, feeds and other articles' cards and links", async () => {
     edit("articles/avec-image/index.md", "title: Un article avec une image", "title: Une image et son article");
     edit("articles/article-principal.md", `title: "L'article principal : un test complet"`, `title: "L'article principal, revu"`);

@@ -2,13 +2,13 @@
 // site's schema, the thread written as the build writes it, and only the pages that need it.
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { publishedComments } from "../../src/lib/comments/comment-files.ts";
 import { changedArticles, commentDigests, patchCommentPages, withThread } from "../../src/lib/comments/patch-pages.ts";
 import { COUNT_END, COUNT_START, commentThreadHtml, THREAD_END, THREAD_START } from "../../src/lib/comments/thread-html.ts";
 import { tempDir } from "../helpers/temp.ts";
-import { CARD_PAGES, cardCountPlace, fillCardCounts } from "../../src/lib/comments/card-counts.ts";
+import { CARD_PAGES, cardCountPlace, fillBuiltCardCounts, fillCardCounts, fillChangedCardCounts, readCardList } from "../../src/lib/comments/card-counts.ts";
 
 const fields = (id: string, more = "") => `---\nid: ${id}\narticle: vaccin\nparent: null\nauthor: Une lectrice\ndate: 2026-05-30T09:00:00Z\n${more}---\n\n`;
 
@@ -144,23 +144,76 @@ describe("a comment thread in a page", () => {
     writeFileSync(join(out, "tags/x/index.html"), `<li>${cardCountPlace("a")}</li>`);
     const comment = (id: string) => ({ id, parent: null, author: "X", date: new Date(0), staff: false, removed: false, body: "y" });
     assert.deepEqual(fillCardCounts(out, articles, new Map()), []);
-    assert.deepEqual(JSON.parse(readFileSync(join(out, CARD_PAGES), "utf8")), { a: ["rubriques/sante/index.html", "tags/x/index.html"], b: ["rubriques/sante/index.html"] });
+    assert.deepEqual(readCardList(out), { a: { count: 0, pages: ["rubriques/sante/index.html", "tags/x/index.html"] }, b: { count: 0, pages: ["rubriques/sante/index.html"] } });
 
     // b's comments changed: the page without b's card is not read. (Here a's count changed too
     // without its publication, so that a page read anyway would show it.)
     const both = new Map([["a", [comment("c1")]], ["b", [comment("c2")]]]);
-    assert.deepEqual(fillCardCounts(out, articles, both, ["b"]), [join(out, "rubriques/sante/index.html")]);
+    assert.deepEqual(fillChangedCardCounts(out, articles, both, ["b"]), [join(out, "rubriques/sante/index.html")]);
     assert.doesNotMatch(readFileSync(join(out, "tags/x/index.html"), "utf8"), /commentaire/);
-    assert.deepEqual(fillCardCounts(out, articles, both, ["a"]), [join(out, "tags/x/index.html")]);
+    assert.deepEqual(readCardList(out)!.b, { count: 1, pages: ["rubriques/sante/index.html"] }, "the list knows b's count now");
+    assert.deepEqual(fillChangedCardCounts(out, articles, both, ["a"]), [join(out, "tags/x/index.html")]);
 
     // Without the list, or with a page of it gone, every listing page is read, and listed again.
     rmSync(join(out, CARD_PAGES));
     writeFileSync(join(out, "tags/x/index.html"), `<li>${cardCountPlace("a")}</li>`);
-    assert.deepEqual(fillCardCounts(out, articles, both, ["b"]), [join(out, "tags/x/index.html")]);
+    assert.deepEqual(fillChangedCardCounts(out, articles, both, ["b"]), [join(out, "tags/x/index.html")]);
     assert.ok(existsSync(join(out, CARD_PAGES)));
     rmSync(join(out, "tags/x"), { recursive: true });
     writeFileSync(join(out, "rubriques/sante/index.html"), `<li>${cardCountPlace("a")}</li><li>${cardCountPlace("b")}</li>`);
-    assert.deepEqual(fillCardCounts(out, articles, both, ["a"]), [join(out, "rubriques/sante/index.html")]);
-    assert.deepEqual(JSON.parse(readFileSync(join(out, CARD_PAGES), "utf8")), { a: ["rubriques/sante/index.html"], b: ["rubriques/sante/index.html"] });
+    assert.deepEqual(fillChangedCardCounts(out, articles, both, ["a"]), [join(out, "rubriques/sante/index.html")]);
+    assert.deepEqual(readCardList(out), { a: { count: 1, pages: ["rubriques/sante/index.html"] }, b: { count: 1, pages: ["rubriques/sante/index.html"] } });
+  });
+
+  it("are filled, after a build that left pages in place, in the pages it wrote and those of articles whose count changed", () => {
+    const out = tempDir("pouls-dist-");
+    mkdirSync(join(out, "_pouls"));
+    for (const dir of ["rubriques/sante", "tags/x", "tags/y", "tags/z"]) mkdirSync(join(out, dir), { recursive: true });
+    const articles = ["a", "b", "c"].map((slug) => ({ slug, url: `/articles/${slug}/` }));
+    const comment = (id: string) => ({ id, parent: null, author: "X", date: new Date(0), staff: false, removed: false, body: "y" });
+    const page = (...slugs: string[]) => slugs.map((slug) => `<li>${cardCountPlace(slug)}</li>`).join("");
+    const old = new Date(Date.UTC(2026, 0, 1, 12, 0, 0));
+    const write = (path: string, html: string, time?: Date) => {
+      writeFileSync(join(out, path), html);
+      if (time) utimesSync(join(out, path), time, time);
+    };
+    write("rubriques/sante/index.html", page("a", "b"), old);
+    write("tags/x/index.html", page("a"), old);
+    write("tags/y/index.html", page("c"), old);
+    write("tags/z/index.html", page("a"), old);
+    const one = new Map([["a", [comment("c1")]]]);
+    fillCardCounts(out, articles, one);
+    for (const path of ["rubriques/sante/index.html", "tags/x/index.html", "tags/y/index.html"]) utimesSync(join(out, path), old, old);
+    const last = readCardList(out);
+    // Its card left empty, to show whether the page is read: a's count does not change.
+    write("tags/z/index.html", page("a"), old);
+
+    // This build wrote tags/y again (now with b's card), deleted tags/x, and b got a comment.
+    const startedAt = old.getTime() + 60_000;
+    rmSync(join(out, "tags/x"), { recursive: true });
+    write("tags/y/index.html", page("b", "c"));
+    const two = new Map([["a", [comment("c1")]], ["b", [comment("c2")]]]);
+    const written = fillBuiltCardCounts(out, articles, two, last, startedAt);
+    assert.deepEqual(written, [join(out, "rubriques/sante/index.html"), join(out, "tags/y/index.html")], "b's count changed: the page left in place with b's card, and the page written");
+    assert.match(readFileSync(join(out, "tags/y/index.html"), "utf8"), /1 commentaire/);
+    assert.equal(readFileSync(join(out, "tags/z/index.html"), "utf8"), page("a"), "a page left in place, of articles whose counts did not change, is not read");
+    assert.deepEqual(readCardList(out), {
+      a: { count: 1, pages: ["rubriques/sante/index.html", "tags/z/index.html"] },
+      b: { count: 1, pages: ["rubriques/sante/index.html", "tags/y/index.html"] },
+      c: { count: 0, pages: ["tags/y/index.html"] },
+    });
+    const fresh = tempDir("pouls-dist-");
+    cpSync(out, fresh, { recursive: true });
+    // The same pages as Astro renders them, filled all at once, as after a build from scratch.
+    writeFileSync(join(fresh, "rubriques/sante/index.html"), page("a", "b"));
+    writeFileSync(join(fresh, "tags/y/index.html"), page("b", "c"));
+    fillCardCounts(fresh, articles, two);
+    for (const path of ["rubriques/sante/index.html", "tags/y/index.html", CARD_PAGES]) {
+      assert.equal(readFileSync(join(out, path), "utf8"), readFileSync(join(fresh, path), "utf8"), `${path} as a fill of every page writes it`);
+    }
+
+    // Nothing written and no count changed: nothing read; without the last list, every page.
+    assert.deepEqual(fillBuiltCardCounts(out, articles, two, readCardList(out), Date.now() + 60_000), []);
+    assert.deepEqual(fillBuiltCardCounts(out, articles, new Map(), undefined, Date.now() + 60_000), ["rubriques/sante", "tags/y"].map((dir) => join(out, dir, "index.html")));
   });
 });

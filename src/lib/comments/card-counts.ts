@@ -5,7 +5,7 @@
 // no listing page again, and a page copied from the last build gets the count of now, as a page
 // built from scratch does. Related articles under an article carry no count (their page would
 // then depend on other articles' comments).
-import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { escapeHtml } from "./text.ts";
 import { THREAD_TEXT } from "../../i18n/comments.fr.ts";
@@ -30,13 +30,19 @@ export function withCardCounts(html: string, countOf: (slug: string) => string |
   return filled === html ? undefined : filled;
 }
 
-/** Where a build lists, for each article, the listing pages that show its card (paths under the output folder). */
+/**
+ * What the last fill left in the output folder, article by article: the comment count its cards
+ * show and the listing pages that show them (paths under the output folder). Public like the
+ * pages it names.
+ */
 export const CARD_PAGES = "_pouls/cartes.json";
+export type CardList = Record<string, { count: number; pages: string[] }>;
 
 const CARD_SLUG = /<!--pouls:carte:([a-z0-9-]+)-->/g;
 
 /** Every listing page under `outDir`: its HTML pages but the articles' own and the search bundle's, in path order. */
-function listingPages(outDir: string, articleFiles: ReadonlySet<string>): string[] {
+function listingPages(outDir: string, articles: readonly { url: string }[]): string[] {
+  const articleFiles = new Set(articles.map((a) => join(outDir, a.url, "index.html")));
   const files: string[] = [];
   for (const entry of readdirSync(outDir, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile() || !entry.name.endsWith(".html")) continue;
@@ -48,58 +54,123 @@ function listingPages(outDir: string, articleFiles: ReadonlySet<string>): string
   return files.sort();
 }
 
-/** The listing pages that show the cards of `slugs`, as the last full fill listed them; undefined without a usable list. */
-function pagesShowing(outDir: string, slugs: readonly string[]): string[] | undefined {
-  let listed: Record<string, string[]>;
+export function readCardList(outDir: string): CardList | undefined {
   try {
-    listed = JSON.parse(readFileSync(join(outDir, CARD_PAGES), "utf8")) as Record<string, string[]>;
+    return JSON.parse(readFileSync(join(outDir, CARD_PAGES), "utf8")) as CardList;
   } catch {
     return undefined;
   }
-  const files = [...new Set(slugs.flatMap((slug) => listed[slug] ?? []))].map((path) => join(outDir, path));
-  return files.every((file) => existsSync(file)) ? files.sort() : undefined;
+}
+
+function writeCardList(outDir: string, list: CardList): void {
+  const sorted = Object.fromEntries(Object.keys(list).sort().map((slug) => [slug, { count: list[slug]!.count, pages: [...new Set(list[slug]!.pages)].sort() }]));
+  writeFileSync(join(outDir, CARD_PAGES), `${JSON.stringify(sorted)}\n`);
+}
+
+/** The counts of `articles` from `byArticle`, and each one's card HTML, made once. */
+function counter(articles: readonly { slug: string; url: string }[], byArticle: ReadonlyMap<string, PublishedComment[]>) {
+  const urlOf = new Map(articles.map((a) => [a.slug, a.url]));
+  const cards = new Map<string, string>();
+  return {
+    count: (slug: string): number => readableCount(byArticle.get(slug) ?? []),
+    cardOf: (slug: string): string | undefined => {
+      const url = urlOf.get(slug);
+      if (url === undefined) return undefined;
+      let html = cards.get(slug);
+      if (html === undefined) cards.set(slug, (html = cardCountHtml(slug, url, byArticle.get(slug) ?? [])));
+      return html;
+    },
+  };
 }
 
 /**
- * Fills the counts of every card of the listing pages under `outDir` (not the articles' own
- * pages, nor the search bundle); returns the pages written. Each page is written whole or not at
- * all. Given `only` (the articles whose comments alone changed since), it reads just the pages
- * that show their cards, as listed by the last full fill; a full fill lists them again (CARD_PAGES).
+ * Fills the cards of `files` (listing pages), each page written whole or not at all; adds to
+ * `list` the cards of the pages it reads when `listing`. Returns the pages written.
  */
-export function fillCardCounts(
-  outDir: string,
-  articles: readonly { slug: string; url: string }[],
-  byArticle: ReadonlyMap<string, PublishedComment[]>,
-  only?: readonly string[],
-): string[] {
-  const urlOf = new Map(articles.map((a) => [a.slug, a.url]));
-  const counts = new Map<string, string>();
-  const countOf = (slug: string): string | undefined => {
-    const url = urlOf.get(slug);
-    if (url === undefined) return undefined;
-    let html = counts.get(slug);
-    if (html === undefined) counts.set(slug, (html = cardCountHtml(slug, url, byArticle.get(slug) ?? [])));
-    return html;
-  };
-  const showing = only && pagesShowing(outDir, only);
-  const files = showing ?? listingPages(outDir, new Set(articles.map((a) => join(outDir, a.url, "index.html"))));
-  const pagesOf: Record<string, string[]> = {};
+function fill(outDir: string, files: readonly string[], cardOf: (slug: string) => string | undefined, list?: CardList, count?: (slug: string) => number): string[] {
   const written: string[] = [];
   for (const file of files) {
     const html = readFileSync(file, "utf8");
-    if (!showing) {
+    if (list && count) {
       const path = relative(outDir, file).split(sep).join("/");
-      for (const [, slug] of html.matchAll(CARD_SLUG)) if (pagesOf[slug!]?.at(-1) !== path) (pagesOf[slug!] ??= []).push(path);
+      for (const [, slug] of html.matchAll(CARD_SLUG)) (list[slug!] ??= { count: count(slug!), pages: [] }).pages.push(path);
     }
-    const page = withCardCounts(html, countOf);
+    const page = withCardCounts(html, cardOf);
     if (page === undefined) continue;
     writeFileSync(`${file}.tmp`, page);
     renameSync(`${file}.tmp`, file);
     written.push(file);
   }
-  if (!showing) {
-    const sorted = Object.fromEntries(Object.keys(pagesOf).sort().map((slug) => [slug, pagesOf[slug]]));
-    writeFileSync(join(outDir, CARD_PAGES), `${JSON.stringify(sorted)}\n`);
-  }
   return written;
+}
+
+/**
+ * Fills the counts of every card of the listing pages under `outDir` (not the articles' own
+ * pages, nor the search bundle) and lists them (CARD_PAGES); returns the pages written.
+ */
+export function fillCardCounts(
+  outDir: string,
+  articles: readonly { slug: string; url: string }[],
+  byArticle: ReadonlyMap<string, PublishedComment[]>,
+): string[] {
+  const { count, cardOf } = counter(articles, byArticle);
+  const list: CardList = {};
+  const written = fill(outDir, listingPages(outDir, articles), cardOf, list, count);
+  writeCardList(outDir, list);
+  return written;
+}
+
+/**
+ * After a publication of comments alone: fills the cards on the pages the last fill listed for
+ * the articles `changed`, the only counts that can differ. Without the list, or with one of those
+ * pages gone, fills every page.
+ */
+export function fillChangedCardCounts(
+  outDir: string,
+  articles: readonly { slug: string; url: string }[],
+  byArticle: ReadonlyMap<string, PublishedComment[]>,
+  changed: readonly string[],
+): string[] {
+  const list = readCardList(outDir);
+  const files = [...new Set(changed.flatMap((slug) => list?.[slug]?.pages ?? []))].sort().map((path) => join(outDir, path));
+  if (!list || !files.every((file) => existsSync(file))) return fillCardCounts(outDir, articles, byArticle);
+  const { count, cardOf } = counter(articles, byArticle);
+  const written = fill(outDir, files, cardOf);
+  for (const slug of changed) if (list[slug]) list[slug].count = count(slug);
+  writeCardList(outDir, list);
+  return written;
+}
+
+/**
+ * After a build that left the last build's pages in place (src/integrations/kept-output.ts):
+ * fills the pages written since `startedAt` (a time of the files' clock), whose cards are empty,
+ * and the pages the last fill (`last`, read as the build started) listed for articles whose count
+ * changed since. The other pages show the counts of now already. Without `last`, fills every page.
+ */
+export function fillBuiltCardCounts(
+  outDir: string,
+  articles: readonly { slug: string; url: string }[],
+  byArticle: ReadonlyMap<string, PublishedComment[]>,
+  last: CardList | undefined,
+  startedAt: number,
+): string[] {
+  if (!last) return fillCardCounts(outDir, articles, byArticle);
+  const { count, cardOf } = counter(articles, byArticle);
+  const pages = listingPages(outDir, articles);
+  const paths = new Map(pages.map((file) => [relative(outDir, file).split(sep).join("/"), file]));
+  const fresh = new Set(pages.filter((file) => statSync(file).mtimeMs >= startedAt));
+  // The last list, less the pages written again or gone; the fresh pages add their own cards.
+  const list: CardList = {};
+  const stale = new Set<string>();
+  for (const [slug, { count: shown, pages: shownOn }] of Object.entries(last)) {
+    const kept = shownOn.filter((path) => paths.has(path) && !fresh.has(paths.get(path)!));
+    if (kept.length === 0) continue;
+    list[slug] = { count: count(slug), pages: kept };
+    if (shown !== list[slug].count) for (const path of kept) stale.add(paths.get(path)!);
+  }
+  const read = [...new Set([...fresh, ...stale])].sort();
+  const written = fill(outDir, read.filter((file) => fresh.has(file)), cardOf, list, count);
+  written.push(...fill(outDir, read.filter((file) => !fresh.has(file)), cardOf));
+  writeCardList(outDir, list);
+  return written.sort();
 }

@@ -11,7 +11,7 @@ import { COUNT_END, COUNT_START, commentCountHtml, commentThreadHtml, THREAD_END
 import { buildTime } from "../build-time.ts";
 import { openOn } from "./closing.ts";
 import type { PublishedComment } from "./view.ts";
-import { fillCardCounts } from "./card-counts.ts";
+import { fillChangedCardCounts } from "./card-counts.ts";
 
 /** The list of articles the build writes for the inbox, relative to the output folder. */
 export const ARTICLE_MANIFEST = "_pouls/articles.json";
@@ -87,7 +87,7 @@ export function patchCommentPages(
     renameSync(`${file}.tmp`, file);
   }
   // The counts on the cards of the listing pages that show these articles, as the build fills them in.
-  const listings = fillCardCounts(outDir, manifest.articles, byArticle, articles);
+  const listings = fillChangedCardCounts(outDir, manifest.articles, byArticle, articles);
   return {
     pages: articles.map((slug) => bySlug.get(slug)!.url),
     listings: listings.map((file) => `/${relative(outDir, file).replace(/index\.html$/u, "")}`),
