@@ -84,8 +84,8 @@ function counter(articles: readonly { slug: string; url: string }[], byArticle: 
 }
 
 /**
- * Fills the cards of `files` (listing pages), each page written whole or not at all; adds to
- * `list` the cards of the pages it reads when `listing`. Returns the pages written.
+ * Fills the cards of `files` (listing pages), each page written whole or not at all, and adds
+ * the cards of each page read to `list` when given one. Returns the pages written.
  */
 function fill(outDir: string, files: readonly string[], cardOf: (slug: string) => string | undefined, list?: CardList, count?: (slug: string) => number): string[] {
   const written: string[] = [];
@@ -168,9 +168,7 @@ export function fillBuiltCardCounts(
     list[slug] = { count: count(slug), pages: kept };
     if (shown !== list[slug].count) for (const path of kept) stale.add(paths.get(path)!);
   }
-  const read = [...new Set([...fresh, ...stale])].sort();
-  const written = fill(outDir, read.filter((file) => fresh.has(file)), cardOf, list, count);
-  written.push(...fill(outDir, read.filter((file) => !fresh.has(file)), cardOf));
+  const written = [...fill(outDir, [...fresh], cardOf, list, count), ...fill(outDir, [...stale].sort(), cardOf)];
   writeCardList(outDir, list);
   return written.sort();
 }
