@@ -37,6 +37,11 @@ export function withCardCounts(html: string, countOf: (slug: string) => string |
  */
 export const CARD_PAGES = "_pouls/cartes.json";
 export type CardList = Record<string, { count: number; pages: string[] }>;
+/** The articles with a page, from the build's manifest (patch-pages.ts, ARTICLE_MANIFEST). */
+type Articles = readonly { slug: string; url: string }[];
+
+/** A file's path under the output folder, as the list writes it. */
+const pathIn = (outDir: string, file: string): string => relative(outDir, file).split(sep).join("/");
 
 const CARD_SLUG = /<!--pouls:carte:([a-z0-9-]+)-->/g;
 
@@ -68,7 +73,7 @@ function writeCardList(outDir: string, list: CardList): void {
 }
 
 /** The counts of `articles` from `byArticle`, and each one's card HTML, made once. */
-function counter(articles: readonly { slug: string; url: string }[], byArticle: ReadonlyMap<string, PublishedComment[]>) {
+function counter(articles: Articles, byArticle: ReadonlyMap<string, PublishedComment[]>) {
   const urlOf = new Map(articles.map((a) => [a.slug, a.url]));
   const cards = new Map<string, string>();
   return {
@@ -92,7 +97,7 @@ function fill(outDir: string, files: readonly string[], cardOf: (slug: string) =
   for (const file of files) {
     const html = readFileSync(file, "utf8");
     if (list && count) {
-      const path = relative(outDir, file).split(sep).join("/");
+      const path = pathIn(outDir, file);
       for (const [, slug] of html.matchAll(CARD_SLUG)) (list[slug!] ??= { count: count(slug!), pages: [] }).pages.push(path);
     }
     const page = withCardCounts(html, cardOf);
@@ -110,7 +115,7 @@ function fill(outDir: string, files: readonly string[], cardOf: (slug: string) =
  */
 export function fillCardCounts(
   outDir: string,
-  articles: readonly { slug: string; url: string }[],
+  articles: Articles,
   byArticle: ReadonlyMap<string, PublishedComment[]>,
 ): string[] {
   const { count, cardOf } = counter(articles, byArticle);
@@ -127,7 +132,7 @@ export function fillCardCounts(
  */
 export function fillChangedCardCounts(
   outDir: string,
-  articles: readonly { slug: string; url: string }[],
+  articles: Articles,
   byArticle: ReadonlyMap<string, PublishedComment[]>,
   changed: readonly string[],
 ): string[] {
@@ -149,7 +154,7 @@ export function fillChangedCardCounts(
  */
 export function fillBuiltCardCounts(
   outDir: string,
-  articles: readonly { slug: string; url: string }[],
+  articles: Articles,
   byArticle: ReadonlyMap<string, PublishedComment[]>,
   last: CardList | undefined,
   startedAt: number,
@@ -157,7 +162,7 @@ export function fillBuiltCardCounts(
   if (!last) return fillCardCounts(outDir, articles, byArticle);
   const { count, cardOf } = counter(articles, byArticle);
   const pages = listingPages(outDir, articles);
-  const paths = new Map(pages.map((file) => [relative(outDir, file).split(sep).join("/"), file]));
+  const paths = new Map(pages.map((file) => [pathIn(outDir, file), file]));
   const fresh = new Set(pages.filter((file) => statSync(file).mtimeMs >= startedAt));
   // The last list, less the pages written again or gone; the fresh pages add their own cards.
   const list: CardList = {};
