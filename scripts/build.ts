@@ -70,7 +70,14 @@ if (inputs && comments && last?.comments && !args.includes("--force") && existsS
 
 const heapMb = buildHeapMb(totalmem(), process.constrainedMemory(), process.env.NODE_OPTIONS);
 const node = heapMb ? [`--max-old-space-size=${heapMb}`] : [];
-const child = spawn(process.execPath, [...node, join(project, "node_modules/.bin/astro"), "build", ...args], { stdio: "inherit" });
+// Node keeps the compiled code of Astro, Vite and the rest between builds (about 0.3 s of each
+// build's start, 2026-12-08); the folder holds nothing of the site, and Node checks each file's
+// contents before it reuses its code.
+const compileCache = process.env.NODE_COMPILE_CACHE ?? join(project, "node_modules/.cache/pouls-node");
+const child = spawn(process.execPath, [...node, join(project, "node_modules/.bin/astro"), "build", ...args], {
+  stdio: "inherit",
+  env: { ...process.env, NODE_COMPILE_CACHE: compileCache },
+});
 child.on("exit", (code, signal) => {
   // The preflight wrote this build's expiry as it started, and forgot the last build's inputs.
   const stamp = readBuildStamp(cache);
