@@ -108,11 +108,13 @@ export function incrementalTable(results: IncrementalBenchResult[]): string {
     ),
   );
   return [
+    "Targets (issue 37), ratios to the build from scratch of the same run: nothing changed ≤ 0.10, a comment approved ≤ 0.15, a title corrected ≤ 0.25, an article added ≤ 0.25.",
+    "",
     "| articles | change before the build | build time | ratio to the build from scratch | pages rendered / copied from the last build | peak memory |",
     "| --- | --- | --- | --- | --- | --- |",
     ...rows,
     "",
-    `Each size: one content folder built five times in a row with \`npm run build\` into the same output and cache folders; the first build ignores the cache (\`--force\`). From ${LARGE} articles, only the first three builds. With nothing changed, or only comments, \`npm run build\` does not start Astro (README, Incremental builds). Peak memory is the largest process's.`,
+    `Each size: one content folder built five times in a row with \`npm run build\` into the same output and cache folders; the first build ignores the cache (\`--force\`). From ${LARGE} articles, only the first three builds. With nothing changed, or only comments, \`npm run build\` does not start Astro (README, Incremental builds). Peak memory is the largest process's. The added article is dated after all the others, as a newsroom publishes one. \"Copied\" pages are those Astro did not render: they stay in place in the output folder (README, Incremental builds).`,
   ].join("\n");
 }
 
