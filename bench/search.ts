@@ -301,7 +301,8 @@ async function mainThreadCpuMs(cdp: CDPSession): Promise<number> {
   return Math.round((metrics.find((m) => m.name === "ThreadTime")?.value ?? 0) * 1000);
 }
 
-async function measureQuery(browser: Browser, base: string, query: string, next: string): Promise<QueryMeasure> {
+/** One load of the search page; the bare page's numbers are measured beside it (measureSite). */
+async function measureQuery(browser: Browser, base: string, query: string, next: string): Promise<Omit<QueryMeasure, "bareMs" | "bareCpuMs">> {
   // A fresh context is a fresh profile: nothing cached from an earlier run.
   const context = await browser.newContext();
   const page = await context.newPage();
@@ -390,7 +391,7 @@ async function measureQuery(browser: Browser, base: string, query: string, next:
   );
   const warmBytes = sum(transfers.slice(settled));
   await context.close();
-  return { query, results, coldMs, coldCpuMs, coldBytes, coldPagefindBytes, coldRequests: coldTransfers.length, coldBreakdown, coldPhases, completeMs, completeBytes, warmMs, warmBytes, bareMs: 0, bareCpuMs: 0 };
+  return { query, results, coldMs, coldCpuMs, coldBytes, coldPagefindBytes, coldRequests: coldTransfers.length, coldBreakdown, coldPhases, completeMs, completeBytes, warmMs, warmBytes };
 }
 
 /** Pages of the site's recent index, or 0 when the site has none. */
