@@ -33,8 +33,7 @@ export function cardCounts(contentDir: string): AstroIntegration {
         const { articles } = JSON.parse(readFileSync(manifest, "utf8")) as { articles: { slug: string; url: string }[] };
         const comments = resolve(contentDir, "comments");
         const byArticle = publishedComments(comments, (file) => relative(process.cwd(), join(comments, file)));
-        const startedAt = outputStartedAt(cacheDir);
-        const written = fillBuiltCardCounts(outDir, articles, byArticle, startedAt === undefined ? undefined : last, startedAt ?? 0);
+        const written = fillBuiltCardCounts(outDir, articles, byArticle, last, outputStartedAt(cacheDir));
         logger.info(`nombre de commentaires sur les cartes : ${written.length} page(s) complétée(s)`);
       },
     },

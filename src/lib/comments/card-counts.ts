@@ -88,17 +88,23 @@ function counter(articles: Articles, byArticle: ReadonlyMap<string, PublishedCom
   };
 }
 
+/** A list to add the cards of each page read to, and the counts of the articles it adds. */
+interface Listing {
+  list: CardList;
+  count: (slug: string) => number;
+}
+
 /**
  * Fills the cards of `files` (listing pages), each page written whole or not at all, and adds
- * the cards of each page read to `list` when given one. Returns the pages written.
+ * the cards of each page read to `listing` when given one. Returns the pages written.
  */
-function fill(outDir: string, files: readonly string[], cardOf: (slug: string) => string | undefined, list?: CardList, count?: (slug: string) => number): string[] {
+function fill(outDir: string, files: readonly string[], cardOf: (slug: string) => string | undefined, listing?: Listing): string[] {
   const written: string[] = [];
   for (const file of files) {
     const html = readFileSync(file, "utf8");
-    if (list && count) {
+    if (listing) {
       const path = pathIn(outDir, file);
-      for (const [, slug] of html.matchAll(CARD_SLUG)) (list[slug!] ??= { count: count(slug!), pages: [] }).pages.push(path);
+      for (const [, slug] of html.matchAll(CARD_SLUG)) (listing.list[slug!] ??= { count: listing.count(slug!), pages: [] }).pages.push(path);
     }
     const page = withCardCounts(html, cardOf);
     if (page === undefined) continue;
@@ -120,7 +126,7 @@ export function fillCardCounts(
 ): string[] {
   const { count, cardOf } = counter(articles, byArticle);
   const list: CardList = {};
-  const written = fill(outDir, listingPages(outDir, articles), cardOf, list, count);
+  const written = fill(outDir, listingPages(outDir, articles), cardOf, { list, count });
   writeCardList(outDir, list);
   return written;
 }
@@ -150,16 +156,17 @@ export function fillChangedCardCounts(
  * After a build that left the last build's pages in place (src/integrations/kept-output.ts):
  * fills the pages written since `startedAt` (a time of the files' clock), whose cards are empty,
  * and the pages the last fill (`last`, read as the build started) listed for articles whose count
- * changed since. The other pages show the counts of now already. Without `last`, fills every page.
+ * changed since. The other pages show the counts of now already. Without `last`, or without the
+ * time the build started, fills every page.
  */
 export function fillBuiltCardCounts(
   outDir: string,
   articles: Articles,
   byArticle: ReadonlyMap<string, PublishedComment[]>,
   last: CardList | undefined,
-  startedAt: number,
+  startedAt: number | undefined,
 ): string[] {
-  if (!last) return fillCardCounts(outDir, articles, byArticle);
+  if (!last || startedAt === undefined) return fillCardCounts(outDir, articles, byArticle);
   const { count, cardOf } = counter(articles, byArticle);
   const pages = listingPages(outDir, articles);
   const paths = new Map(pages.map((file) => [pathIn(outDir, file), file]));
@@ -173,7 +180,7 @@ export function fillBuiltCardCounts(
     list[slug] = { count: count(slug), pages: kept };
     if (shown !== list[slug].count) for (const path of kept) stale.add(paths.get(path)!);
   }
-  const written = [...fill(outDir, [...fresh], cardOf, list, count), ...fill(outDir, [...stale].sort(), cardOf)];
+  const written = [...fill(outDir, [...fresh], cardOf, { list, count }), ...fill(outDir, [...stale].sort(), cardOf)];
   writeCardList(outDir, list);
   return written.sort();
 }
